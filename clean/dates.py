@@ -1,0 +1,132 @@
+"""Dates as pages write them, in Russian, Kazakh, Ukrainian, Belarusian and English.
+
+The vocabulary is data (``rules/tables/months.toml``); this module compiles it
+once per rule set into one pattern, :func:`vocabulary`, and reads dates with it:
+
+- day and month names: ``14 августа 2023 года``, ``1 марта 2019 г.``, ``20 Nov 2020``;
+- ranges: ``с 25 по 27 июля 2023 года``, ``25–27 июля`` (the first day counts);
+- English month first: ``November 20, 2020``;
+- Kazakh year first: ``2024 жылғы 11 қыркүйек``;
+- numbers: ``20.11.2020``, ``2020-11-20``.
+
+>>> from clean.ruleset import RuleSet
+>>> found = next(find_dates("Встреча 14 августа 2023 года в Минске", RuleSet.shipped()))
+>>> found.iso, found.text
+('2023-08-14', '14 августа 2023 года')
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import regex
+
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date read from text: its parts (year may be None), span and source text."""
+
+    year: int | None
+    month: int
+    day: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def iso(self) -> str | None:
+        """``YYYY-MM-DD``, or None without a year."""
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled month vocabulary: form -> month, and the date pattern built from it."""
+
+    forms: dict
+    stems: tuple
+    month: str
+    pattern: regex.Pattern
+
+    def month_number(self, word: str) -> int | None:
+        """The month a word names, or None."""
+        word = word.lower().rstrip(".")
+        if word in self.forms:
+            return self.forms[word]
+        for stem, number in self.stems:
+            if word.startswith(stem):
+                return number
+        return None
+
+
+def vocabulary(rules) -> Vocabulary:
+    """The month vocabulary of ``rules`` (compiled once per rule set)."""
+    return rules.derived("dates.vocabulary", _build)
+
+
+def _build(rules) -> Vocabulary:
+    forms, stems = {}, []
+    for months in rules.table("months").values():
+        for number, words in months.items():
+            for word in words:
+                if word.endswith("*"):
+                    stems.append((word[:-1].lower(), int(number)))
+                else:
+                    forms[word.lower()] = int(number)
+    alternatives = sorted(forms, key=len, reverse=True)
+    stem_alts = [regex.escape(s) + r"\w*" for s, _ in sorted(stems, key=lambda s: -len(s[0]))]
+    month = r"(?:" + "|".join([regex.escape(a) + r"\.?" for a in alternatives] + stem_alts) + r")(?!\w)"
+    year_word = r"(?:\s*(?:года|год|году|г\.|г(?!\w)|жылғы|жылы|ж\.|року|рік|р\.|year))?"
+    pattern = regex.compile(
+        rf"""(?xi)
+        (?<![\w.,/-])
+        (?: (?:с|з|from)\s+ )?
+        (?: (?P<d>\d{{1,2}}) (?!\d) (?:\s*(?:[-–—]|по|до|to|and|и|і)\s*\d{{1,2}})? \s+ (?P<m>{month})
+              (?: ,?\s+ (?P<y>\d{{4}}) {year_word} )?
+          | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) (?:st|nd|rd|th)? (?: ,?\s+ (?P<y2>\d{{4}}) )?
+          | (?P<y3>\d{{4}}) \s+ (?:жылғы|жылы|ж\.)? \s* (?P<d3>\d{{1,2}}) (?!\d) \s+ (?P<m3>{month})
+          | (?P<nd>\d{{1,2}}) \. (?P<nm>\d{{1,2}}) \. (?P<ny>\d{{4}}) (?!\d) {year_word}
+          | (?P<iy>\d{{4}}) - (?P<im>\d{{2}}) - (?P<id>\d{{2}}) (?!\d)
+        )""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+    return Vocabulary(forms, tuple(stems), month, pattern)
+
+
+def valid(year: int | None, month: int, day: int) -> bool:
+    """True for a real calendar date (any leap year allowed when the year is unknown)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        return False
+    return day <= calendar.monthrange(year or 2000, month)[1]
+
+
+def find_dates(text: str, rules, start: int = 0):
+    """Yield every valid date in ``text`` from ``start`` on, in order."""
+    vocab = vocabulary(rules)
+    for m in vocab.pattern.finditer(text, start):
+        found = _read(m, vocab)
+        if found is not None:
+            yield found
+
+
+def _read(m, vocab: Vocabulary) -> FoundDate | None:
+    g = m.groupdict()
+    if g["d"]:
+        day, month, year = int(g["d"]), vocab.month_number(g["m"]), g["y"]
+    elif g["d2"]:
+        day, month, year = int(g["d2"]), vocab.month_number(g["m2"]), g["y2"]
+    elif g["d3"]:
+        day, month, year = int(g["d3"]), vocab.month_number(g["m3"]), g["y3"]
+    elif g["nd"]:
+        day, month, year = int(g["nd"]), int(g["nm"]), g["ny"]
+    else:
+        day, month, year = int(g["id"]), int(g["im"]), g["iy"]
+    year = int(year) if year else None
+    if month is None or not valid(year, month, day):
+        return None
+    return FoundDate(year, month, day, m.start(), m.end(), m.group(0).strip())

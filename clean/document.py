@@ -1,0 +1,153 @@
+"""The document that flows through the pipeline, with its provenance.
+
+A :class:`Document` holds every line of the decoded source, in order, from
+the moment it is read until the items are written. Stages never delete a
+line: a line that is noise is *marked* removed (``Line.removed`` names the
+rule), a line that is repaired keeps its source span, and two lines joined
+into one keep both source line numbers (``start`` and ``end``). That is what
+makes provenance exact instead of reconstructed: the audit is the document.
+
+These are frozen, slotted dataclasses rather than pydantic models because one
+is built for every line of every page (the per-line hot path); the records
+that leave the pipeline (:mod:`clean.records`) are pydantic.
+
+>>> doc = Document.from_text("Title\\n\\nBody.", path="page.txt")
+>>> [(line.start, line.role, line.text) for line in doc.lines]
+[(1, 'text', 'Title'), (2, 'blank', ''), (3, 'text', 'Body.')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+import regex
+
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Text taken out of the page by a rule: a whole line or a span of one."""
+
+    rule: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A repair: ``before`` became ``after`` on source line ``line``.
+
+    Only the part that changed is kept (common prefix and suffix trimmed), so
+    an edit of one character in a long line stays one character long.
+    """
+
+    rule: str
+    line: int
+    before: str
+    after: str
+
+    @classmethod
+    def between(cls, rule: str, line: int, old: str, new: str) -> Edit:
+        """The smallest edit that turns ``old`` into ``new``."""
+        start = 0
+        limit = min(len(old), len(new))
+        while start < limit and old[start] == new[start]:
+            start += 1
+        end = 0
+        while end < limit - start and old[-1 - end] == new[-1 - end]:
+            end += 1
+        return cls(rule, line, old[start : len(old) - end], new[start : len(new) - end])
+
+
+@dataclass(frozen=True, slots=True)
+class DateMark:
+    """A date found in the page: ISO ``date``, the source ``text`` it came from, and the ``rule``."""
+
+    date: str
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the page as the stages see it.
+
+    ``start``/``end`` are 1-based source line numbers (equal unless lines were
+    joined). ``role`` is ``text``, ``blank`` or ``title``. ``removed`` is the id
+    of the rule that removed the whole line, or None while the line is kept.
+    ``stamp`` is a date stamp that was split off the front of the line.
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str = "text"
+    removed: str | None = None
+    stamp: DateMark | None = None
+
+    @property
+    def kept(self) -> bool:
+        """True for a line that still carries content."""
+        return self.removed is None and self.role != "blank"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of ``doc.lines`` (indices ``first``..``last``, inclusive) that forms one item.
+
+    ``reason`` is the id of the signal that opened it.
+    """
+
+    first: int
+    last: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where a document came from: path as given, sha256 of the raw bytes, detected encoding."""
+
+    path: str
+    sha256: str
+    encoding: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A page in the pipeline: its lines, its audit, and (late in the pipeline) its items."""
+
+    source: SourceInfo
+    lines: tuple[Line, ...]
+    removals: tuple[Removal, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    site: str | None = None
+    segments: tuple[Segment, ...] = ()
+    items: tuple = ()
+    errors: tuple[str, ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8", url: str | None = None) -> Document:
+        """Build a document from already-decoded text (lines split on any line end)."""
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(SourceInfo(path, sha, encoding, url), split_lines(text))
+
+    def replace(self, **changes) -> Document:
+        """A copy with ``changes`` applied (documents are immutable)."""
+        return replace(self, **changes)
+
+    def kept_indices(self) -> list[int]:
+        """Indices of the lines that still carry content."""
+        return [i for i, line in enumerate(self.lines) if line.kept]
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Split decoded text into numbered lines; CRLF and lone CR count as one line end."""
+    parts = LINE_BREAK.split(text)
+    if parts and parts[-1] == "" and len(parts) > 1:
+        parts.pop()  # a final line end does not open an empty last line
+    return tuple(
+        Line(n, n, part, "text" if part.strip() else "blank") for n, part in enumerate(parts, 1)
+    )

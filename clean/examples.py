@@ -1,0 +1,71 @@
+"""Rule examples: run one rule in context and render what it did.
+
+An example's ``before`` is page text. It runs through every stage before the
+rule's own with all the rules given, then through the rule's own stage with the
+rules loaded before it and itself (for ``split_items``, whose signals are rungs
+of one ladder, with the whole ladder), and is rendered as text:
+
+- kept lines, one per line (blank lines kept); a page-title line starts ``# ``,
+  a line with a split stamp starts ``[YYYY-MM-DD] ``;
+- after ``split_items``, items are separated by an empty line;
+- after ``extract_metadata``, each item is ``# title``, ``@ date``, its text
+  and one ``! flag`` line per flag.
+
+>>> from clean.ruleset import RuleSet
+>>> rules = RuleSet.shipped()
+>>> run_example(rules, rules.get("noise.separator"), "a\\n----\\nb")
+'a\\nb'
+"""
+
+from __future__ import annotations
+
+from clean.document import Document, Line
+from clean.pipeline import STAGES, clean_document
+from clean.ruleset import Rule, RuleSet
+
+# The boundary signals are rungs of one ladder: an example shows the whole ladder at work
+# on a case that turns on its rung (a rung that keeps a quote attached cannot fire alone).
+WHOLE_STAGE = ("split_items",)
+
+
+def run_example(rules: RuleSet, rule: Rule, before: str) -> str:
+    """The rendering of ``before`` after the stages up to ``rule``'s, that stage with ``rule`` alone."""
+    names = [stage.__name__ for stage in STAGES]
+    position = names.index(rule.stage)
+    doc = Document.from_text(before, path="example.txt")
+    doc = clean_document(doc, rules, STAGES[:position])
+    own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
+    doc = STAGES[position](doc, own)
+    return render(doc)
+
+
+def _up_to(rules: RuleSet, rule: Rule) -> set[str]:
+    """Ids of the rules of ``rule``'s stage loaded before it, and its own."""
+    ids = [r.id for r in rules.for_stage(rule.stage)]
+    return set(ids[: ids.index(rule.id) + 1])
+
+
+def render(doc: Document) -> str:
+    """The text view of a document that rule examples are written in."""
+    if doc.items:
+        return "\n\n".join(_render_item(item) for item in doc.items)
+    if doc.segments:
+        return "\n\n".join(
+            "\n".join(_line(line) for line in doc.lines[s.first : s.last + 1] if line.kept) for s in doc.segments
+        )
+    return "\n".join(_line(line) for line in doc.lines if line.removed is None)
+
+
+def _line(line: Line) -> str:
+    prefix = "# " if line.role == "title" else ""
+    if line.stamp is not None:
+        prefix += f"[{line.stamp.date}] "
+    return prefix + line.text
+
+
+def _render_item(item) -> str:
+    parts = [f"# {item.title}"] if item.title else []
+    parts += [f"@ {item.date}"] if item.date else []
+    parts.append(item.text)
+    parts += [f"! {flag}" for flag in item.flags]
+    return "\n".join(parts)

@@ -1,0 +1,78 @@
+"""The records ``clean`` writes: one :class:`Item` per line of ``items.jsonl``,
+one :class:`SourceRecord` per line of ``sources.jsonl``.
+
+They are the output contract (see README.md), so they are pydantic models,
+frozen, with unknown fields forbidden; ``model_dump()`` is exactly the JSON
+record, in field order.
+
+>>> ref = SourceRef(path="a.txt", sha256="0" * 64, encoding="utf-8", line_start=1, line_end=2)
+>>> Item(id="x", source=ref, text="Body.").model_dump()["date"] is None
+True
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Record(BaseModel):
+    """Base for output records: frozen, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceRef(Record):
+    """Where an item came from: the file, its hash and encoding, and its 1-based inclusive line span."""
+
+    path: str
+    sha256: str
+    encoding: str
+    line_start: int
+    line_end: int
+    url: str | None = None
+
+
+class RemovedRecord(Record):
+    """Text a rule took out: the rule id, the source line, the text removed."""
+
+    rule: str
+    line: int
+    text: str
+
+
+class EditRecord(Record):
+    """A repair a rule made on a source line: the changed part, before and after."""
+
+    rule: str
+    line: int
+    before: str
+    after: str
+
+
+class Item(Record):
+    """One clean news item."""
+
+    id: str
+    source: SourceRef
+    title: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    date_rule: str | None = None
+    site: str | None = None
+    text: str
+    flags: list[str] = []
+    boundary: str | None = None
+    removed: list[RemovedRecord] = []
+    edits: list[EditRecord] = []
+
+
+class SourceRecord(Record):
+    """One input file: its identity, the ids of its items, page-level audit, and errors."""
+
+    path: str
+    sha256: str | None
+    encoding: str | None
+    items: list[str] = []
+    removed: list[RemovedRecord] = []
+    edits: list[EditRecord] = []
+    errors: list[str] = []

@@ -1,0 +1,239 @@
+"""Rules as data: the TOML format, its validation, and the loaded :class:`RuleSet`.
+
+A rule file is TOML with a ``stage`` key and a list of ``[[rules]]``::
+
+    stage = "strip_noise"
+
+    [[rules]]
+    id = "noise.separator"
+    summary = "Separator lines made of repeated punctuation."
+    why = "Listing templates print rules between items; they carry no text."
+    kind = "drop"
+    pattern = '^\\s*(?:[_=*~-]\\s*){3,}$'
+
+    [[rules.examples]]
+    before = "Text.\\n_____\\nMore."
+    after = "Text.\\nMore."
+
+Files under ``rules/tables/`` are not rules but data the Python rules read
+(month names, keyword lists); each is available as ``ruleset.table(name)``.
+The folder is the registry: every ``*.toml`` below it is loaded, in path order,
+and an id defined twice is an error naming both files.
+
+>>> rs = RuleSet.shipped()
+>>> rs.get("noise.separator").kind
+'drop'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from clean.errors import RuleError
+
+STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
+KINDS = ("drop", "strip", "replace", "join", "python")
+ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Example(BaseModel):
+    """An input and the expected rendering after the rule ran (see :func:`clean.examples.render`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    before: str
+    after: str
+
+    @property
+    def fires(self) -> bool:
+        """True when the rule is expected to change the input."""
+        return self.before != self.after
+
+
+class Rule(BaseModel):
+    """One rule: metadata, kind, pattern and examples."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    summary: str
+    why: str
+    kind: Literal["drop", "strip", "replace", "join", "python"]
+    stage: Literal["repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata"]
+    pattern: str | None = None
+    replacement: str | None = None
+    role: Literal["title"] | None = None
+    examples: tuple[Example, ...]
+    file: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not regex.match(ID_PATTERN, value):
+            raise ValueError("id must look like 'family.kebab-name' (lowercase, e.g. noise.php-notice)")
+        return value
+
+    @property
+    def family(self) -> str:
+        """The part of the id before the dot: ``noise`` in ``noise.php-notice``."""
+        return self.id.split(".", 1)[0]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Rule:
+        if self.kind != "python" and not self.pattern:
+            raise ValueError(f"kind {self.kind!r} needs a pattern")
+        if self.kind in ("replace", "join") and self.replacement is None:
+            raise ValueError(f"kind {self.kind!r} needs a replacement")
+        if not any(e.fires for e in self.examples):
+            raise ValueError("needs at least one example that fires (after differs from before)")
+        if all(e.fires for e in self.examples):
+            raise ValueError("needs at least one near-miss example (after equal to before)")
+        if not self.summary.strip() or not self.why.strip():
+            raise ValueError("summary and why must not be empty")
+        return self
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of a run, in order, with their patterns compiled once, and the data tables.
+
+    Immutable and picklable: the same object can be sent to worker processes.
+    """
+
+    rules: tuple[Rule, ...]
+    tables: dict = field(default_factory=dict)
+    patterns: dict = field(default_factory=dict, repr=False)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for rule in self.rules:
+            if rule.pattern and rule.id not in self.patterns:
+                self.patterns[rule.id] = compile_pattern(rule)
+
+    @classmethod
+    def shipped(cls) -> RuleSet:
+        """The rules that ship with ``clean``."""
+        return load_rules([shipped_rules_dir()])
+
+    def for_stage(self, stage: str) -> tuple[Rule, ...]:
+        """The rules of one stage, in load order."""
+        return tuple(r for r in self.rules if r.stage == stage)
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id (KeyError if absent)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def enabled(self, rule_id: str) -> bool:
+        """True when a rule with this id is in the set."""
+        return any(r.id == rule_id for r in self.rules)
+
+    def derived(self, name: str, build):
+        """``build(self)``, computed once per rule set (compiled vocabularies of the python rules)."""
+        if name not in self.cache:
+            self.cache[name] = build(self)
+        return self.cache[name]
+
+    def table(self, name: str) -> dict:
+        """A data table from ``rules/tables/NAME.toml``."""
+        return self.tables[name]
+
+    def only(self, rule_ids: set[str]) -> RuleSet:
+        """A copy holding only the given rules (tables kept)."""
+        return RuleSet(tuple(r for r in self.rules if r.id in rule_ids), self.tables, self.patterns)
+
+    def without(self, prefixes: set[str]) -> RuleSet:
+        """A copy without the rules whose id or family is in ``prefixes``."""
+        keep = tuple(r for r in self.rules if r.id not in prefixes and r.family not in prefixes)
+        return RuleSet(keep, self.tables, self.patterns)
+
+    def digest(self) -> str:
+        """sha256 over the rules and tables, to tell which rules made an output."""
+        payload = json.dumps(
+            [[r.model_dump(exclude={"file"}) for r in self.rules], self.tables],
+            ensure_ascii=False, sort_keys=True, default=str,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def compile_pattern(rule: Rule) -> regex.Pattern:
+    """Compile a rule's pattern: multiline, Unicode, version 1 semantics off (as Python's re)."""
+    try:
+        return regex.compile(rule.pattern, regex.MULTILINE)
+    except regex.error as exc:
+        raise RuleError(rule.file, f"pattern does not compile: {exc}", rule.id) from None
+
+
+def shipped_rules_dir() -> Path:
+    """The folder of shipped rules: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(str(here / "rules"), "shipped rules not found; reinstall clean")
+
+
+def load_rules(folders: list[Path]) -> RuleSet:
+    """Load every rule file and table under ``folders``; later folders override earlier ids."""
+    rules: dict[str, Rule] = {}
+    tables: dict[str, dict] = {}
+    for folder in folders:
+        seen: dict[str, str] = {}
+        for path in sorted(Path(folder).rglob("*.toml")):
+            if path.parent.name == "tables":
+                tables[path.stem] = _read_toml(path)
+                continue
+            for rule in _rules_in(path):
+                if rule.id in seen:
+                    raise RuleError(str(path), f"duplicate id, first defined in {seen[rule.id]}", rule.id)
+                seen[rule.id] = str(path)
+                rules[rule.id] = rule
+    ruleset = RuleSet(tuple(rules.values()), tables)
+    _check_python_rules(ruleset)
+    return ruleset
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"not valid TOML: {exc}") from None
+
+
+def _rules_in(path: Path) -> list[Rule]:
+    data = _read_toml(path)
+    unknown = set(data) - {"stage", "rules"}
+    if unknown:
+        raise RuleError(str(path), f"unknown top-level keys {sorted(unknown)}; expected 'stage' and [[rules]]")
+    stage = data.get("stage")
+    if stage not in STAGES:
+        raise RuleError(str(path), f"'stage' must be one of {', '.join(STAGES)}, got {stage!r}")
+    out = []
+    for n, raw in enumerate(data.get("rules", []), 1):
+        rule_id = raw.get("id", f"#{n}") if isinstance(raw, dict) else f"#{n}"
+        try:
+            out.append(Rule(**raw, stage=stage, file=str(path)))
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'rule'}: {e['msg']}" for e in exc.errors()
+            )
+            raise RuleError(str(path), problems, rule_id) from None
+        except TypeError as exc:
+            raise RuleError(str(path), str(exc), rule_id) from None
+    return out
+
+
+def _check_python_rules(ruleset: RuleSet) -> None:
+    from clean.registry import lookup
+
+    for rule in ruleset.rules:
+        if rule.kind == "python" and lookup(rule.id) is None:
+            raise RuleError(rule.file, "kind is python but no function is registered under this id", rule.id)

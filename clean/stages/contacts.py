@@ -1,0 +1,96 @@
+"""Python rule for press-contact footers: phones, fax, e-mail, accreditation lines.
+
+A press release ends with who to call: ``Пресс-секретарь ОДКБ Владимир
+Зайнетдинов`` then ``+7-495-795-27-10``, or one line ``Аккредитация СМИ: +7(727)
+244-24-17 …``. Such a line is contact data, not news; it leaves the text and is
+kept in the audit. A phone number inside a news sentence stays. The decision:
+
+1. a line is *contact data* when it holds a phone number or an e-mail address, does
+   not end like a sentence (a word and a full stop once the contacts are taken out), and either opens with a contact keyword (table ``contact_keywords``: Тел., Факс,
+   E-mail, Аккредитация, Пресс-служба, Contact…) or has at most
+   :data:`MAX_CONTACT_WORDS` words once the phones and addresses are taken out;
+2. a line is a *contact heading* when it opens with a contact keyword, has at most
+   :data:`MAX_HEADING_WORDS` words, no closing punctuation, and the next kept line
+   is contact data (``Пресс-секретарь ОДКБ Владимир Зайнетдинов``).
+
+>>> from clean.ruleset import RuleSet
+>>> rules = RuleSet.shipped()
+>>> doc = Document.from_text("Новость.\\nПресс-служба МВД\\nТел.: +7 (717) 271-00-00")
+>>> [line.removed for line in press_footer(doc, rules.get("contact.press-footer"), rules).lines]
+[None, 'contact.press-footer', 'contact.press-footer']
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from clean.document import Document, Removal
+from clean.registry import python_rule
+from clean.ruleset import Rule, RuleSet
+
+MAX_CONTACT_WORDS = 6
+MAX_HEADING_WORDS = 8
+CLOSING = ".!?…"
+
+PHONE = regex.compile(
+    r"""(?x) (?<![\w.]) (?! \d{4}-\d{1,2}-\d )      # not an ISO date
+    (?: \+\d{1,3} [\s-]? \(?\d{2,5}\)? [\s-]? \d{2,4} (?: [\s-]? \d{2,4} ){1,3}   # +7 (727) 244-24-17
+      | \(\d{3,5}\) [\s-]? \d{2,4} (?: [\s-] \d{2,4} ){1,3}                     # (727) 244-24-17
+      | 8 [\s-]? \(?\d{3}\)? [\s-]? \d{3} [\s-]? \d{2} [\s-]? \d{2}              # 8 800 555 35 35
+      | \d{1,4} (?: -\d{2,4} ){2,4} )                                       # 244-24-17
+    (?![\w.])"""
+)
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+WORD = regex.compile(r"\w+")
+SENTENCE_END = regex.compile(r"\p{L}{2,}[.!?…]$")
+
+
+def _keywords(rules: RuleSet) -> regex.Pattern:
+    words = [w for lang in rules.table("contact_keywords").values() for w in lang]
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"^\W*(?:{alternatives})", regex.IGNORECASE)
+
+
+def is_contact_data(text: str, keyword: regex.Pattern) -> bool:
+    """A phone or e-mail, on a keyword line or a line that is little else."""
+    found = PHONE.search(text) or EMAIL.search(text)
+    if not found or not _phone_like(text):
+        return False
+    rest = EMAIL.sub(" ", PHONE.sub(" ", text)).rstrip()
+    if SENTENCE_END.search(rest):
+        return False  # "Телефон доверия 8-800-… работает круглосуточно." is news
+    return bool(keyword.search(text)) or len(WORD.findall(rest)) <= MAX_CONTACT_WORDS
+
+
+def _phone_like(text: str) -> bool:
+    """Phones have at least 6 digits; an e-mail counts on its own."""
+    if EMAIL.search(text):
+        return True
+    return any(sum(c.isdigit() for c in m.group(0)) >= 6 for m in PHONE.finditer(text))
+
+
+@python_rule("contact.press-footer")
+def press_footer(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove contact-data lines and the headings that introduce them."""
+    keyword = _keywords(rules)
+    kept = doc.kept_indices()
+    data = {i for i in kept if is_contact_data(doc.lines[i].text, keyword)}
+    headings = {
+        i for n, i in enumerate(kept[:-1])
+        if kept[n + 1] in data and i not in data and _is_heading(doc.lines[i].text, keyword)
+    }
+    marked = sorted(data | headings)
+    if not marked:
+        return doc
+    lines = list(doc.lines)
+    removals = list(doc.removals)
+    for i in marked:
+        lines[i] = replace(lines[i], removed=rule.id)
+        removals.append(Removal(rule.id, lines[i].start, lines[i].text))
+    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)))
+
+
+def _is_heading(text: str, keyword: regex.Pattern) -> bool:
+    return bool(keyword.search(text)) and len(text.split()) <= MAX_HEADING_WORDS and text[-1] not in CLOSING

@@ -1,0 +1,107 @@
+"""Stage 0, ``read_and_decode``: raw bytes to a :class:`~clean.document.Document`.
+
+Expects the raw bytes of one page and the path it was read from. Guarantees a
+document whose lines are the decoded text split on any line end (CRLF, CR,
+LF), numbered from 1, with the sha256 of the raw bytes and the detected
+encoding. Never repairs the text itself (that is ``repair_unicode``), and never
+guesses on bytes that are not text: a binary file is an :class:`InputError`.
+
+Encoding: a byte-order mark decides first; then strict UTF-8 (most pages, and
+the cheapest check); then charset-normalizer, a maintained detector that
+handles cp1251, koi8-r and the other legacy code pages of the region. A page
+that is UTF-8 but for a few broken bytes is decoded as UTF-8 with the broken
+bytes replaced, and says so in its errors.
+
+>>> read_and_decode("Генеральный секретарь выступил на конференции.".encode("cp1251"), "a.txt").source.encoding
+'cp1251'
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+
+from clean.document import Document, SourceInfo, split_lines
+from clean.errors import InputError
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+MAGIC = (
+    (b"\x1f\x8b", "gzip data"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"),
+)
+MIN_VALID_UTF8_SHARE = 0.9  # share of non-ASCII bytes in valid UTF-8 sequences to keep UTF-8
+# Legacy code pages tried first (the region's Cyrillic and Latin pages); others only if none fits.
+LEGACY_CODECS = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "cp1250")
+MIN_TEXT_SHARE = 0.9  # UTF-16 without BOM: share of ordinary text characters required
+
+
+def read_and_decode(raw: bytes, path: str, url: str | None = None) -> Document:
+    """Decode ``raw`` (the bytes of ``path``) into a document."""
+    text, encoding, errors = decode_bytes(raw, path)
+    info = SourceInfo(path, hashlib.sha256(raw).hexdigest(), encoding, url)
+    return Document(info, split_lines(text), errors=errors)
+
+
+def decode_bytes(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Text, encoding name and decoding errors of ``raw``."""
+    for bom, name in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name, errors="replace"), name, ()
+    for magic, what in MAGIC:
+        if raw.startswith(magic):
+            raise InputError(path, f"binary file ({what}), not text; skipped")
+    if b"\x00" in raw:
+        return _utf16_or_binary(raw, path)
+    try:
+        return raw.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if _mostly_multibyte_utf8(raw):
+        return text, "utf-8", (f"{path}: {bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD",)
+    return _detect(raw, path)
+
+
+def _mostly_multibyte_utf8(raw: bytes) -> bool:
+    """True when the non-ASCII bytes mostly form valid UTF-8 sequences."""
+    strict = raw.decode("utf-8", errors="ignore").encode("utf-8")
+    non_ascii = sum(1 for b in raw if b > 0x7F)
+    return non_ascii == 0 or sum(1 for b in strict if b > 0x7F) >= MIN_VALID_UTF8_SHARE * non_ascii
+
+
+def _utf16_or_binary(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes with NULs: UTF-16 without a BOM (the byte order whose text looks like text), or binary."""
+    best, best_share = None, 0.0
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        share = _common_share(text)
+        if share > best_share:
+            best, best_share = (text, name), share
+    if best and best_share >= MIN_TEXT_SHARE:
+        return best[0], best[1], ()
+    raise InputError(path, "binary file (contains NUL bytes and is not UTF-16), not text; skipped")
+
+
+def _common_share(text: str) -> float:
+    """Share of characters from the scripts news text is written in (Latin, Cyrillic, punctuation)."""
+    if not text:
+        return 0.0
+    common = sum(1 for ch in text if ch in "\n\r\t" or " " <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff"
+                 or "\u2000" <= ch <= "\u206f")
+    return common / len(text)
+
+
+def _detect(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=list(LEGACY_CODECS)).best() or from_bytes(raw).best()
+    if best is None:
+        raise InputError(path, "cannot detect a text encoding; is this a binary file?")
+    return str(best), best.encoding, ()

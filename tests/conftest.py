@@ -1,0 +1,25 @@
+"""Shared fixtures: the repository root, the shipped rules, the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clean.ruleset import RuleSet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="Rewrite output/ from seeds/ instead of comparing.")
+
+
+@pytest.fixture(scope="session")
+def rules() -> RuleSet:
+    return RuleSet.shipped()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> list[Path]:
+    return sorted((ROOT / "seeds").glob("*.txt"))
