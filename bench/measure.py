@@ -1,0 +1,76 @@
+"""One measurement, run in a fresh process so its peak memory is its own.
+
+``python -m bench.measure MODE CORPUS OUT [WORKERS]`` cleans every ``*.txt``
+under ``CORPUS`` one of four ways and prints one JSON object: seconds, bytes,
+pages, items, and peak resident memory of this process and of its largest
+worker (from ``getrusage``):
+
+- ``pipeline``: the ``clean`` pipeline through :func:`clean.executor.run`;
+- ``ftfy``: ``ftfy.fix_text`` over each page (decoded as UTF-8), one JSONL record per page;
+- ``floor``: read, decode as UTF-8 and write one JSONL record per page, nothing else.
+
+Timing starts after the imports, so it measures the work, not Python's start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def pages(corpus: Path) -> list[Path]:
+    """The corpus files, in a stable order."""
+    return sorted(corpus.rglob("*.txt"))
+
+
+def baseline(corpus: Path, out: Path, fix) -> tuple[int, int, int]:
+    """Read, ``fix`` and write each page as a JSONL record; pages, items and bytes."""
+    count = size = 0
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "items.jsonl", "w", encoding="utf-8") as sink:
+        for path in pages(corpus):
+            raw = path.read_bytes()
+            text = fix(raw.decode("utf-8", errors="replace"))
+            sink.write(json.dumps({"path": str(path), "text": text}, ensure_ascii=False) + "\n")
+            count += 1
+            size += len(raw)
+    return count, count, size
+
+
+def pipeline(corpus: Path, out: Path, workers: int) -> tuple[int, int, int]:
+    """The clean pipeline over the corpus; pages, items and bytes."""
+    from clean.executor import LocalExecutor, run
+    from clean.pipeline import Pipeline
+
+    summary = run(Pipeline(), [str(corpus)], out, LocalExecutor(workers))
+    size = sum(p.stat().st_size for p in pages(corpus))
+    return summary.files, summary.items, size
+
+
+def measure(mode: str, corpus: Path, out: Path, workers: int) -> dict:
+    """Run ``mode`` once and return its figures."""
+    if mode == "ftfy":
+        import ftfy
+
+        work = lambda: baseline(corpus, out, ftfy.fix_text)  # noqa: E731
+    elif mode == "floor":
+        work = lambda: baseline(corpus, out, str)  # noqa: E731
+    else:
+        work = lambda: pipeline(corpus, out, workers)  # noqa: E731
+    started = time.perf_counter()
+    count, items, size = work()
+    seconds = time.perf_counter() - started
+    return {
+        "mode": mode, "workers": workers, "seconds": seconds, "bytes": size, "pages": count, "items": items,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+if __name__ == "__main__":
+    mode, corpus, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    workers = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    print(json.dumps(measure(mode, corpus, out, workers)))
