@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
+DIGIT = regex.compile(r"\d")  # every form of date has one: text without a digit has no date
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,8 @@ def valid(year: int | None, month: int, day: int) -> bool:
 
 def find_dates(text: str, rules, start: int = 0):
     """Yield every valid date in ``text`` from ``start`` on, in order."""
+    if not DIGIT.search(text, start):
+        return
     vocab = vocabulary(rules)
     for m in vocab.pattern.finditer(text, start):
         found = _read(m, vocab)

@@ -48,6 +48,10 @@ SENTENCE_END = regex.compile(r"\p{L}{2,}[.!?…]$")
 
 
 def _keywords(rules: RuleSet) -> regex.Pattern:
+    return rules.derived("contact.keywords", _build_keywords)
+
+
+def _build_keywords(rules: RuleSet) -> regex.Pattern:
     words = [w for lang in rules.table("contact_keywords").values() for w in lang]
     alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(rf"^\W*(?:{alternatives})", regex.IGNORECASE)

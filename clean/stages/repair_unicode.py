@@ -7,12 +7,12 @@ plain spaces and runs of spaces collapsed, each change recorded as an
 touches « », —, № or curly quotes (ftfy's ``uncurl_quotes`` is off).
 
 The expensive repair is ftfy (a few MB/s). Most lines cannot hold mojibake, so
-:data:`NEEDS_FTFY` decides cheaply which lines ftfy must see: any character
-outside the set that plain Russian, Kazakh, Ukrainian or English text is made
-of, or a pair that UTF-8 read as cp1251 produces inside that set (a lead byte
-shown as В Г Р С Т У в followed by a continuation byte shown as « » — … ё №).
-A line that passes is one ftfy would return unchanged, so the result equals
-running ftfy on every line (tests check this on injected mojibake).
+:data:`~clean.stages.mojibake_check.NEEDS_FTFY` decides cheaply which lines
+ftfy must see: any character outside the set that plain Russian, Kazakh,
+Ukrainian or English text is made of, or a pair of characters inside that set
+where ftfy's own badness check could start to match. A line that passes is one
+ftfy would return unchanged, so the result equals running ftfy on every line
+(tests check this on injected mojibake).
 
 >>> from clean.ruleset import RuleSet
 >>> doc = Document.from_text("РџСЂРµР·РёРґРµРЅС‚ &laquo;сказал&raquo;")
@@ -32,18 +32,9 @@ from clean.document import Document, Edit
 from clean.kinds import apply_stage_rules, touched_lines
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
+from clean.stages.mojibake_check import NEEDS_FTFY
 
 FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
-
-_SAFE = (
-    r"\t\n\x20-\x7e"  # printable ASCII (and the line end the page is joined with)
-    r"\u0410-\u044f\u0401\u0451"  # Russian alphabet
-    r"\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491\u040e\u045e"  # Ukrainian, Belarusian
-    r"\u04d8\u04d9\u04e8\u04e9\u0492\u0493\u049a\u049b\u04a2\u04a3\u04ae\u04af\u04b0\u04b1\u04ba\u04bb"  # Kazakh
-    r"«»—–…№“”„‘’"
-)
-_CONTINUATION = r"«»—–…№“”„‘’\u0401\u0451\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491\u040e\u045e"
-NEEDS_FTFY = regex.compile(rf"[^{_SAFE}]|[ВГРСТУв][{_CONTINUATION}]")
 
 
 def repair_unicode(doc: Document, rules: RuleSet) -> Document:

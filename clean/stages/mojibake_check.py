@@ -1,0 +1,86 @@
+"""Which lines ftfy must see: a cheap check with the same answer as running ftfy everywhere.
+
+``ftfy.fix_text`` costs a few MB/s, and most lines of news text cannot hold
+mojibake. ftfy itself leaves a line unchanged unless (a) it holds a character
+one of its fixers acts on (control characters, ligatures, fullwidth forms,
+C1 controls, characters that are not NFC, and every character mojibake is made
+of), or (b) its badness check (``ftfy.badness.BADNESS_RE``) matches.
+
+:data:`SAFE` is the alphabet of plain Russian, Kazakh, Ukrainian, Belarusian
+and English text, where no fixer acts. Inside it, the badness check can only
+match two or three characters in a row (its longer patterns all need a
+character outside :data:`SAFE`), so it can only match where two adjacent
+characters form a *bad pair*: a pair that some match of the badness check
+starts with. :func:`needs_ftfy_pattern` finds those pairs by asking ftfy's own
+badness check, once per pair of character kinds (characters that every class
+of the check treats alike), and compiles ``[^SAFE] | bad pair``. A line where
+it does not match is a line ftfy returns unchanged; a test checks this.
+
+>>> NEEDS_FTFY.search("Президент РФ встретился с «Роснефтью» — провёл встречу.") is None
+True
+>>> NEEDS_FTFY.search("РџСЂРµР·РёРґРµРЅС‚") is not None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+import regex
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+_PREFIX = regex.compile(BADNESS_RE.pattern, regex.VERBOSE)  # partial matches: pairs worth a third character
+SAFE = (
+    "\t\n\x20-\x7e"  # printable ASCII (and the line end)
+    "\u0410-\u044f\u0401\u0451"  # Russian alphabet
+    "\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491\u040e\u045e"  # Ukrainian, Belarusian
+    "\u04d8\u04d9\u04e8\u04e9\u0492\u0493\u049a\u049b\u04a2\u04a3\u04ae\u04af\u04b0\u04b1\u04ba\u04bb"  # Kazakh
+    "«»—–…№“”„‘’"  # typography of the region
+    "\u00a0\u00ad\u2009\u202f"  # no-break, soft hyphen, thin and narrow spaces
+)
+
+
+def _alphabet() -> list[str]:
+    safe = re.compile(f"[{SAFE}]")
+    return [chr(c) for c in range(0x2030) if safe.fullmatch(chr(c))]
+
+
+def _kind(ch: str, classes: list[re.Pattern]) -> tuple:
+    """What the badness check can tell about ``ch``: its category classes and the generic classes."""
+    literal = ch if ch in BADNESS_RE.pattern else ""
+    return (*(bool(c.fullmatch(ch)) for c in classes), ch.isspace(), ch.isalnum() or ch == "_",
+            "a" <= ch <= "z", "A" <= ch <= "Z", literal)
+
+
+def bad_pairs() -> dict[str, set[str]]:
+    """For each character of :data:`SAFE`, the characters after which the badness check may match."""
+    classes = [re.compile(f"[{chars}]") for chars in MOJIBAKE_CATEGORIES.values()]
+    kinds: dict[tuple, list[str]] = {}
+    for ch in _alphabet():
+        kinds.setdefault(_kind(ch, classes), []).append(ch)
+    reps = [members[0] for members in kinds.values()]
+    pairs: dict[str, set[str]] = {}
+    for a, b in product(kinds.values(), repeat=2):
+        x, y = a[0], b[0]
+        if BADNESS_RE.match(x + y) or (
+            _PREFIX.match(x + y, partial=True) and any(BADNESS_RE.match(x + y + z) for z in reps)
+        ):
+            for ch in a:
+                pairs.setdefault(ch, set()).update(b)
+    return pairs
+
+
+def needs_ftfy_pattern() -> regex.Pattern:
+    """``[^SAFE]`` or a bad pair, compiled."""
+    by_partners: dict[frozenset, list[str]] = {}
+    for first, partners in bad_pairs().items():
+        by_partners.setdefault(frozenset(partners), []).append(first)
+    alternatives = [f"[^{SAFE}]"] + [
+        f"[{regex.escape(''.join(sorted(firsts)))}][{regex.escape(''.join(sorted(partners)))}]"
+        for partners, firsts in sorted(by_partners.items(), key=lambda kv: sorted(kv[1]))
+    ]
+    return regex.compile("|".join(alternatives))
+
+
+NEEDS_FTFY = needs_ftfy_pattern()
