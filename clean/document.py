@@ -140,7 +140,7 @@ class Document:
 
     def kept_indices(self) -> list[int]:
         """Indices of the lines that still carry content."""
-        return [i for i, line in enumerate(self.lines) if line.kept]
+        return [i for i, line in enumerate(self.lines) if line.removed is None and line.role != "blank"]
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

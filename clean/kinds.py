@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 
 from clean.document import Document, Edit, Line, Removal
 from clean.ruleset import Rule, RuleSet
@@ -65,12 +66,12 @@ def touched_lines(doc: Document, pattern) -> list[int]:
         return []
     texts = [doc.lines[i].text for i in index]
     joined = "\n".join(texts)
-    offsets, pos = [], 0
-    for text in texts:
-        offsets.append(pos)
-        pos += len(text) + 1
+    first = pattern.search(joined)
+    if first is None:
+        return []  # the common case: one C-level scan, no per-line work
+    offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     hits: list[int] = []
-    for match in pattern.finditer(joined):
+    for match in pattern.finditer(joined, first.start()):
         first = bisect_right(offsets, match.start()) - 1
         last = bisect_right(offsets, max(match.end() - 1, match.start())) - 1
         for k in range(first, last + 1):

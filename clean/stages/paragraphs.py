@@ -27,6 +27,7 @@ _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
 ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
 NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
+SENTENCE_DOT = regex.compile(r"\p{Ll}{3,}\.\s")
 
 
 def words(text: str) -> int:
@@ -68,4 +69,4 @@ def lead_date(text: str, rules) -> FoundDate | None:
 
 def _sentence_ends(prefix: str) -> str:
     """The sentence-final dots in ``prefix`` (abbreviations like ``г.`` do not count)."""
-    return "." if regex.search(r"\p{Ll}{3,}\.\s", prefix) else ""
+    return "." if SENTENCE_DOT.search(prefix) else ""
