@@ -41,14 +41,25 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--text-field", default="text", show_default=True, help="The text field of .jsonl records.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where to run: this machine's cores, or a Ray cluster (pip install 'clean[ray]').")
+@click.option("--address", default=None, help="Ray cluster address (default: a running cluster, else a local one).")
 @rules_option
 @no_shipped_option
 @disable_option
-def run(inputs, out_dir, workers, rule_dirs, no_shipped_rules, disable) -> None:
-    """Clean INPUTS (files, or folders walked for *.txt) into OUT."""
+def run(inputs, out_dir, workers, text_field, engine, address, rule_dirs, no_shipped_rules, disable) -> None:
+    """Clean INPUTS (files, or folders walked for *.txt, *.jsonl[.gz], *.warc[.gz], *.wet[.gz]) into OUT."""
     from clean.executor import LocalExecutor, run as run_pipeline
+    from clean.inputs import Reader
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
-    summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers))
+    if engine == "ray":
+        from clean.ray_engine import RayExecutor
+
+        executor = RayExecutor(address=address, workers=workers)
+    else:
+        executor = LocalExecutor(workers)
+    summary = run_pipeline(pipeline, inputs, out_dir, executor, Reader(text_field=text_field))
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)

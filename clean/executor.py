@@ -24,9 +24,9 @@ from pathlib import Path
 
 from clean import __version__
 from clean.errors import CleanError
+from clean.inputs import PATTERNS, Reader
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
 
-PATTERNS = ("*.txt",)
 CHUNK = 8  # files handed to a worker at a time
 
 
@@ -48,7 +48,7 @@ class RunSummary:
 
 
 def discover(inputs: Iterable[str]) -> list[str]:
-    """The files to clean: files as given, folders walked for ``*.txt``; paths relative to the cwd."""
+    """The files to clean: files as given, folders walked for :data:`~clean.inputs.PATTERNS`; paths relative to the cwd."""
     found: list[str] = []
     for given in inputs:
         path = Path(given)
@@ -102,28 +102,34 @@ class LocalExecutor:
     def __init__(self, workers: int | None = None):
         self.workers = workers or os.cpu_count() or 1
 
-    def map(self, pipeline, paths: list[str]) -> Iterator[tuple[SourceRecord, list[Item]]]:
-        """``clean_path`` over ``paths``, results in input order."""
+    def map(self, pipeline, paths: list[str], reader: Reader | None = None
+            ) -> Iterator[tuple[SourceRecord, list[Item]]]:
+        """Every page of ``paths`` cleaned (``reader.clean``), results in input order."""
+        reader = reader or Reader()
         if self.workers == 1 or len(paths) <= 1:
-            yield from (clean_path(pipeline, p) for p in paths)
+            for path in paths:
+                yield from reader.clean(pipeline, path)
             return
-        with ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(pipeline,)) as pool:
-            yield from pool.map(_clean_in_worker, paths, chunksize=CHUNK)
+        with ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(pipeline, reader)) as pool:
+            for results in pool.map(_clean_in_worker, paths, chunksize=CHUNK):
+                yield from results
 
 
-_WORKER_PIPELINE = None  # set once per worker process by _init_worker
+_WORKER = None  # (pipeline, reader), set once per worker process by _init_worker
 
 
-def _init_worker(pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
+def _init_worker(pipeline, reader) -> None:
+    global _WORKER
+    _WORKER = (pipeline, reader)
 
 
 def _clean_in_worker(path: str):
-    return clean_path(_WORKER_PIPELINE, path)
+    pipeline, reader = _WORKER
+    return reader.clean(pipeline, path)
 
 
-def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None) -> RunSummary:
+def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
+        reader: Reader | None = None) -> RunSummary:
     """Clean ``inputs`` into ``out_dir``: ``items.jsonl``, ``sources.jsonl``, ``run.json``."""
     started = time.perf_counter()
     executor = executor or LocalExecutor()
@@ -132,7 +138,7 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     paths = discover(inputs)
     summary = RunSummary()
     with AtomicWriter(out / "items.jsonl") as items_file, AtomicWriter(out / "sources.jsonl") as sources_file:
-        for record, items in executor.map(pipeline, paths):
+        for record, items in executor.map(pipeline, paths, reader):
             summary.files += 1
             summary.items += len(items)
             summary.errors += bool(record.errors)

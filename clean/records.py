@@ -12,7 +12,9 @@ True
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, model_serializer
 
 
 class Record(BaseModel):
@@ -21,7 +23,25 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class SourceRef(Record):
+class WithProvenance(Record):
+    """A record whose ``optional`` fields are left out of the JSON when unknown.
+
+    They come from record inputs (JSONL, WARC): a page from a ``.txt`` file has
+    none, and its records stay exactly as they were before these fields existed.
+    """
+
+    optional: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _omit_unknown(self, handler):
+        data = handler(self)
+        for key in self.optional:
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
+
+
+class SourceRef(WithProvenance):
     """Where an item came from: the file, its hash and encoding, and its 1-based inclusive line span."""
 
     path: str
@@ -30,6 +50,9 @@ class SourceRef(Record):
     line_start: int
     line_end: int
     url: str | None = None
+    crawl_date: str | None = None
+
+    optional: ClassVar[tuple[str, ...]] = ("crawl_date",)
 
 
 class RemovedRecord(Record):
@@ -66,7 +89,7 @@ class Item(Record):
     edits: list[EditRecord] = []
 
 
-class SourceRecord(Record):
+class SourceRecord(WithProvenance):
     """One input file: its identity, the ids of its items, page-level audit, and errors."""
 
     path: str
@@ -76,3 +99,7 @@ class SourceRecord(Record):
     removed: list[RemovedRecord] = []
     edits: list[EditRecord] = []
     errors: list[str] = []
+    url: str | None = None
+    crawl_date: str | None = None
+
+    optional: ClassVar[tuple[str, ...]] = ("url", "crawl_date")

@@ -1,0 +1,86 @@
+"""Input readers: JSONL (plain and gzip), WARC/WET, the page-size limit, provenance in the items."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from clean import inputs
+from clean.executor import LocalExecutor, run
+from clean.inputs import Reader
+from clean.pipeline import Pipeline
+
+PAGE = "Новость дня\n\n14 августа 2023 года прошла встреча министров в Минске."
+
+
+def read_items(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "items.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_jsonl_records_become_pages_with_line_url_and_crawl_date(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"text": PAGE, "url": "https://a.kz/1", "date": "2024-05-01"}, ensure_ascii=False)
+                   + "\n\n" + json.dumps({"body": "no text"}) + "\n", encoding="utf-8")
+    pages = list(Reader().pages(str(src)))
+    assert [p.path.rsplit(":", 1)[1] for p in pages] == ["1", "3"]
+    assert (pages[0].url, pages[0].crawl_date) == ("https://a.kz/1", "2024-05-01")
+    assert pages[1].raw is None and "--text-field" in pages[1].error
+
+
+def test_text_field_is_configurable_and_gzip_is_read(tmp_path):
+    src = tmp_path / "crawl.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"content": PAGE, "metadata": {"url": "https://b.kz/2"}}) + "\n")
+    [page] = Reader(text_field="content").pages(str(src))
+    assert page.raw.decode("utf-8") == PAGE and page.url == "https://b.kz/2"
+
+
+def test_run_over_jsonl_writes_provenance(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    Path("in/crawl.jsonl").write_text(json.dumps({"text": PAGE, "url": "https://a.kz/1", "crawl_date": "2024-05-01"},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    run(Pipeline(), ["in"], "out", LocalExecutor(1))
+    [item] = read_items(Path("out"))
+    assert item["source"]["path"] == "in/crawl.jsonl:1"
+    assert (item["source"]["url"], item["source"]["crawl_date"]) == ("https://a.kz/1", "2024-05-01")
+    assert item["date"] == "2023-08-14"
+
+
+def test_txt_items_have_no_crawl_date_key(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("page.txt").write_text(PAGE, encoding="utf-8")
+    run(Pipeline(), ["page.txt"], "out", LocalExecutor(1))
+    assert "crawl_date" not in read_items(Path("out"))[0]["source"]
+
+
+def test_a_page_over_the_limit_is_an_error_naming_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_PAGE_BYTES", 100)
+    big = tmp_path / "big.txt"
+    big.write_text("Длинная строка. " * 50, encoding="utf-8")
+    [(record, items)] = Reader().clean(Pipeline(), str(big))
+    assert items == [] and "MAX_PAGE_BYTES" in record.errors[0]
+
+
+def test_wet_records_are_read_with_offset_url_and_date(tmp_path):
+    warcio = pytest.importorskip("warcio", reason="WARC input needs the optional warcio package (clean[warc])")
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.wet.gz"
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for n, text in enumerate((PAGE, "Второй текст.\n\n1 марта 2019 года открылся форум.")):
+            headers = {"WARC-Target-URI": f"https://c.kz/{n}", "WARC-Date": "2024-06-0%dT00:00:00Z" % (n + 1)}
+            record = writer.create_warc_record(f"https://c.kz/{n}", "conversion", payload=io.BytesIO(text.encode()),
+                                               warc_headers_dict=headers)
+            writer.write_record(record)
+    assert warcio
+    pages = list(Reader().pages(str(path)))
+    assert [p.url for p in pages] == ["https://c.kz/0", "https://c.kz/1"]
+    assert pages[0].path == f"{path}@0" and int(pages[1].path.rsplit("@", 1)[1]) > 0
+    assert pages[1].crawl_date == "2024-06-02T00:00:00Z"
+    assert pages[0].raw.decode() == PAGE
