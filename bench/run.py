@@ -64,7 +64,8 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}, load {load}"
 
 
 def digest(path: Path) -> str:
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> None:
         results[mode] = measure(mode, folder, out)
         print(row(mode, results[mode]), flush=True)
     summarise(results)
+    print(f"load average at the end: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on the machine skews the figures)")
 
 
 def summarise(results: dict) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from clean import __version__
 from clean.errors import CleanError
 from clean.inputs import PATTERNS, Reader
+from clean.outputs import JsonlSink
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
 
 CHUNK = 8  # files handed to a worker at a time
@@ -129,15 +130,19 @@ def _clean_in_worker(path: str):
 
 
 def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
-        reader: Reader | None = None) -> RunSummary:
-    """Clean ``inputs`` into ``out_dir``: ``items.jsonl``, ``sources.jsonl``, ``run.json``."""
+        reader: Reader | None = None, compress: str | None = None, shard_bytes: int | None = None) -> RunSummary:
+    """Clean ``inputs`` into ``out_dir``: ``items.jsonl``, ``sources.jsonl``, ``run.json``.
+
+    ``compress`` (gzip or zstd) and ``shard_bytes`` shape the items file(s) (see :mod:`clean.outputs`).
+    """
     started = time.perf_counter()
     executor = executor or LocalExecutor()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = discover(inputs)
     summary = RunSummary()
-    with AtomicWriter(out / "items.jsonl") as items_file, AtomicWriter(out / "sources.jsonl") as sources_file:
+    items_sink = JsonlSink(out, "items", compress, shard_bytes)
+    with items_sink as items_file, AtomicWriter(out / "sources.jsonl") as sources_file:
         for record, items in executor.map(pipeline, paths, reader):
             summary.files += 1
             summary.items += len(items)
