@@ -40,6 +40,12 @@ def corpus(folder: Path, megabytes: float, seed: int) -> dict:
     return info
 
 
+def warm(folder: Path) -> None:
+    """Read every page once, untimed, so that no mode pays for the first read from disk."""
+    for path in folder.rglob("*.txt"):
+        path.read_bytes()
+
+
 def measure(mode: str, folder: Path, out: Path) -> dict:
     """Run one mode in a fresh interpreter and return what it printed."""
     name, _, workers = mode.partition(":")
@@ -86,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     folder = args.corpus or Path(".bench") / f"corpus-{args.seed}-{args.megabytes:g}"
     info = corpus(folder, args.megabytes, args.seed)
+    warm(folder)
     print(f"machine: {machine()}")
     print(f"corpus: {folder} — {info['files']} pages, {info['bytes'] / 1e6:.1f} MB, seed {info['seed']}")
     results = {}
