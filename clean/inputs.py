@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,9 +73,9 @@ class Reader:
     def clean(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
         """Clean every page of ``path``: a source record and items per page."""
         if not path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
-            page = _text_file(path)
-            if page.raw is None:
-                return [clean_page(pipeline, page)]
+            problem = _too_big(path)
+            if problem:
+                return [clean_page(pipeline, Page(path, None, error=problem))]
             from clean.executor import clean_path
 
             return [clean_path(pipeline, path)]
@@ -119,12 +120,22 @@ def _text(record: dict, fields: tuple[str, ...]) -> str | None:
     return None
 
 
-def _text_file(path: str) -> Page:
+def _too_big(path: str) -> str | None:
+    """Why the file ``path`` is not read as one page (over :data:`MAX_PAGE_BYTES`), or None."""
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_PAGE_BYTES:
-            return Page(path, None, error=f"{path}: file of {size} bytes is over the page limit of "
-                                          f"{MAX_PAGE_BYTES} bytes (MAX_PAGE_BYTES); skipped")
+        size = os.stat(path).st_size
+    except OSError:
+        return None  # the executor reports what is wrong with it
+    if size > MAX_PAGE_BYTES:
+        return f"{path}: file of {size} bytes is over the page limit of {MAX_PAGE_BYTES} bytes (MAX_PAGE_BYTES); skipped"
+    return None
+
+
+def _text_file(path: str) -> Page:
+    problem = _too_big(path)
+    if problem:
+        return Page(path, None, error=problem)
+    try:
         return Page(path, Path(path).read_bytes())
     except OSError as exc:
         return Page(path, None, error=f"{path}: cannot read: {exc.strerror}")

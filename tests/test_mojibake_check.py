@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean.document import Document
-from clean.stages.mojibake_check import NEEDS_FTFY, _alphabet
+from clean.stages.mojibake_check import NEEDS_FTFY, _alphabet, needs_ftfy
 from clean.stages.repair_unicode import FTFY_CONFIG, fix_mojibake
 
 ALPHABET = _alphabet()
@@ -52,3 +52,9 @@ def test_fast_path_equals_ftfy_on_every_line_with_injected_mojibake(rules):
     expected = [ftfy.fix_text(line, FTFY_CONFIG) for line in lines]
     assert sum(a != b for a, b in zip(lines, expected)) > 20  # the corpus does hold mojibake ftfy repairs
     assert [line.text for line in fast.lines] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET + ["é", "Ð", "\u0402", "\x85"]), min_size=0, max_size=12))
+def test_the_fast_page_check_agrees_with_the_pattern(text):
+    assert needs_ftfy(text) == bool(NEEDS_FTFY.search(text))

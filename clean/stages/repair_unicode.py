@@ -32,7 +32,7 @@ from clean.document import Document, Edit
 from clean.kinds import apply_stage_rules, touched_lines
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
-from clean.stages.mojibake_check import NEEDS_FTFY
+from clean.stages.mojibake_check import NEEDS_FTFY, needs_ftfy
 
 FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
 
@@ -44,7 +44,9 @@ def repair_unicode(doc: Document, rules: RuleSet) -> Document:
 
 @python_rule("repair.mojibake")
 def fix_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """ftfy on exactly the lines that :data:`NEEDS_FTFY` says may need it."""
+    """ftfy on exactly the lines that :data:`NEEDS_FTFY` says may need it (most pages: none)."""
+    if not needs_ftfy("\n".join(line.text for line in doc.lines if line.kept)):
+        return doc
     return _map_lines(doc, rule, NEEDS_FTFY, lambda text: ftfy.fix_text(text, FTFY_CONFIG))
 
 
