@@ -36,6 +36,7 @@ MAX_TITLE_CHARS = 300
 REPEAT_WINDOW = 4
 MAX_RUBRIC_WORDS = 3
 CLOSING = ".!?…;:"
+DIGIT = regex.compile(r"\d")
 
 
 def fold(text: str) -> str:
@@ -121,7 +122,7 @@ def _is_rubric(line: Line) -> bool:
     return (
         0 < len(words) <= MAX_RUBRIC_WORDS
         and line.text[-1] not in CLOSING
-        and not regex.search(r"\d", line.text)
+        and not DIGIT.search(line.text)
         and line.text[0].isupper()
     )
 

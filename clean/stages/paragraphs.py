@@ -21,6 +21,7 @@ MAX_HEADLINE_CHARS = 200
 MAX_STAMPED_HEADLINE_WORDS = 30  # a line right before a stamped body may end with a full stop
 MAX_ATTRIBUTION_WORDS = 15
 LEAD_WORDS = 6  # a dated lead starts within the first words of the paragraph
+LEAD_CACHE_SIZE = 4096
 CLOSING = ".!?…:;,"
 
 _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
@@ -58,8 +59,21 @@ def is_quote(text: str) -> bool:
 
 
 def lead_date(text: str, rules) -> FoundDate | None:
-    """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None."""
+    """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None.
+
+    Splitting and metadata ask this of the same paragraphs several times, so
+    answers are remembered per rule set (up to :data:`LEAD_CACHE_SIZE` heads).
+    """
     head = text[: 40 * LEAD_WORDS]
+    cache = rules.derived("paragraphs.lead-dates", lambda _: {})
+    if head not in cache:
+        if len(cache) >= LEAD_CACHE_SIZE:
+            cache.clear()
+        cache[head] = _lead_date(head, rules)
+    return cache[head]
+
+
+def _lead_date(head: str, rules) -> FoundDate | None:
     for found in find_dates(head, rules):
         if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
             return found

@@ -34,6 +34,8 @@ from clean.kinds import apply_stage_rules
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 
+YEAR_LEAD = regex.compile(r"\d{4}(?!\d)")
+CAPITAL_LEAD = regex.compile(r"[\p{Lu}«\"“]")
 MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
 
 CANDIDATE = regex.compile(
@@ -145,14 +147,19 @@ def _well_formed(body: str, day: int, month: int, rules: RuleSet) -> tuple[bool,
     if not body:
         return True, False
     vocab = vocabulary(rules)
-    lead = regex.match(rf"(\d{{1,2}})\s+({vocab.month})", body, regex.IGNORECASE)
+    lead = rules.derived("dates.body-lead", _body_lead).match(body)
     if lead:
         body_day, body_month = int(lead.group(1)), vocab.month_number(lead.group(2))
         if body_month is None or not valid(None, body_month, body_day):
             return False, False
         return True, body_day == day and body_month == month
-    if regex.match(r"\d{4}(?!\d)", body):
+    if YEAR_LEAD.match(body):
         return True, False
     if body[0].isdigit():
         return False, False
-    return bool(regex.match(r"[\p{Lu}«\"“]", body)), False
+    return bool(CAPITAL_LEAD.match(body)), False
+
+
+def _body_lead(rules: RuleSet) -> regex.Pattern:
+    """``14 августа``: a day and a month name at the start of a body (compiled once per rule set)."""
+    return regex.compile(rf"(\d{{1,2}})\s+({vocabulary(rules).month})", regex.IGNORECASE)
