@@ -22,6 +22,8 @@ MAX_STAMPED_HEADLINE_WORDS = 30  # a line right before a stamped body may end wi
 MAX_ATTRIBUTION_WORDS = 15
 LEAD_WORDS = 6  # a dated lead starts within the first words of the paragraph
 LEAD_CACHE_SIZE = 4096
+DATE_WORDS = 4  # "с 25 по 27", "from May 5": a date's first digit is at most this many words after its start
+DIGIT = regex.compile(r"\d")
 CLOSING = ".!?…:;,"
 
 _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
@@ -74,6 +76,8 @@ def lead_date(text: str, rules) -> FoundDate | None:
 
 
 def _lead_date(head: str, rules) -> FoundDate | None:
+    if not DIGIT.search(" ".join(head.split(maxsplit=LEAD_WORDS + DATE_WORDS)[: LEAD_WORDS + DATE_WORDS])):
+        return None  # a date opening within LEAD_WORDS words has a digit within DATE_WORDS more
     for found in find_dates(head, rules):
         if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
             return found
