@@ -78,8 +78,11 @@ def _phone_like(text: str) -> bool:
 @python_rule("contact.press-footer")
 def press_footer(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove contact-data lines and the headings that introduce them."""
-    keyword = _keywords(rules)
     kept = doc.kept_indices()
+    page = "\n".join(doc.lines[i].text for i in kept)
+    if not (PHONE.search(page) or EMAIL.search(page)):
+        return doc  # most pages: no contact data, so no heading either (one scan, no per-line work)
+    keyword = _keywords(rules)
     data = {i for i in kept if is_contact_data(doc.lines[i].text, keyword)}
     headings = {
         i for n, i in enumerate(kept[:-1])

@@ -67,6 +67,8 @@ def split_dates(doc: Document, rules: RuleSet) -> Document:
 @python_rule("dates.glued-stamp")
 def glued_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Split validated date stamps off the start of lines (or off a glued headline)."""
+    if not CANDIDATE.search("\n".join(line.text for line in doc.lines if line.kept and line.stamp is None)):
+        return doc  # no line holds a candidate: one scan of the page, no per-line work
     out: list[Line] = []
     edits = list(doc.edits)
     changed = False
