@@ -45,14 +45,15 @@ def main() -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where to run: this machine's cores, or a Ray cluster (pip install 'clean[ray]').")
 @click.option("--address", default=None, help="Ray cluster address (default: a running cluster, else a local one).")
+@click.option("--quiet", is_flag=True, help="No progress line (it is shown only on a terminal anyway).")
 @click.option("--compress", type=click.Choice(["gzip", "zstd"]), default=None, help="Compress the items file(s).")
 @click.option("--shard-mb", type=click.IntRange(min=1), default=None,
               help="Split items into items-NNNNN.jsonl files of about this many MB.")
 @rules_option
 @no_shipped_option
 @disable_option
-def run(inputs, out_dir, workers, text_field, engine, address, compress, shard_mb, rule_dirs, no_shipped_rules,
-        disable) -> None:
+def run(inputs, out_dir, workers, text_field, engine, address, quiet, compress, shard_mb, rule_dirs,
+        no_shipped_rules, disable) -> None:
     """Clean INPUTS (files, or folders walked for *.txt, *.jsonl[.gz], *.warc[.gz], *.wet[.gz]) into OUT."""
     from clean.executor import LocalExecutor, run as run_pipeline
     from clean.inputs import Reader
@@ -65,6 +66,7 @@ def run(inputs, out_dir, workers, text_field, engine, address, compress, shard_m
     else:
         executor = LocalExecutor(workers)
     shard_bytes = shard_mb * 1_000_000 if shard_mb else None
-    summary = run_pipeline(pipeline, inputs, out_dir, executor, Reader(text_field=text_field), compress, shard_bytes)
+    reader = Reader(text_field=text_field)
+    summary = run_pipeline(pipeline, inputs, out_dir, executor, reader, compress, shard_bytes, quiet=quiet)
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)

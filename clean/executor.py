@@ -26,6 +26,7 @@ from clean import __version__
 from clean.errors import CleanError
 from clean.inputs import PATTERNS, Reader
 from clean.outputs import JsonlSink
+from clean.progress import Progress
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
 
 CHUNK = 8  # files handed to a worker at a time
@@ -130,10 +131,12 @@ def _clean_in_worker(path: str):
 
 
 def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
-        reader: Reader | None = None, compress: str | None = None, shard_bytes: int | None = None) -> RunSummary:
+        reader: Reader | None = None, compress: str | None = None, shard_bytes: int | None = None,
+        quiet: bool = True) -> RunSummary:
     """Clean ``inputs`` into ``out_dir``: ``items.jsonl``, ``sources.jsonl``, ``run.json``.
 
-    ``compress`` (gzip or zstd) and ``shard_bytes`` shape the items file(s) (see :mod:`clean.outputs`).
+    ``compress`` (gzip or zstd) and ``shard_bytes`` shape the items file(s) (see :mod:`clean.outputs`);
+    ``quiet=False`` draws a progress line on a terminal (:mod:`clean.progress`).
     """
     started = time.perf_counter()
     executor = executor or LocalExecutor()
@@ -142,6 +145,7 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     paths = discover(inputs)
     summary = RunSummary()
     items_sink = JsonlSink(out, "items", compress, shard_bytes)
+    bar = Progress.for_paths(paths, quiet)
     with items_sink as items_file, AtomicWriter(out / "sources.jsonl") as sources_file:
         for record, items in executor.map(pipeline, paths, reader):
             summary.files += 1
@@ -154,6 +158,8 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
             summary.removed.update(r.rule for r in record.removed)
             summary.edits.update(e.rule for e in record.edits)
             sources_file.write(to_json(record))
+            bar.done(record.path, len(items))
+    bar.close()
     summary.seconds = time.perf_counter() - started
     write_manifest(out / "run.json", pipeline, summary, executor.workers)
     return summary

@@ -1,0 +1,82 @@
+"""A progress line on a terminal: files, MB, items, rate and ETA.
+
+Shown only when standard error is a terminal, the run is not ``--quiet``, and
+it has lasted longer than :data:`DELAY` seconds; redrawn at most every
+:data:`EVERY` seconds, so it costs nothing measurable. Without a terminal (a
+log file, CI) it prints nothing: the summary line at the end is the record.
+
+>>> bar = Progress({"a.txt": 2_000_000}, enabled=False)
+>>> bar.done("a.txt", items=3); bar.text(now=bar.started + 2.0)
+'1/1 files  2.0/2.0 MB  3 items  1.0 MB/s  ETA 0:00'
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+DELAY = 1.0  # seconds before the line first appears
+EVERY = 0.5  # seconds between redraws
+
+
+class Progress:
+    """Counts finished inputs and draws one line on standard error."""
+
+    def __init__(self, sizes: dict[str, int], enabled: bool | None = None, stream=None):
+        self.sizes, self.stream = sizes, stream or sys.stderr
+        self.total_bytes = sum(sizes.values())
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.started = self.drawn = time.monotonic()
+        self.files = self.bytes = self.items = 0
+        self.shown = False
+
+    @classmethod
+    def for_paths(cls, paths: list[str], quiet: bool = False) -> Progress:
+        """A progress line for these input files (disabled when ``quiet`` or not on a terminal)."""
+        enabled = not quiet and sys.stderr.isatty()
+        return cls({p: _size(p) for p in paths} if enabled else {}, enabled=enabled)
+
+    def done(self, path: str, items: int) -> None:
+        """One page finished; a page of a file counts its file's bytes once, at its first page."""
+        file = path if path in self.sizes else _container(path)
+        if file in self.sizes:
+            self.files += 1
+            self.bytes += self.sizes.pop(file)
+        self.items += items
+        now = time.monotonic()
+        if self.enabled and now - self.started > DELAY and now - self.drawn > EVERY:
+            self.drawn, self.shown = now, True
+            self.stream.write("\r" + self.text(now) + "\x1b[K")
+            self.stream.flush()
+
+    def text(self, now: float) -> str:
+        """The progress line as of ``now``."""
+        seconds = max(now - self.started, 1e-9)
+        rate = self.bytes / seconds
+        left = (self.total_bytes - self.bytes) / rate if rate else 0
+        total_files = self.files + len(self.sizes)
+        return (f"{self.files}/{total_files} files  {self.bytes / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB  "
+                f"{self.items} items  {rate / 1e6:.1f} MB/s  ETA {int(left) // 60}:{int(left) % 60:02d}")
+
+    def close(self) -> None:
+        """End the line, so the summary starts on a fresh one."""
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _container(path: str) -> str:
+    """The file a record path (``FILE:LINE`` or ``FILE@OFFSET``) belongs to."""
+    for mark in (":", "@"):
+        head, _, tail = path.rpartition(mark)
+        if head and tail.isdigit():
+            return head
+    return path
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0

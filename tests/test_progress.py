@@ -1,0 +1,35 @@
+"""The progress line: drawn on a terminal, silent otherwise."""
+
+from __future__ import annotations
+
+import io
+
+from clean import progress
+from clean.progress import Progress
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_draws_files_mb_items_on_a_terminal(monkeypatch):
+    monkeypatch.setattr(progress, "DELAY", -1)
+    monkeypatch.setattr(progress, "EVERY", -1)
+    screen = Terminal()
+    bar = Progress({"a.txt": 1_000_000, "b.jsonl": 3_000_000}, stream=screen)
+    bar.done("a.txt", items=2)
+    bar.done("b.jsonl:1", items=1)
+    bar.done("b.jsonl:2", items=1)
+    bar.close()
+    last = screen.getvalue().split("\r")[-1]
+    assert last.startswith("2/2 files  4.0/4.0 MB  4 items") and screen.getvalue().endswith("\n")
+
+
+def test_silent_when_not_a_terminal(monkeypatch):
+    monkeypatch.setattr(progress, "DELAY", -1)
+    log = io.StringIO()
+    bar = Progress({"a.txt": 10}, stream=log)
+    bar.done("a.txt", items=1)
+    bar.close()
+    assert log.getvalue() == ""
