@@ -1,9 +1,9 @@
 """One measurement, run in a fresh process so its peak memory is its own.
 
 ``python -m bench.measure MODE CORPUS OUT [WORKERS]`` cleans every ``*.txt``
-under ``CORPUS`` one of four ways and prints one JSON object: seconds, bytes,
-pages, items, and peak resident memory of this process and of its largest
-worker (from ``getrusage``):
+under ``CORPUS`` one of four ways and prints one JSON object: wall and CPU
+seconds, bytes, pages, items, and peak resident memory of this process and of
+its largest worker (from ``getrusage``):
 
 - ``pipeline``: the ``clean`` pipeline through :func:`clean.executor.run`;
 - ``ftfy``: ``ftfy.fix_text`` over each page (decoded as UTF-8), one JSONL record per page;
@@ -50,6 +50,12 @@ def pipeline(corpus: Path, out: Path, workers: int) -> tuple[int, int, int]:
     return summary.files, summary.items, size
 
 
+def cpu_seconds() -> float:
+    """CPU time (user and system) of this process and its finished workers."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def measure(mode: str, corpus: Path, out: Path, workers: int) -> dict:
     """Run ``mode`` once and return its figures."""
     if mode == "ftfy":
@@ -60,11 +66,12 @@ def measure(mode: str, corpus: Path, out: Path, workers: int) -> dict:
         work = lambda: baseline(corpus, out, str)  # noqa: E731
     else:
         work = lambda: pipeline(corpus, out, workers)  # noqa: E731
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     count, items, size = work()
     seconds = time.perf_counter() - started
     return {
-        "mode": mode, "workers": workers, "seconds": seconds, "bytes": size, "pages": count, "items": items,
+        "mode": mode, "workers": workers, "seconds": seconds, "cpu_seconds": cpu_seconds() - cpu_started,
+        "bytes": size, "pages": count, "items": items,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
