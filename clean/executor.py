@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -30,6 +30,7 @@ from clean.progress import Progress
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
 
 CHUNK = 8  # files handed to a worker at a time
+WINDOW_PER_WORKER = 4  # chunks in flight per worker (results wait in order without piling up)
 
 
 @dataclass
@@ -113,8 +114,13 @@ class LocalExecutor:
                 yield from reader.clean(pipeline, path)
             return
         with ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(pipeline, reader)) as pool:
-            for results in pool.map(_clean_in_worker, paths, chunksize=CHUNK):
-                yield from results
+            pending: deque = deque()  # at most WINDOW_PER_WORKER chunks per worker in flight: bounded memory
+            for start in range(0, len(paths), CHUNK):
+                pending.append(pool.submit(_clean_in_worker, paths[start : start + CHUNK]))
+                if len(pending) >= self.workers * WINDOW_PER_WORKER:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
 
 _WORKER = None  # (pipeline, reader), set once per worker process by _init_worker
@@ -125,9 +131,9 @@ def _init_worker(pipeline, reader) -> None:
     _WORKER = (pipeline, reader)
 
 
-def _clean_in_worker(path: str):
+def _clean_in_worker(paths: list[str]):
     pipeline, reader = _WORKER
-    return reader.clean(pipeline, path)
+    return [result for path in paths for result in reader.clean(pipeline, path)]
 
 
 def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
