@@ -84,3 +84,18 @@ def test_wet_records_are_read_with_offset_url_and_date(tmp_path):
     assert pages[0].path == f"{path}@0" and int(pages[1].path.rsplit("@", 1)[1]) > 0
     assert pages[1].crawl_date == "2024-06-02T00:00:00Z"
     assert pages[0].raw.decode() == PAGE
+
+
+def test_jsonl_output_is_the_same_with_one_and_two_workers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    for n in range(3):
+        lines = [json.dumps({"text": f"Заголовок {n}-{k}\n\n{k + 1} марта 2019 года открылся форум.", "url": f"u{k}"},
+                            ensure_ascii=False) for k in range(20)]
+        Path(f"in/part-{n}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        Path(f"in/page-{n}.txt").write_text(PAGE, encoding="utf-8")
+    run(Pipeline(), ["in"], "one", LocalExecutor(1))
+    run(Pipeline(), ["in"], "two", LocalExecutor(2))
+    for name in ("items.jsonl", "sources.jsonl"):
+        assert Path("one", name).read_bytes() == Path("two", name).read_bytes()
+    assert len(read_items(Path("one"))) == 63
