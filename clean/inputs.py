@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from clean.errors import CleanError, InputError
+from clean.errors import CleanError
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
 
 MAX_PAGE_BYTES = 32 * 1024 * 1024  # a news page is well under 1 MB; larger is not a page
@@ -84,14 +84,14 @@ class Reader:
     def _jsonl(self, path: str) -> Iterator[Page]:
         opener = gzip.open if path.lower().endswith(".gz") else open
         with opener(path, "rb") as f:
-            for number, line in enumerate(f, 1):
+            for number, line in enumerate(_bounded_lines(f), 1):
                 if line.strip():
                     yield self._record(f"{path}:{number}", line)
 
     def _record(self, where: str, line: bytes) -> Page:
         if len(line) > MAX_PAGE_BYTES:
-            return Page(where, None, error=f"{where}: record of {len(line)} bytes is over the limit of "
-                                           f"{MAX_PAGE_BYTES} bytes (MAX_PAGE_BYTES); skipped")
+            return Page(where, None, error=f"{where}: record over the page limit of {MAX_PAGE_BYTES} bytes "
+                                           "(MAX_PAGE_BYTES); skipped")
         try:
             record = json.loads(line)
         except ValueError as exc:
@@ -101,6 +101,15 @@ class Reader:
             return Page(where, None, error=f"{where}: no text field {self.text_field!r} "
                                            "(choose another with --text-field); skipped")
         return Page(where, text.encode("utf-8"), _text(record, URL_FIELDS), _text(record, DATE_FIELDS))
+
+
+def _bounded_lines(f) -> Iterator[bytes]:
+    """The lines of ``f``; a line over :data:`MAX_PAGE_BYTES` is cut there (and rejected), the rest skipped."""
+    while line := f.readline(MAX_PAGE_BYTES + 1):
+        if len(line) > MAX_PAGE_BYTES and not line.endswith(b"\n"):
+            while (rest := f.readline(MAX_PAGE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def _field(record: dict, dotted: str):
@@ -206,6 +215,3 @@ def _source_record(doc) -> SourceRecord:
                if outside(e.line)],
         errors=list(doc.errors),
     )
-
-
-__all__ = ["InputError", "MAX_PAGE_BYTES", "PATTERNS", "Page", "Reader", "clean_page"]

@@ -99,3 +99,13 @@ def test_jsonl_output_is_the_same_with_one_and_two_workers(tmp_path, monkeypatch
     for name in ("items.jsonl", "sources.jsonl"):
         assert Path("one", name).read_bytes() == Path("two", name).read_bytes()
     assert len(read_items(Path("one"))) == 63
+
+
+def test_a_jsonl_record_over_the_limit_is_skipped_without_reading_it_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_PAGE_BYTES", 1000)
+    src = tmp_path / "big.jsonl"
+    src.write_text(json.dumps({"text": "Очень длинная запись. " * 200}, ensure_ascii=False) + "\n"
+                   + json.dumps({"text": PAGE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    big, small = Reader().pages(str(src))
+    assert big.raw is None and "MAX_PAGE_BYTES" in big.error
+    assert small.path.endswith(":2") and small.raw.decode("utf-8") == PAGE
