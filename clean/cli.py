@@ -52,3 +52,33 @@ def run(inputs, out_dir, workers, rule_dirs, no_shipped_rules, disable) -> None:
     summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers))
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+@click.option("--color/--no-color", default=None, help="Colours (default: when stdout is a terminal).")
+@rules_option
+@no_shipped_option
+@disable_option
+def explain(file, as_json, color, rule_dirs, no_shipped_rules, disable) -> None:
+    """Show what the pipeline does to FILE: every source line's fate, then each item."""
+    import json
+
+    from clean.errors import CleanError
+    from clean.executor import display_path
+    from clean.explain import explain as explain_doc, render_text
+    from clean.stages.decode import read_and_decode
+
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    path = display_path(file)
+    try:
+        source = read_and_decode(Path(file).read_bytes(), path)
+    except CleanError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    expl = explain_doc(pipeline.clean_document(source), source)
+    if as_json:
+        click.echo(json.dumps(expl.as_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render_text(expl, color=sys.stdout.isatty() if color is None else color), nl=False, color=color)
