@@ -82,3 +82,25 @@ def explain(file, as_json, color, rule_dirs, no_shipped_rules, disable) -> None:
         click.echo(json.dumps(expl.as_json(), ensure_ascii=False, indent=1))
     else:
         click.echo(render_text(expl, color=sys.stdout.isatty() if color is None else color), nl=False, color=color)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--dest", type=click.Path(file_okay=False), default=None,
+              help="Folder of the report (default: OUT_DIR/report).")
+@click.option("--root", type=click.Path(exists=True, file_okay=False), default=".",
+              help="Folder the run's source paths are relative to (default: the current folder).")
+@rules_option
+@no_shipped_option
+@disable_option
+def report(out_dir, dest, root, rule_dirs, no_shipped_rules, disable) -> None:
+    """Write a browsable HTML report of the run in OUT_DIR; prints the index page."""
+    from clean.report import build_report
+
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    try:
+        index = build_report(out_dir, dest, root, pipeline.rules)
+    except FileNotFoundError as exc:
+        click.echo(f"error: {exc.filename} not found; is {out_dir} the output folder of `clean run`?", err=True)
+        sys.exit(2)
+    click.echo(str(index))
