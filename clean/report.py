@@ -104,7 +104,8 @@ def index_body(totals: Totals, list_pages: int, manifest: dict, rules: RuleSet, 
     out.append(run_facts(manifest, rules))
     rule_ids = sorted(set(totals.removed) | set(totals.edits), key=lambda r: (-totals.removed[r] - totals.edits[r], r))
     rows = [(r, totals.removed[r], totals.edits[r]) for r in rule_ids]
-    out.append("<h2>Removals and edits per rule</h2>")
+    out.append('<h2>Removals and edits per rule</h2><p class="muted">red: lines or spans removed; '
+               'amber: repairs. Each rule links to every place it fired.</p>')
     out.append(bar_chart(rows, lambda r: "rules/" + rule_file(r, 0)) if rows else "<p>No rule fired.</p>")
     out.append('<table id="rules"><tr><th>rule</th><th>summary</th><th class="n">removed</th><th class="n">edits</th></tr>')
     out += [f'<tr data-rule="{esc(r)}"><td><a href="rules/{esc(rule_file(r, 0))}">{esc(r)}</a></td>'
@@ -129,7 +130,7 @@ def run_facts(manifest: dict, rules: RuleSet) -> str:
     timings = manifest.get("timings", {})
     same = manifest.get("rules_sha256") == rules.digest()
     out = [f'<p class="muted">run.json: version {esc(manifest.get("version", "?"))}, '
-           f'{esc(timings.get("seconds", "?"))} s with {esc(timings.get("workers", "?"))} workers, rules '
+           f'{esc(timings.get("seconds", "?"))} s, workers: {esc(timings.get("workers", "?"))}, rules '
            f'{esc(str(manifest.get("rules_sha256", "?"))[:12])} '
            f'({"the rules summarised here" if same else "not the rules loaded for this report"}).</p>']
     slowest = timings.get("slowest")
