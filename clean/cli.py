@@ -58,10 +58,11 @@ def run(inputs, out_dir, workers, rule_dirs, no_shipped_rules, disable) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @click.option("--color/--no-color", default=None, help="Colours (default: when stdout is a terminal).")
+@click.option("--width", type=click.IntRange(min=10), default=None, help="Cut texts longer than this (not in --json).")
 @rules_option
 @no_shipped_option
 @disable_option
-def explain(file, as_json, color, rule_dirs, no_shipped_rules, disable) -> None:
+def explain(file, as_json, color, width, rule_dirs, no_shipped_rules, disable) -> None:
     """Show what the pipeline does to FILE: every source line's fate, then each item."""
     import json
 
@@ -81,7 +82,7 @@ def explain(file, as_json, color, rule_dirs, no_shipped_rules, disable) -> None:
     if as_json:
         click.echo(json.dumps(expl.as_json(), ensure_ascii=False, indent=1))
     else:
-        click.echo(render_text(expl, color=sys.stdout.isatty() if color is None else color), nl=False, color=color)
+        click.echo(render_text(expl, sys.stdout.isatty() if color is None else color, width), nl=False, color=color)
 
 
 @main.command()

@@ -119,15 +119,18 @@ LABEL_WIDTH = 30  # column of the fate label: "removed " and a rule id
 COLOURS = {"removed": "red", "joined": "cyan", "kept": "green", "blank": "bright_black", "edit": "yellow"}
 
 
-def render_text(expl: Explanation, color: bool = False) -> str:
-    """The explanation for a terminal: one row per source line, then the items."""
+def render_text(expl: Explanation, color: bool = False, width: int | None = None) -> str:
+    """The explanation for a terminal: one row per source line, then the items.
+
+    ``width`` cuts texts longer than that many characters (with "…"); the JSON never is.
+    """
     paint = _painter(color)
     count = f"{len(expl.items)} item" + ("" if len(expl.items) == 1 else "s")
     out = [f"{expl.path} ({expl.encoding}): {len(expl.lines)} lines, {count}"]
     out += [f"  error: {e}" for e in expl.errors]
     out.append("")
     for fate in expl.lines:
-        out.extend(_line_rows(fate, paint))
+        out.extend(_line_rows(fate, paint, lambda text: _cut(visible(text), width)))
     for k, item in enumerate(expl.items, 1):
         out.append("")
         out.extend(_item_rows(k, item, paint))
@@ -142,20 +145,24 @@ def _painter(color: bool):
     return lambda text, kind: click.style(text, fg=COLOURS[kind])
 
 
-def _line_rows(fate: LineFate, paint) -> list[str]:
+def _cut(text: str, width: int | None) -> str:
+    return text if width is None or len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _line_rows(fate: LineFate, paint, show) -> list[str]:
     label = {
         "kept": f"item {fate.item}", "removed": f"removed {fate.rule}",
         "joined": f"joined ({fate.rule})" if fate.rule else "joined", "blank": "",
     }[fate.fate]
-    text = visible(fate.source)
+    text = show(fate.source)
     shown = paint(text, "blank") if fate.fate == "removed" else text
     rows = [f"{fate.line:>5}  {paint(label.ljust(LABEL_WIDTH), fate.fate)} {shown}".rstrip()]
     pad = " " * 7
     if fate.stamp:
         rows.append(f"{pad}@ stamp {fate.stamp.date} from \"{fate.stamp.text}\" ({fate.stamp.rule})")
     if fate.fate != "removed":
-        rows += [f"{pad}{paint('- ' + r.rule, 'removed')}: \"{visible(r.text)}\"" for r in fate.removed]
-    rows += [f"{pad}{paint('~ ' + e.rule, 'edit')}: \"{visible(e.before)}\" → \"{visible(e.after)}\"" for e in fate.edits
+        rows += [f"{pad}{paint('- ' + r.rule, 'removed')}: \"{show(r.text)}\"" for r in fate.removed]
+    rows += [f"{pad}{paint('~ ' + e.rule, 'edit')}: \"{show(e.before)}\" → \"{show(e.after)}\"" for e in fate.edits
              if not (fate.stamp and e.rule == fate.stamp.rule)]
     return rows
 

@@ -29,7 +29,7 @@ from clean.report_source import firings, load_source, rule_file, source_page
 from clean.ruleset import RuleSet
 
 SOURCES_PER_PAGE = 1000
-FIRINGS_PER_PAGE = 500
+FIRINGS_PER_PAGE = 200  # a rule page with context stays under ~0.5 MB
 MAX_ERRORS_SHOWN = 100  # error rows on the index; all errors are on the source pages
 
 

@@ -86,3 +86,11 @@ def test_cli_binary_file_is_an_error(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = CliRunner().invoke(main, ["explain", str(path)])
     assert result.exit_code == 1 and "binary file" in result.output
+
+
+def test_width_cuts_long_texts_in_the_terminal_only():
+    seed = str(ROOT / "seeds/003_8a88328035b137d0.txt")
+    out = CliRunner().invoke(main, ["explain", "--width", "20", seed]).output
+    assert "Notice: Function _l…" in out and "Notice: Function _load" not in out
+    data = json.loads(CliRunner().invoke(main, ["explain", "--json", "--width", "20", seed]).output)
+    assert data["lines"][0]["source"].endswith("on line 6114")
