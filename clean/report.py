@@ -91,37 +91,58 @@ def build_report(out_dir, dest=None, root=".", rules: RuleSet | None = None) -> 
 
 def index_body(totals: Totals, list_pages: int, manifest: dict, rules: RuleSet, summaries) -> str:
     """The summary, the chart, the per-rule table, the source lists and the errors."""
-    counts = manifest.get("counts", {})
+    return "\n".join([
+        summary_table(totals, manifest.get("counts", {})), run_facts(manifest, rules),
+        rule_section(totals, summaries), source_links(totals.files, list_pages), error_section(totals.errors),
+    ])
+
+
+def summary_table(totals: Totals, counts: dict) -> str:
+    """Files, items, dated and undated items, sources with errors, flags."""
     facts = [("files", totals.files), ("items", totals.items), ("items with a date", totals.dated),
-             ("items without a date", totals.items - totals.dated), ("sources with errors", len(
-                 {href for href, _, _ in totals.errors}))]
+             ("items without a date", totals.items - totals.dated),
+             ("sources with errors", len({href for href, _, _ in totals.errors}))]
     facts += [(f"items flagged {flag}", n) for flag, n in sorted(totals.flags.items())]
     out = ['<h2>Summary</h2><table id="summary">']
     out += [f'<tr><th>{esc(name)}</th><td class="n">{n}</td></tr>' for name, n in facts]
     out.append("</table>")
     if counts and (counts.get("removed") != dict(totals.removed) or counts.get("edits") != dict(totals.edits)):
         out.append('<p class="note">The per-rule counts in run.json differ from the records; the records are shown.</p>')
-    out.append(run_facts(manifest, rules))
-    rule_ids = sorted(set(totals.removed) | set(totals.edits), key=lambda r: (-totals.removed[r] - totals.edits[r], r))
-    rows = [(r, totals.removed[r], totals.edits[r]) for r in rule_ids]
-    out.append('<h2>Removals and edits per rule</h2><p class="muted">red: lines or spans removed; '
-               'amber: repairs. Each rule links to every place it fired.</p>')
+    return "\n".join(out)
+
+
+def rule_section(totals: Totals, summaries: dict[str, str]) -> str:
+    """The chart and the table of removals and edits per rule, most frequent first."""
+    ids = sorted(set(totals.removed) | set(totals.edits), key=lambda r: (-totals.removed[r] - totals.edits[r], r))
+    rows = [(r, totals.removed[r], totals.edits[r]) for r in ids]
+    out = ['<h2>Removals and edits per rule</h2><p class="muted">red: lines or spans removed; '
+           "amber: repairs. Each rule links to every place it fired.</p>"]
     out.append(bar_chart(rows, lambda r: "rules/" + rule_file(r, 0)) if rows else "<p>No rule fired.</p>")
-    out.append('<table id="rules"><tr><th>rule</th><th>summary</th><th class="n">removed</th><th class="n">edits</th></tr>')
+    out.append('<table id="rules"><tr><th>rule</th><th>summary</th><th class="n">removed</th>'
+               '<th class="n">edits</th></tr>')
     out += [f'<tr data-rule="{esc(r)}"><td><a href="rules/{esc(rule_file(r, 0))}">{esc(r)}</a></td>'
             f'<td>{esc(summaries.get(r, ""))}</td><td class="n removed">{n}</td><td class="n edits">{e}</td></tr>'
             for r, n, e in rows]
-    out.append("</table><h2>Sources</h2><p>")
-    out += [f'<a href="sources-{k}.html">{(k - 1) * SOURCES_PER_PAGE + 1}–'
-            f"{min(k * SOURCES_PER_PAGE, totals.files)}</a> " for k in range(1, list_pages + 1)]
-    out.append("</p>")
-    if totals.errors:
-        out.append(f'<h2>Errors</h2><table id="errors">')
-        out += [f'<tr><td><a href="{esc(href)}">{esc(path)}</a></td><td>{esc(e)}</td></tr>'
-                for href, path, e in totals.errors[:MAX_ERRORS_SHOWN]]
-        out.append("</table>")
-        if len(totals.errors) > MAX_ERRORS_SHOWN:
-            out.append(f"<p>… and {len(totals.errors) - MAX_ERRORS_SHOWN} more, on the source pages.</p>")
+    return "\n".join(out) + "</table>"
+
+
+def source_links(files: int, list_pages: int) -> str:
+    """Links to the source lists, :data:`SOURCES_PER_PAGE` sources each."""
+    links = [f'<a href="sources-{k}.html">{(k - 1) * SOURCES_PER_PAGE + 1}–{min(k * SOURCES_PER_PAGE, files)}</a>'
+             for k in range(1, list_pages + 1)]
+    return "<h2>Sources</h2><p>" + " ".join(links) + "</p>"
+
+
+def error_section(errors: list) -> str:
+    """The first :data:`MAX_ERRORS_SHOWN` errors, each linking to its source."""
+    if not errors:
+        return ""
+    out = ['<h2>Errors</h2><table id="errors">']
+    out += [f'<tr><td><a href="{esc(href)}">{esc(path)}</a></td><td>{esc(e)}</td></tr>'
+            for href, path, e in errors[:MAX_ERRORS_SHOWN]]
+    out.append("</table>")
+    if len(errors) > MAX_ERRORS_SHOWN:
+        out.append(f"<p>… and {len(errors) - MAX_ERRORS_SHOWN} more, on the source pages.</p>")
     return "\n".join(out)
 
 

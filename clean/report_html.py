@@ -63,26 +63,41 @@ def rule_tag(rule: str, summaries: dict[str, str]) -> str:
 def marked_text(text: str, removals: list, summaries: dict[str, str]) -> tuple[str, list]:
     """``text`` (a decoded source line) as HTML with each removed span highlighted and labelled.
 
-    A removal is found in the line by its recorded text, left to right; one
-    whose text no longer matches the source (a repair changed the line first)
-    is returned unplaced, for the caller to list below the line.
+    Each removal is placed at the first occurrence of its recorded text that no
+    other removal holds. One whose text is not in the line (a repair changed
+    the line before the rule removed it) is returned unplaced, for the caller
+    to show below the line.
+
+    >>> from clean.document import Removal
+    >>> html, unplaced = marked_text("a <b> c", [Removal("x.y", 1, "c"), Removal("x.z", 1, "<b>")], {})
+    >>> html.count('class="rm"'), html.index("x.z") < html.index("x.y"), unplaced
+    (2, True, [])
     """
-    spans, unplaced, pos = [], [], 0
+    spans, unplaced = [], []
     for removal in removals:
-        found = text.find(removal.text, pos) if removal.text else -1
-        if found < 0:
+        start = _free_occurrence(text, removal.text, spans)
+        if start is None:
             unplaced.append(removal)
-            continue
-        spans.append((found, found + len(removal.text), removal.rule))
-        pos = found + len(removal.text)
+        else:
+            spans.append((start, start + len(removal.text), removal.rule))
     out, last = [], 0
-    for start, end, rule in spans:
+    for start, end, rule in sorted(spans):
         out.append(esc(text[last:start]))
         out.append(f'<span class="rm" data-rule="{esc(rule)}" title="{esc(rule)}: {esc(summaries.get(rule, ""))}">'
                    f"{rule_tag(rule, summaries)}{esc(text[start:end])}</span>")
         last = end
     out.append(esc(text[last:]))
     return "".join(out), unplaced
+
+
+def _free_occurrence(text: str, needle: str, spans: list) -> int | None:
+    """The first place ``needle`` occurs in ``text`` without overlapping ``spans``."""
+    start = text.find(needle) if needle else -1
+    while start >= 0:
+        if all(start + len(needle) <= a or start >= b for a, b, _ in spans):
+            return start
+        start = text.find(needle, start + 1)
+    return None
 
 
 def edit_row(edit, summaries: dict[str, str]) -> str:
@@ -94,7 +109,7 @@ def edit_row(edit, summaries: dict[str, str]) -> str:
 def unplaced_row(removal, summaries: dict[str, str]) -> str:
     """A removal whose text is not in the source line as decoded (repaired before it was removed)."""
     return (f'<div class="ed"><span class="rm" data-rule="{esc(removal.rule)}">{rule_tag(removal.rule, summaries)}'
-            f"{esc(visible(removal.text))}</span> <span class=\"muted\">(removed after a repair)</span></div>")
+            f"{esc(visible(removal.text))}</span> <span class=\"muted\">(as it read after earlier repairs)</span></div>")
 
 
 def source_line(n: int, text: str, removals: list, edits: list, summaries: dict[str, str], hit=False) -> str:

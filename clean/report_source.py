@@ -19,6 +19,7 @@ from pathlib import Path
 
 import regex
 
+from clean.errors import CleanError
 from clean.records import Item, SourceRecord
 from clean.report_html import esc, item_head, page, source_line
 from clean.stages.decode import read_and_decode
@@ -71,8 +72,8 @@ def load_source(number: int, record: SourceRecord, items: list[Item], root: Path
         return _audited(SourceView(number, record, items, None, "source file changed since the run; records only"))
     try:
         lines = [line.text for line in read_and_decode(raw, record.path).lines]
-    except Exception as exc:  # a file the run could not decode either: its error is in the record
-        return _audited(SourceView(number, record, items, None, f"cannot decode: {exc}"))
+    except CleanError:  # the run could not decode it either: its error is in the record
+        return _audited(SourceView(number, record, items, None, "not decodable as text; see the error above"))
     return _audited(SourceView(number, record, items, lines))
 
 

@@ -132,3 +132,17 @@ def test_pages_are_small_html_documents(tmp_path, monkeypatch, name):
     out = make_run(tmp_path, monkeypatch, hostile=False)
     text = (build_report(out).parent / name).read_text(encoding="utf-8")
     assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>")
+
+
+def test_unreadable_source_is_listed_with_its_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text("Текст новости.\n", encoding="utf-8")
+    (tmp_path / "pages" / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    run(Pipeline(), ["pages"], "out", LocalExecutor(1))
+    folder = build_report("out").parent
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<th>sources with errors</th><td class="n">1</td>' in index
+    assert '<a href="sources/00001.html">pages/b.txt</a>' in index and "binary file" in index
+    page = (folder / "sources/00001.html").read_text(encoding="utf-8")
+    assert "error: pages/b.txt: binary file" in page and "not decodable as text" in page
