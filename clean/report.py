@@ -177,7 +177,8 @@ def write_rule_pages(folder: Path, rule: str, found: list[str], totals: Totals, 
     """The pages of one rule: what it is, then every firing, :data:`FIRINGS_PER_PAGE` a page."""
     try:
         known = rules.get(rule)
-        about = f"<p>{esc(known.summary)}</p><p class=\"muted\">{esc(known.why)} ({esc(known.kind)}, {esc(known.file)})</p>"
+        where = "/".join(Path(known.file).parts[-2:])
+        about = f'<p>{esc(known.summary)}</p><p class="muted">{esc(known.why)} ({esc(known.kind)}, {esc(where)})</p>'
     except KeyError:
         about = '<p class="note">This rule is not among the rules loaded for this report.</p>'
     chunks = pages_of(found, FIRINGS_PER_PAGE)

@@ -133,9 +133,11 @@ def _firing(view: SourceView, n: int, removed, edits, summaries) -> str:
     link = f'<a href="../{view.href}#L{n}">{esc(view.record.path)}, line {n}</a>'
     if view.lines is None:
         text = "".join(r.text for r in removed)
+        link += f' <span class="note">({esc(view.note)})</span>'
         return f'<div class="firing">{link}<div class="src">{source_line(n, text, removed, edits, summaries)}</div></div>'
     rows = []
     for m in range(max(1, n - CONTEXT_LINES), min(len(view.lines), n + CONTEXT_LINES) + 1):
-        mine = m == n
-        rows.append(source_line(m, view.lines[m - 1], removed if mine else [], edits if mine else [], summaries, mine))
+        mine = m == n  # the firing line shows this rule's records; context lines show what removed them
+        marks = removed if mine else view.removed.get(m, [])
+        rows.append(source_line(m, view.lines[m - 1], marks, edits if mine else [], summaries, mine))
     return f'<div class="firing">{link}<div class="src">{"".join(rows)}</div></div>'
