@@ -93,12 +93,14 @@ def explain(file, as_json, color, width, rule_dirs, no_shipped_rules, disable) -
               help="Folder the run's source paths are relative to (default: the current folder).")
 @rules_option
 @no_shipped_option
-@disable_option
-def report(out_dir, dest, root, rule_dirs, no_shipped_rules, disable) -> None:
-    """Write a browsable HTML report of the run in OUT_DIR; prints the index page."""
+def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
+    """Write a browsable HTML report of the run in OUT_DIR; prints the index page.
+
+    The rules given are those whose summaries the report shows (use the run's).
+    """
     from clean.report import build_report
 
-    pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, ())
     try:
         index = build_report(out_dir, dest, root, pipeline.rules)
     except FileNotFoundError as exc:

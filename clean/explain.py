@@ -14,7 +14,8 @@ A kept line may still have spans stripped (``removed`` records), repairs
 (``edits``) and a date stamp split off its front (``stamp``).
 
 >>> from clean.pipeline import Pipeline
->>> doc = Pipeline().clean_document(Document.from_text("Notice: Undefined index: id in /var/www/a.php on line 3\\nТекст новости."))
+>>> page = "Notice: Undefined index: id in /var/www/a.php on line 3\\nТекст новости."
+>>> doc = Pipeline().clean_document(Document.from_text(page))
 >>> [(f.line, f.fate, f.rule or f.item) for f in explain(doc).lines]
 [(1, 'removed', 'noise.php-notice'), (2, 'kept', 1)]
 """

@@ -103,7 +103,11 @@ def _free_occurrence(text: str, needle: str, spans: list) -> int | None:
 def edit_row(edit, summaries: dict[str, str]) -> str:
     """A repair shown as before → after, invisible characters named."""
     return (f'<div class="ed">{rule_tag(edit.rule, summaries)}<del>{esc(visible(edit.before))}</del> → '
-            f"<ins>{esc(visible(edit.after))}</ins></div>")
+            f"{_inserted(edit.after)}</div>")
+
+
+def _inserted(after: str) -> str:
+    return f"<ins>{esc(visible(after))}</ins>" if after else '<span class="muted">(nothing)</span>'
 
 
 def unplaced_row(removal, summaries: dict[str, str]) -> str:

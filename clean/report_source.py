@@ -85,7 +85,8 @@ def _audited(view: SourceView) -> SourceView:
 def source_page(view: SourceView, summaries: dict[str, str]) -> str:
     """The page of one source: every line, removals highlighted, items boxed with their headers."""
     rec = view.record
-    meta = [f"encoding {esc(rec.encoding)}", f"sha256 {esc(rec.sha256)}", f"{len(view.items)} item{'' if len(view.items) == 1 else 's'}"]
+    count = f"{len(view.items)} item" + ("" if len(view.items) == 1 else "s")
+    meta = [f"encoding {esc(rec.encoding)}", f"sha256 {esc(rec.sha256)}", count]
     body = [f'<p class="muted">{" · ".join(meta)}</p>']
     body += [f'<p class="note">error: {esc(e)}</p>' for e in rec.errors]
     if view.note:
