@@ -146,3 +146,14 @@ def test_unreadable_source_is_listed_with_its_error(tmp_path, monkeypatch):
     assert '<a href="sources/00001.html">pages/b.txt</a>' in index and "binary file" in index
     page = (folder / "sources/00001.html").read_text(encoding="utf-8")
     assert "error: pages/b.txt: binary file" in page and "not decodable as text" in page
+
+
+def test_slowest_files_are_listed_only_when_the_run_recorded_them(tmp_path, monkeypatch):
+    out = make_run(tmp_path, monkeypatch, hostile=False)
+    index = build_report(out).read_text(encoding="utf-8")
+    assert "no per-file timings" in index and 'id="slowest"' not in index
+    manifest = json.loads((out / "run.json").read_text())
+    manifest["timings"]["slowest"] = [{"path": "pages/<b>.txt", "seconds": 1.5}]
+    (out / "run.json").write_text(json.dumps(manifest))
+    index = build_report(out).read_text(encoding="utf-8")
+    assert '<table id="slowest"><tr><td>pages/&lt;b&gt;.txt</td><td class="n">1.5 s</td></tr>' in index.replace("\n", "")
