@@ -80,14 +80,15 @@ def _build(rules) -> Vocabulary:
     stem_alts = [regex.escape(s) + r"\w*" for s, _ in sorted(stems, key=lambda s: -len(s[0]))]
     month = r"(?:" + "|".join([regex.escape(a) + r"\.?" for a in alternatives] + stem_alts) + r")(?!\w)"
     year_word = r"(?:\s*(?:года|год|году|г\.|г(?!\w)|жылғы|жылы|ж\.|року|рік|р\.|year))?"
+    range_end = r"(?:\s*[-–—]\s*\d{1,2}(?!\d)(?:st|nd|rd|th)?)"
     pattern = regex.compile(
         rf"""(?xi)
         (?<![\w.,/-])
         (?: (?:с|з|from)\s+ )?
         (?: (?P<d>\d{{1,2}}) (?!\d) (?:\s*(?:[-–—]|по|до|to|and|и|і)\s*\d{{1,2}})? \s+ (?P<m>{month})
               (?: ,?\s+ (?P<y>\d{{4}}) {year_word} )?
-          | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) (?:st|nd|rd|th)? (?: ,?\s+ (?P<y2>\d{{4}}) )?
-          | (?P<y3>\d{{4}}) \s+ (?:жылғы|жылы|ж\.)? \s* (?P<d3>\d{{1,2}}) (?!\d) \s+ (?P<m3>{month})
+          | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) (?:st|nd|rd|th)? {range_end}? (?: ,?\s+ (?P<y2>\d{{4}}) )?
+          | (?P<y3>\d{{4}}) \s+ (?:жылғы|жылы|ж\.)? \s* (?P<d3>\d{{1,2}}) (?!\d) {range_end}? \s+ (?P<m3>{month})
           | (?P<nd>\d{{1,2}}) \. (?P<nm>\d{{1,2}}) \. (?P<ny>\d{{4}}) (?!\d) {year_word}
           | (?P<iy>\d{{4}}) - (?P<im>\d{{2}}) - (?P<id>\d{{2}}) (?!\d)
         )""",
