@@ -18,7 +18,7 @@ once per rule set into one pattern, :func:`vocabulary`, and reads dates with it:
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -35,6 +35,7 @@ class FoundDate:
     start: int
     end: int
     text: str
+    relative: bool = False  # the year is named, not written: 'с.г.', 'текущего года', 'биылғы'
 
     @property
     def iso(self) -> str | None:
@@ -67,6 +68,12 @@ def vocabulary(rules) -> Vocabulary:
     return rules.derived("dates.vocabulary", _build)
 
 
+def _relative(rules, where: str) -> str:
+    phrases = [p for lang in rules.tables.get("relative_years", {}).values() for p in lang.get(where, [])]
+    alternatives = [regex.escape(p).replace(r"\ ", r"\s*") for p in sorted(phrases, key=len, reverse=True)]
+    return "(?:" + "|".join(alternatives or [r"(?!x)x"]) + r")(?!\w)"
+
+
 def _build(rules) -> Vocabulary:
     forms, stems = {}, []
     for months in rules.table("months").values():
@@ -80,14 +87,16 @@ def _build(rules) -> Vocabulary:
     stem_alts = [regex.escape(s) + r"\w*" for s, _ in sorted(stems, key=lambda s: -len(s[0]))]
     month = r"(?:" + "|".join([regex.escape(a) + r"\.?" for a in alternatives] + stem_alts) + r")(?!\w)"
     year_word = r"(?:\s*(?:года|год|году|г\.|г(?!\w)|жылғы|жылы|ж\.|року|рік|р\.|year))?"
+    before, after = _relative(rules, "before"), _relative(rules, "after")
     range_end = r"(?:\s*[-–—]\s*\d{1,2}(?!\d)(?:st|nd|rd|th)?)"
     pattern = regex.compile(
         rf"""(?xi)
         (?<![\w.,/-])
         (?: (?:с|з|from)\s+ )?
+        (?P<rb>{before}\s+)?
         (?: (?P<d>\d{{1,2}}) (?!\d) (?:\s*(?:[-–—]|по|до|to|and|и|і)\s*\d{{1,2}})? \s+ (?P<m>{month})
-              (?: ,?\s+ (?P<y>\d{{4}}) {year_word} )?
-          | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) (?:st|nd|rd|th)? {range_end}? (?: ,?\s+ (?P<y2>\d{{4}}) )?
+              (?: ,?\s+ (?P<y>\d{{4}}) {year_word} | \s+(?P<ra>{after}) )?
+          | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) (?:st|nd|rd|th)? {range_end}? (?: ,?\s+ (?P<y2>\d{{4}}) | \s+(?P<ra2>{after}) )?
           | (?P<y3>\d{{4}}) \s+ (?:жылғы|жылы|ж\.)? \s* (?P<d3>\d{{1,2}}) (?!\d) {range_end}? \s+ (?P<m3>{month})
           | (?P<nd>\d{{1,2}}) \. (?P<nm>\d{{1,2}}) \. (?P<ny>\d{{4}}) (?!\d) {year_word}
           | (?P<iy>\d{{4}}) - (?P<im>\d{{2}}) - (?P<id>\d{{2}}) (?!\d)
@@ -130,4 +139,29 @@ def _read(m, vocab: Vocabulary) -> FoundDate | None:
     year = int(year) if year else None
     if month is None or not valid(year, month, day):
         return None
-    return FoundDate(year, month, day, m.start(), m.end(), m.group(0).strip())
+    relative = year is None and bool(g["ra"] or g["ra2"] or g["rb"])
+    return FoundDate(year, month, day, m.start(), m.end(), m.group(0).strip(), relative)
+
+
+def resolve(found: FoundDate, stamps) -> FoundDate:
+    """``found`` with the year the page's stamps (ISO dates) give it, when they give one.
+
+    A date without a year takes a stamp's year when it names the year relatively
+    (``с.г.``) and every stamp has that year, or when its day and month are a
+    stamp's. Otherwise it is returned as it is: a year is never guessed.
+
+    >>> resolve(FoundDate(None, 10, 26, 0, 15, "26 октября с.г.", True), ["2021-10-26"]).iso
+    '2021-10-26'
+    >>> resolve(FoundDate(None, 10, 25, 0, 10, "25 октября"), ["2021-10-26"]).iso is None
+    True
+    """
+    if found.year is not None:
+        return found
+    years = {int(s[:4]) for s in stamps}
+    agreeing = {int(s[:4]) for s in stamps if (int(s[5:7]), int(s[8:10])) == (found.month, found.day)}
+    year = next(iter(agreeing), None) if len(agreeing) == 1 else None
+    if year is None and found.relative and len(years) == 1:
+        year = next(iter(years))
+    if year is None or not valid(year, found.month, found.day):
+        return found
+    return replace(found, year=year)

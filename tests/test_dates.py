@@ -2,7 +2,7 @@
 
 Three tables. ``SPLITS``: a line and its rendering after ``split_dates`` (``[YYYY-MM-DD] `` marks the
 stamp, a glued headline becomes a line of its own). ``KEEPS``: look-alikes that must come out unchanged.
-``ITEM_DATES``: a page and the ``date`` (and, where given, ``date_text``) of its first item that has text.
+``ITEM_DATES``: a page and the ``date`` (and, where given, ``date_text``) of its last item that has text.
 """
 
 from __future__ import annotations
@@ -149,6 +149,17 @@ ITEM_DATES = [
     ("ru", "Встреча в Москве\n26.10.2021\n26 октября с.г. в Москве прошла встреча.", "2021-10-26", None),
     ("ru", "Встреча в Москве\n26.10.2021 14:35\n26 октября в Москве прошла встреча.", "2021-10-26", None),
     ("ru", "Встреча в Москве\n26.10.2021\n25 октября текущего года в Москве прошла встреча.", "2021-10-26", None),
+    ("ru", "Заседание Совета в Минске\n20.11.2020\nВ Минске прошло заседание.", "2020-11-20", "20.11.2020"),
+    ("ru", "20.11.2020\nЗаседание Совета в Минске\nВ Минске прошло заседание.", "2020-11-20", "20.11.2020"),
+    ("ru", "Первая\n20.11.2020В Минске прошло заседание.\nВторая\n22 ноября с.г. в Москве прошла встреча.",
+     "2020-11-22", "22 ноября с.г."),
+    ("ru", "Первая\n20.11.2020В Минске прошло заседание.\nВторая\n22 ноября этого года в Москве прошла встреча.",
+     "2020-11-22", None),
+    ("ru", "Первая\n20.11.2020В Минске прошло заседание.\nВторая\n20 ноября в Москве прошла встреча.",
+     "2020-11-20", "20 ноября"),
+    ("ru", "Первая\n20.11.2020В Минске прошло заседание.\nВторая\n22 ноября в Москве прошла встреча.", None, None),
+    ("ru", "Первая\n20.11.2020В Минске прошло.\nВторая\n02.01.2021В Москве прошло.\nТретья\n22 ноября с.г. в Москве.",
+     None, None),
     # Kazakh
     ("kk", "2024 жылғы 11 қыркүйекте Бішкекте кездесу өтті.", "2024-09-11", "2024 жылғы 11 қыркүйекте"),
     ("kk", "2024 жылы 11 қыркүйекте Бішкекте кездесу өтті.", "2024-09-11", None),
@@ -158,6 +169,8 @@ ITEM_DATES = [
     ("kk", "11 қыркүйекте Бішкекте кездесу өтті.", None, None),
     ("kk", "Бішкекте кездесу өтті, бұл туралы министрлік өз сайтында 2024 жылғы 11 қыркүйекте хабарлады.", None, None),
     ("kk", "11.09.202411 қыркүйекте Бішкекте кездесу өтті.", "2024-09-11", "11.09.2024"),
+    ("kk", "Бірінші\n11.09.2024Бішкекте кездесу өтті.\nЕкінші\nБиылғы 12 қыркүйекте Астанада жиын өтті.",
+     "2024-09-12", None),
     # Ukrainian
     ("uk", "20 листопада 2020 року відбулося засідання Ради.", "2020-11-20", "20 листопада 2020 року"),
     ("uk", "У Києві 1 березня 2019 року відбулася зустріч.", "2019-03-01", None),
@@ -169,6 +182,8 @@ ITEM_DATES = [
     ("uk", "20 листопада відбулося засідання Ради.", None, None),
     ("uk", "20.11.202020 листопада 2020 року відбулося засідання.", "2020-11-20", "20.11.2020"),
     ("uk", "Зустріч у Києві\n26.10.2021\n26 жовтня поточного року у Києві відбулася зустріч.", "2021-10-26", None),
+    ("uk", "Перша\n20.11.2020У Мінську відбулося засідання.\nДруга\n22 листопада п.р. у Києві відбулася зустріч.",
+     "2020-11-22", None),
     # English
     ("en", "On March 1, 2019, the council met in Almaty.", "2019-03-01", "March 1, 2019"),
     ("en", "On 1 March 2019 the council met in Almaty.", "2019-03-01", None),
@@ -179,6 +194,8 @@ ITEM_DATES = [
     ("en", "The council, which was founded long ago, met again as agreed on March 1, 2019.", None, None),
     ("en", "On March 1 the council met in Almaty.", None, None),
     ("en", "20.11.2020The meeting was held in Minsk.", "2020-11-20", "20.11.2020"),
+    ("en", "First\n20.11.2020The council met in Minsk.\nSecond\nOn November 22 this year the council met in Moscow.",
+     "2020-11-22", None),
     # Belarusian
     ("be", "20 лістапада 2020 года ў Мінску адбылася сустрэча.", "2020-11-20", None),
 ]
@@ -202,7 +219,7 @@ def test_look_alike_is_left(lang, line):
     "lang, text, date, date_text", ITEM_DATES, ids=[f"{c[0]}-{n}" for n, c in enumerate(ITEM_DATES)]
 )
 def test_item_date(lang, text, date, date_text):
-    item = next(i for i in PIPELINE.clean_text(text) if i.text)
+    item = [i for i in PIPELINE.clean_text(text) if i.text][-1]
     assert item.date == date
     if date is None:
         assert item.date_text is None and item.date_rule is None
