@@ -86,19 +86,22 @@ def _build(rules) -> Vocabulary:
     alternatives = sorted(forms, key=len, reverse=True)
     stem_alts = [regex.escape(s) + r"\w*" for s, _ in sorted(stems, key=lambda s: -len(s[0]))]
     month = r"(?:" + "|".join([regex.escape(a) + r"\.?" for a in alternatives] + stem_alts) + r")(?!\w)"
-    year_word = r"(?:\s*(?:года|год|году|г\.|г(?!\w)|жылғы|жылы|ж\.|року|рік|р\.|year))?"
+    kk_year = r"(?:жылғы|жылы|жылдың|ж\.)"
+    year_word = rf"(?:\s*(?:года|год|году|г\.|г(?!\w)|{kk_year}|року|рік|р\.|year))?"
+    ordinal = r"(?:st|nd|rd|th)?"
     before, after = _relative(rules, "before"), _relative(rules, "after")
-    range_end = r"(?:\s*[-–—]\s*\d{1,2}(?!\d)(?:st|nd|rd|th)?)"
+    range_end = rf"(?:\s*[-–—]\s*\d{{1,2}}(?!\d){ordinal})"
     pattern = regex.compile(
         rf"""(?xi)
         (?<![\w.,/-])
         (?: (?:с|з|from)\s+ )?
         (?P<rb>{before}\s+)?
-        (?: (?P<d>\d{{1,2}}) (?!\d) (?:\s*(?:[-–—]|по|до|to|and|и|і)\s*\d{{1,2}})? \s+ (?P<m>{month})
-              (?: ,?\s+ (?P<y>\d{{4}}) {year_word} | \s+(?P<ra>{after}) )?
-          | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) (?:st|nd|rd|th)? {range_end}? (?: ,?\s+ (?P<y2>\d{{4}}) | \s+(?P<ra2>{after}) )?
-          | (?P<y3>\d{{4}}) \s+ (?:жылғы|жылы|ж\.)? \s* (?P<d3>\d{{1,2}}) (?!\d) {range_end}? \s+ (?P<m3>{month})
-          | (?P<nd>\d{{1,2}}) \. (?P<nm>\d{{1,2}}) \. (?P<ny>\d{{4}}) (?!\d) {year_word}
+        (?: (?P<d>\d{{1,2}}) (?!\d) {ordinal} (?:\s*(?:[-–—]|по|до|to|and|и|і)\s*\d{{1,2}} (?!\d) {ordinal})?
+              \s+ (?:of\s+)? (?P<m>{month})
+              (?: ,?\s+ (?P<y>\d{{4}}) (?!\d) {year_word} | \s+(?P<ra>{after}) )?
+          | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) {ordinal} {range_end}? (?: ,?\s+ (?P<y2>\d{{4}}) (?!\d) | \s+(?P<ra2>{after}) )?
+          | (?P<y3>\d{{4}}) \s+ (?:{kk_year}\s+)?  (?P<d3>\d{{1,2}}) (?!\d) {range_end}? \s+ (?P<m3>{month})
+          | (?P<nd>\d{{1,2}}) (?P<ns>[./]) (?P<nm>\d{{1,2}}) (?P=ns) (?P<ny>\d{{4}}) (?!\d) {year_word}
           | (?P<iy>\d{{4}}) - (?P<im>\d{{2}}) - (?P<id>\d{{2}}) (?!\d)
         )""",
         regex.IGNORECASE | regex.VERBOSE,
