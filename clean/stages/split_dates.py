@@ -37,7 +37,7 @@ from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 
 MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
-MIN_GLUED_TITLE_WORDS = 2  # one glued token before a stamp is a label or a version (v2.10.2019), not a title
+MIN_GLUED_WORD_LETTERS = 4  # a single word glued before a stamp: a label (Подробнее), not a version (v2.10.2019)
 
 CANDIDATE = regex.compile(
     r"""(?x)
@@ -46,9 +46,11 @@ CANDIDATE = regex.compile(
     """
 )
 SEPARATORS = " \t-–—|:,"
-TIME = regex.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+TIME = regex.compile(r"T?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}(?!\d))?")
 TITLE_END = regex.compile(r"[\p{L}.!?»\"”)]$")
-VERSION_MARK = regex.compile(r"(?i)(?:^|\s)(?:v|ver|version|версия|верс|№|#)$")
+VERSION_MARK = regex.compile(
+    r"(?i)(?:^|[\s.])(?:v|ver|version|release|build|rev|revision|no|nr|версия|верс|релиз|выпуск|сборка|редакция|№|#)$"
+)
 NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d")
 CAPITALISED = regex.compile(r"[\p{Lu}«\"“„]")
 
@@ -105,7 +107,7 @@ def _split_line(line: Line, rule: Rule, rules: RuleSet):
         head = text[: m.start()]
         if head and not _glued_title(head):
             continue  # a date inside a sentence, not a stamp
-        reading = best_reading(m, text[m.end():], opens_line=not head, rules=rules)
+        reading = best_reading(m, opens_line=not head, rules=rules)
         if reading is None:
             continue
         mark = DateMark(reading.iso, reading.stamp, rule.id)
@@ -119,47 +121,54 @@ def _glued_title(head: str) -> bool:
     """Can ``head``, glued right before a stamp, be a headline (not a sentence, label or version)?"""
     return (
         len(head) <= MAX_GLUED_TITLE_CHARS
-        and len(head.split()) >= MIN_GLUED_TITLE_WORDS
+        and (len(head.split()) > 1 or regex.fullmatch(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}", head) is not None)
         and bool(TITLE_END.search(head))
         and not VERSION_MARK.search(head)
     )
 
 
-def best_reading(m, after: str, opens_line: bool, rules: RuleSet) -> Reading | None:
-    """The best valid reading of candidate ``m`` followed by ``after``, or None."""
-    readings = [r for r in _readings(m, after, rules) if r.agrees or opens_line or not r.body[:1].isdigit()]
+def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
+    """The best valid reading of candidate ``m`` (a match in its line), or None."""
+    readings = [r for r in _readings(m, rules) if r.agrees or opens_line or not r.body[:1].isdigit()]
     if not readings:
         return None
     return max(readings, key=lambda r: (r.agrees, r.four_digit))
 
 
-def _readings(m, after: str, rules: RuleSet):
+def _readings(m, rules: RuleSet):
     if m.group("iy"):
         year, month, run = int(m.group("iy")), int(m.group("im")), m.group("irun")
         for k in (2, 1):
             if len(run) >= k:
-                yield from _reading(m, (year, month, int(run[:k])), m.start("irun") + k, run[k:] + after, True, rules)
+                yield from _reading(m, (year, month, int(run[:k])), m.start("irun") + k, True, rules)
         return
     day, month, run = int(m.group("d")), int(m.group("m")), m.group("run")
     for width in (4, 2):
         if len(run) < width or (width == 2 and len(m.group("d")) < 2):
             continue
         year = int(run[:width]) + (2000 if width == 2 else 0)
-        yield from _reading(m, (year, month, day), m.start("run") + width, run[width:] + after, width == 4, rules)
+        yield from _reading(m, (year, month, day), m.start("run") + width, width == 4, rules)
 
 
-def _reading(m, ymd, stamp_end: int, rest: str, four_digit: bool, rules: RuleSet):
+def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet):
+    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid."""
     year, month, day = ymd
     if not valid(year, month, day):
         return
-    stamp = m.string[m.start() : stamp_end]
-    body = rest.lstrip(SEPARATORS)
-    time = TIME.match(body)
+    text = m.string
+    time = TIME.match(text, _skip_separators(text, stamp_end))
     if time:
-        stamp, body = f"{stamp} {time.group(0)}", body[time.end():].lstrip(SEPARATORS)
+        stamp_end = time.end()
+    body = text[_skip_separators(text, stamp_end):]
     ok, agrees = well_formed(body, ymd, rules)
     if ok:
-        yield Reading(f"{year:04d}-{month:02d}-{day:02d}", stamp, body, agrees, four_digit)
+        yield Reading(f"{year:04d}-{month:02d}-{day:02d}", text[m.start() : stamp_end], body, agrees, four_digit)
+
+
+def _skip_separators(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in SEPARATORS:
+        pos += 1
+    return pos
 
 
 def well_formed(body: str, ymd: tuple[int, int, int], rules: RuleSet) -> tuple[bool, bool]:
