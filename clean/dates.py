@@ -90,14 +90,16 @@ def _build(rules) -> Vocabulary:
     year_word = rf"(?:\s*(?:года|год|году|г\.|г(?!\w)|{kk_year}|року|рік|р\.|year))?"
     ordinal = r"(?:st|nd|rd|th)?"
     before, after = _relative(rules, "before"), _relative(rules, "after")
+    to = r"\s*(?:[-–—]|по|па|до|to|and|и|і)\s*"
     range_end = rf"(?:\s*[-–—]\s*\d{{1,2}}(?!\d){ordinal})"
     pattern = regex.compile(
         rf"""(?xi)
         (?<![\w.,/-])
         (?: (?:с|з|from)\s+ )?
         (?P<rb>{before}\s+)?
-        (?: (?P<d>\d{{1,2}}) (?!\d) {ordinal} (?:\s*(?:[-–—]|по|до|to|and|и|і)\s*\d{{1,2}} (?!\d) {ordinal})?
+        (?: (?P<d>\d{{1,2}}) (?!\d) {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
               \s+ (?:of\s+)? (?P<m>{month})
+              (?: {to}\d{{1,2}} (?!\d) {ordinal} \s+ (?:of\s+)? (?P<me>{month}) )?
               (?: ,?\s+ (?P<y>\d{{4}}) (?!\d) {year_word} | \s+(?P<ra>{after}) )?
           | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) {ordinal} {range_end}? (?: ,?\s+ (?P<y2>\d{{4}}) (?!\d) | \s+(?P<ra2>{after}) )?
           | (?P<y3>\d{{4}}) \s+ (?:{kk_year}\s+)?  (?P<d3>\d{{1,2}}) (?!\d) {range_end}? \s+ (?P<m3>{month})
@@ -131,6 +133,8 @@ def _read(m, vocab: Vocabulary) -> FoundDate | None:
     g = m.groupdict()
     if g["d"]:
         day, month, year = int(g["d"]), vocab.month_number(g["m"]), g["y"]
+        if year and g["me"] and month is not None and month > (vocab.month_number(g["me"]) or 13):
+            year = int(year) - 1  # 28 декабря – 3 января 2024 года starts in 2023
     elif g["d2"]:
         day, month, year = int(g["d2"]), vocab.month_number(g["m2"]), g["y2"]
     elif g["d3"]:

@@ -149,6 +149,9 @@ ITEM_DATES = [
     ("ru", "25–27 июля 2023 года в Минске прошли учения.", "2023-07-25", None),
     ("ru", "25-27 июля 2023 г. в Минске прошли учения.", "2023-07-25", None),
     ("ru", "В период с 25 по 27 июля на базе штаба состоялась встреча.", None, None),
+    ("ru", "С 25 июля по 2 августа 2023 года в Минске прошли учения.", "2023-07-25", None),
+    ("ru", "С 28 декабря по 3 января 2024 года в Минске прошла выставка.", "2023-12-28", None),
+    ("ru", "25 июля – 2 августа в Минске прошли учения.", None, None),
     # Russian: deep in the body, without a year, impossible
     ("ru", "Председательство перешло к Казахстану, как и было решено 1 января 2024 года на сессии.", None, None),
     ("ru", "Встреча прошла в Минске. 14 августа 2023 года министры подписали соглашение.", None, None),
@@ -211,6 +214,7 @@ ITEM_DATES = [
     ("en", "ALMATY, March 1, 2019 — The council met.", "2019-03-01", None),
     ("en", "Nov 20, 2020 The council met in Minsk.", "2020-11-20", None),
     ("en", "From 25 to 27 July 2023 the exercise took place.", "2023-07-25", None),
+    ("en", "From 28 December to 3 January 2024 the exhibition was open.", "2023-12-28", None),
     ("en", "July 25–27, 2023: the exercise took place in Minsk.", "2023-07-25", None),
     ("en", "The council, which was founded long ago, met again as agreed on March 1, 2019.", None, None),
     ("en", "On March 1 the council met in Almaty.", None, None),
@@ -219,6 +223,7 @@ ITEM_DATES = [
      "2020-11-22", None),
     # Belarusian
     ("be", "20 лістапада 2020 года ў Мінску адбылася сустрэча.", "2020-11-20", None),
+    ("be", "З 25 па 27 ліпеня 2023 года ў Мінску праходзілі вучэнні.", "2023-07-25", None),
 ]
 
 
