@@ -35,6 +35,7 @@ from clean.document import DateMark, Document, Edit, Line
 from clean.kinds import apply_stage_rules
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
+from clean.stages.stamp_lines import carry_bare_stamps
 
 MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
 MIN_GLUED_WORD_LETTERS = 4  # a single word glued before a stamp: a label (Подробнее), not a version (v2.10.2019)
@@ -86,19 +87,7 @@ def glued_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         edits.append(edit)
     if len(edits) == len(doc.edits):
         return doc
-    return doc.replace(lines=_carry_bare_stamps(out), edits=tuple(sorted(edits, key=lambda e: e.line)))
-
-
-def _carry_bare_stamps(lines: list[Line]) -> tuple[Line, ...]:
-    """A stamp alone on its line goes to the text line right after it, which then spans both."""
-    out: list[Line] = []
-    for line in lines:
-        bare = out[-1] if out else None
-        if bare is not None and bare.stamp is not None and not bare.text and line.kept and line.stamp is None:
-            out[-1] = replace(line, start=bare.start, stamp=bare.stamp)
-        else:
-            out.append(line)
-    return tuple(out)
+    return doc.replace(lines=carry_bare_stamps(out), edits=tuple(sorted(edits, key=lambda e: e.line)))
 
 
 def _split_line(line: Line, rule: Rule, rules: RuleSet):
