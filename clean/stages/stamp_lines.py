@@ -30,7 +30,6 @@ from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 
 TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
-BEFORE_DATE = regex.compile(rf"\s*(?:{TIME}[\s,|–—-]*)?")
 AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME})?\s*")
 
 
@@ -51,11 +50,18 @@ def stamp_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def date_line(text: str, rules: RuleSet) -> str | None:
     """The ISO date of a line made of one full date and at most a time, else None."""
-    start = BEFORE_DATE.match(text).end()
+    start = rules.derived("dates.before-date-line", _before_date).match(text).end()
     found = next(find_dates(text, rules, start), None)
     if found is None or found.start != start or found.iso is None:
         return None
     return found.iso if AFTER_DATE.fullmatch(text, found.end) else None
+
+
+def _before_date(rules: RuleSet):
+    """What may precede the date on a date line: a time, a weekday (``Пятница,``), or both."""
+    days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
+    weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
+    return regex.compile(rf"(?i)\s*(?:{TIME}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
 
 
 def carry_bare_stamps(lines) -> tuple[Line, ...]:
