@@ -129,6 +129,13 @@ def find_dates(text: str, rules, start: int = 0):
             yield found
 
 
+def date_at(text: str, pos: int, rules) -> FoundDate | None:
+    """The valid date that starts exactly at ``pos`` in ``text``, or None (no scan past ``pos``)."""
+    vocab = vocabulary(rules)
+    m = vocab.pattern.match(text, pos)
+    return _read(m, vocab) if m else None
+
+
 def _read(m, vocab: Vocabulary) -> FoundDate | None:
     g = m.groupdict()
     if g["d"]:

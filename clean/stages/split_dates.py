@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from clean.dates import find_dates, valid, vocabulary
+from clean.dates import date_at, valid, vocabulary
 from clean.document import DateMark, Document, Edit, Line
 from clean.kinds import apply_stage_rules
 from clean.registry import python_rule
@@ -171,8 +171,8 @@ def well_formed(body: str, ymd: tuple[int, int, int], rules: RuleSet) -> tuple[b
     if NUMERIC_DATE.match(body):
         return False, False  # a second numeric date: a range (10.11.2020–12.11.2020), not a glued body
     year, month, day = ymd
-    found = next(find_dates(body, rules), None)
-    if found is not None and found.start == 0:
+    found = date_at(body, 0, rules)
+    if found is not None:
         return True, (found.day, found.month) == (day, month) and found.year in (None, year)
     if body[0].isdigit():
         vocab = vocabulary(rules)

@@ -24,10 +24,12 @@ from dataclasses import replace
 
 import regex
 
-from clean.dates import find_dates
+from clean.dates import date_at
 from clean.document import DateMark, Document, Edit, Line
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
+
+MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a longer line is text
 
 TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
 AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME})?\s*")
@@ -50,9 +52,11 @@ def stamp_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def date_line(text: str, rules: RuleSet) -> str | None:
     """The ISO date of a line made of one full date and at most a time, else None."""
+    if len(text) > MAX_DATE_LINE_CHARS:
+        return None
     start = rules.derived("dates.before-date-line", _before_date).match(text).end()
-    found = next(find_dates(text, rules, start), None)
-    if found is None or found.start != start or found.iso is None:
+    found = date_at(text, start, rules)
+    if found is None or found.iso is None:
         return None
     return found.iso if AFTER_DATE.fullmatch(text, found.end) else None
 
