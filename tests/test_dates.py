@@ -244,12 +244,26 @@ ITEM_DATES = [
 ]
 
 
+KNOWN_MISSES = [
+    # a stamp written in words, glued to the body: only numeric stamps are split when glued
+    ("ru", "20 ноября 202020 ноября 2020 года под председательством", "[2020-11-20] 20 ноября 2020 года под председательством"),
+    # a headline glued before a stamp whose body opens with another day: left whole, as the split is not confirmed
+    ("ru", "Встреча в Минске20.11.20202 ноября состоялась", "Встреча в Минске\n[2020-11-20] 2 ноября состоялась"),
+]
+
+
 def _split(line: str) -> str:
     return render(split_dates(Document.from_text(line), RULES))
 
 
 @pytest.mark.parametrize("lang, line, expected", SPLITS, ids=[f"{c[0]}-{n}" for n, c in enumerate(SPLITS)])
 def test_glued_stamp_splits(lang, line, expected):
+    assert _split(line) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="known miss")
+@pytest.mark.parametrize("lang, line, expected", KNOWN_MISSES, ids=[f"{c[0]}-{n}" for n, c in enumerate(KNOWN_MISSES)])
+def test_known_miss(lang, line, expected):
     assert _split(line) == expected
 
 
