@@ -11,7 +11,8 @@ day and month a stamp shares). Never takes a date from deep in the body and
 never guesses a year.
 
 >>> from clean.pipeline import Pipeline
->>> page = "Первая\\n20.11.2020В Минске прошла встреча.\\nВторая\\n22 ноября с.г. в Москве прошла встреча."
+>>> page = ("Заседание в Минске\\n20.11.2020В Минске прошла встреча.\\n"
+...         "Встреча в Москве\\n22 ноября с.г. в Москве прошла встреча.")
 >>> [(i.date, i.date_text) for i in Pipeline().clean_text(page)]
 [('2020-11-20', '20.11.2020'), ('2020-11-22', '22 ноября с.г.')]
 """
