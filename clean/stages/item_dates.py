@@ -43,10 +43,15 @@ def _dated(item: Item, doc: Document, segment: Segment, stamps: list[str], rule:
     if item.title is not None and kept and kept[0].stamp is not None:
         stamp = kept[0].stamp
         return item.model_copy(update={"date": stamp.date, "date_text": stamp.text, "date_rule": stamp.rule})
-    found = lead_date(item.text.split("\n", 1)[0], rules) if item.text else None
+    found = lead_date(_lead_paragraph(item.text), rules) if item.text else None
     if found is None:
         return item
     found = resolve(found, stamps)
     if found.iso is None:
         return item
     return item.model_copy(update={"date": found.iso, "date_text": found.text, "date_rule": rule.id})
+
+
+def _lead_paragraph(text: str) -> str:
+    """The paragraph whose head may carry the item's date: the first one."""
+    return text.split("\n", 1)[0]
