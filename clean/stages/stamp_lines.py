@@ -69,10 +69,17 @@ def _before_date(rules: RuleSet):
 
 
 def carry_bare_stamps(lines) -> tuple[Line, ...]:
-    """A stamp alone on its line goes to the next text line (past blank lines), which then spans them all."""
+    """A stamp alone on its line goes to the next text line (past blank lines), which then spans them all.
+
+    Not on a page whose dates trail their items (it ends with a bare stamp and
+    does not open with one): there the next line belongs to another item.
+    """
+    kept = [line for line in lines if line.kept]
+    if kept and _bare(kept[-1]) and not _bare(kept[0]):
+        return tuple(lines)
     lines, drop = list(lines), set()
     for i, line in enumerate(lines):
-        if i in drop or not (line.kept and line.stamp is not None and not line.text):
+        if i in drop or not _bare(line):
             continue
         j = i + 1
         while j < len(lines) and lines[j].role == "blank":
@@ -81,3 +88,7 @@ def carry_bare_stamps(lines) -> tuple[Line, ...]:
             lines[i] = replace(lines[j], start=line.start, stamp=line.stamp)
             drop.update(range(i + 1, j + 1))
     return tuple(line for k, line in enumerate(lines) if k not in drop)
+
+
+def _bare(line: Line) -> bool:
+    return line.kept and line.stamp is not None and not line.text
