@@ -7,7 +7,7 @@ A listing prints its date widget on a line of its own (``20.11.2020 14:35``,
 ``dates.glued-stamp``) to the next text line, across blank lines, so the stamp
 dates the item it heads. Expects lines whose noise is marked. Guarantees that
 only a line made of one full date (day, month, year), with at most a time
-before or after it, becomes a stamp. Never takes a date from a line with any
+and a weekday (``Friday, March 1, 2019 10:15``) around it, becomes a stamp. Never takes a date from a line with any
 other word, and never carries a stamp across a removed line or onto a line that
 has a stamp of its own.
 
@@ -51,7 +51,7 @@ def stamp_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def date_line(text: str, rules: RuleSet) -> str | None:
-    """The ISO date of a line made of one full date and at most a time, else None."""
+    """The ISO date of a line made of one full date, at most a time and a weekday, else None."""
     if len(text) > MAX_DATE_LINE_CHARS:
         return None
     start = rules.derived("dates.before-date-line", _before_date).match(text).end()
