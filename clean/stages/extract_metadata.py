@@ -22,10 +22,9 @@ import hashlib
 
 from clean.document import Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
-from clean.registry import python_rule
-from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_headline, lead_date, words
-from clean.stages import truncation  # noqa: F401  (registers flags.truncated)
+from clean.ruleset import RuleSet
+from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_headline, words
+from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
@@ -75,16 +74,3 @@ def _is_title(first, second) -> bool:
     if first.role == "title" or is_headline(first.text):
         return True
     return second.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
-
-
-@python_rule("dates.lead")
-def dated_lead(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """An item without a stamp takes the full date that opens its first paragraph."""
-    items = []
-    for item in doc.items:
-        if item.date is None and item.text:
-            found = lead_date(item.text.split("\n", 1)[0], rules)
-            if found is not None and found.iso:
-                item = item.model_copy(update={"date": found.iso, "date_text": found.text, "date_rule": rule.id})
-        items.append(item)
-    return doc.replace(items=tuple(items))
