@@ -52,3 +52,19 @@ def run(inputs, out_dir, workers, rule_dirs, no_shipped_rules, disable) -> None:
     summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers))
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when boundary F1 is below this.")
+@rules_option
+@no_shipped_option
+@disable_option
+def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
+    """Score the items of labelled pages in GOLD_DIR (NAME.txt + NAME.gold.json) against their gold."""
+    from clean.score import report, score_dir
+
+    result = score_dir(_pipeline(rule_dirs, no_shipped_rules, disable), Path(gold_dir))
+    for line in report(result):
+        click.echo(line)
+    sys.exit(1 if min_f1 is not None and result.f1 < min_f1 else 0)
