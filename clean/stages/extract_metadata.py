@@ -48,10 +48,12 @@ def _item(doc: Document, segment: Segment) -> Item:
     lines = doc.lines[segment.first : segment.last + 1]
     paragraphs = [line for line in lines if line.kept]
     title = None
+    stamp = next((p.stamp for p in paragraphs[:2] if p.stamp), None)  # on the headline or its body
     if len(paragraphs) > 1 and _is_title(paragraphs[0], paragraphs[1]):
         title, paragraphs = paragraphs[0].text, paragraphs[1:]
+    else:
+        stamp = next((p.stamp for p in paragraphs[:1] if p.stamp), None)
     start, end = lines[0].start, max(line.end for line in lines)
-    stamp = next((p.stamp for p in paragraphs[:1] if p.stamp), None)
     return Item(
         id=item_id(doc.source.path, start),
         source=SourceRef(

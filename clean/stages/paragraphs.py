@@ -1,4 +1,4 @@
-"""What a paragraph looks like: headline, attribution, quote, dated lead.
+"""What a paragraph looks like: headline, attribution, quote, dated lead, dateline, continuation.
 
 Shared by ``split_items`` (where an item starts) and ``extract_metadata``
 (which line is the title, which date is the item's). Each test is a short
@@ -7,6 +7,9 @@ pattern or a threshold named here, so a reader can check them in one place.
 >>> is_attribution("Сергей Шойгу, секретарь Совета безопасности России")
 True
 >>> is_headline("Казахстан возглавил ОДКБ"), is_headline("Казахстан возглавил ОДКБ.")
+(True, False)
+>>> from clean.ruleset import RuleSet
+>>> is_dateline("14 августа 2023, 12:30", RuleSet.shipped()), is_dateline("14 августа 2023 года прошла встреча", RuleSet.shipped())
 (True, False)
 """
 
@@ -21,12 +24,14 @@ MAX_HEADLINE_CHARS = 200
 MAX_STAMPED_HEADLINE_WORDS = 30  # a line right before a stamped body may end with a full stop
 MAX_ATTRIBUTION_WORDS = 15
 LEAD_WORDS = 6  # a dated lead starts within the first words of the paragraph
+MAX_DATELINE_CHARS = 60  # a line that is only a date (and a time) is no longer than this
 CLOSING = ".!?…:;,"
 
 _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
 ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
 NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
+TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def words(text: str) -> int:
@@ -69,3 +74,24 @@ def lead_date(text: str, rules) -> FoundDate | None:
 def _sentence_ends(prefix: str) -> str:
     """The sentence-final dots in ``prefix`` (abbreviations like ``г.`` do not count)."""
     return "." if regex.search(r"\p{Ll}{3,}\.\s", prefix) else ""
+
+
+def is_dateline(text: str, rules) -> bool:
+    """A line that is only a date, perhaps with a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``."""
+    if not text or len(text) > MAX_DATELINE_CHARS:
+        return False
+    found = next(find_dates(text, rules), None)
+    if found is None:
+        return False
+    rest = TIME.sub("", text[: found.start] + text[found.end :])
+    return not regex.search(r"[\p{L}\d]", rest)
+
+
+def opens_continuation(text: str, rules) -> bool:
+    """Does the paragraph open with a word that continues the one before (``Участники``, ``However``)?"""
+    return bool(rules.derived("items.continuations", _continuations).match(text))
+
+
+def _continuations(rules) -> regex.Pattern:
+    openers = sorted({w for words in rules.table("continuations").values() for w in words}, key=len, reverse=True)
+    return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in openers) + r")(?![\p{L}-])")

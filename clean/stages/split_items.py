@@ -12,16 +12,21 @@ that applies decides (the rule ids are the ``boundary`` of the item):
 
 1. a separator line was removed just before it: new item (``items.separator``);
 2. it is a quote, an attribution, or is followed by an attribution: same item (``items.quote``);
-3. it carries a stamp: same item if the item so far is only its headline, else new (``items.stamp``);
-4. it is a headline, or it is followed by a stamped line: new item (``items.headline``);
-5. it opens with a date: same item if the item so far is only its headline, else new (``items.date-lead``);
-6. the item so far is one untitled paragraph: new item unless it shares at least
-   :data:`MIN_SHARED_STEMS` word stems with the paragraphs that follow (``items.topic-shift``);
-7. otherwise: same item (an article goes on).
+3. it is stamped (a split stamp, or a line that is only a date): same item if the
+   item so far is only its headline, else new (``items.stamp``);
+4. it is a headline, or it is followed by a stamped body: new item (``items.headline``);
+5. it opens with a word that continues the paragraph before (``Участники``,
+   ``However``; ``rules/tables/continuations.toml``): same item (``items.continuation``);
+6. it opens with a date: same item if the item so far is only its headline, else new (``items.date-lead``);
+7. the item so far has no title or headline (a teaser): new item unless it shares
+   at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs
+   (``items.topic-shift``);
+8. otherwise: same item (an article goes on).
 
-Cohesion (rung 6) compares cheap prefix stems (:data:`STEM_LENGTH` letters), so
+Cohesion (rung 7) compares cheap prefix stems (:data:`STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
-only for the few paragraphs that reach that rung.
+only for the paragraphs of untitled items that reach that rung, over at most
+:data:`COHESION_WINDOW` paragraphs on each side.
 
 >>> from clean.ruleset import RuleSet
 >>> doc = Document.from_text("14 августа 2023 года встреча.\\n15 августа 2023 года форум.")
@@ -37,7 +42,8 @@ from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, is_attribution, is_headline, is_quote, lead_date, words,
+    MAX_STAMPED_HEADLINE_WORDS, is_attribution, is_dateline, is_headline, is_quote, lead_date,
+    opens_continuation, words,
 )
 
 MIN_SHARED_STEMS = 3
@@ -46,7 +52,10 @@ MIN_STEM_WORD = 4
 COHESION_WINDOW = 3
 SEPARATOR_RULE = "noise.separator"
 WORD = regex.compile(r"\p{L}[\p{L}-]*")
-SIGNALS = ("items.separator", "items.quote", "items.stamp", "items.headline", "items.date-lead", "items.topic-shift")
+SIGNALS = (
+    "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
+    "items.topic-shift",
+)
 
 
 def split_items(doc: Document, rules: RuleSet) -> Document:
@@ -56,18 +65,20 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
         return doc.replace(segments=())
     enabled = {s for s in SIGNALS if rules.enabled(s)}
     starts = [(kept[0], "items.first")]
+    first = 0
     for n in range(1, len(kept)):
-        reason = _opens_item(doc, kept, n, starts[-1][0], enabled, rules)
+        reason = _opens_item(doc, kept, n, first, enabled, rules)
         if reason:
             starts.append((kept[n], reason))
+            first = n
     return doc.replace(segments=tuple(_segments(doc, kept, starts)))
 
 
-def _opens_item(doc, kept, n, item_start, enabled, rules) -> str | None:
-    """The rung of the ladder that decides paragraph ``n``: a signal id if it opens an item."""
+def _opens_item(doc, kept, n, first, enabled, rules) -> str | None:
+    """The rung of the ladder that decides paragraph ``n`` (``first``: where its item starts)."""
     line, lines = doc.lines[kept[n]], doc.lines
     nxt = lines[kept[n + 1]] if n + 1 < len(kept) else None
-    only_headline = kept[n - 1] == item_start and _headline_like(lines[item_start], line)
+    only_headline = n - 1 == first and _headline_like(lines[kept[first]], line, rules)
     if "items.separator" in enabled and any(
         lines[i].removed == SEPARATOR_RULE for i in range(kept[n - 1] + 1, kept[n])
     ):
@@ -76,14 +87,16 @@ def _opens_item(doc, kept, n, item_start, enabled, rules) -> str | None:
         is_quote(line.text) or is_attribution(line.text) or (nxt is not None and is_attribution(nxt.text))
     ):
         return None
-    if "items.stamp" in enabled and line.stamp is not None:
+    if "items.stamp" in enabled and stamped(line, rules):
         return None if only_headline else "items.stamp"
-    if "items.headline" in enabled and _opens_with_headline(line, nxt):
+    if "items.headline" in enabled and _opens_with_headline(line, nxt, rules):
         return "items.headline"
+    if "items.continuation" in enabled and opens_continuation(line.text, rules):
+        return None
     if "items.date-lead" in enabled and lead_date(line.text, rules):
         return None if only_headline else "items.date-lead"
-    if "items.topic-shift" in enabled and _single_untitled(doc, kept, n, item_start):
-        left = [lines[kept[n - 1]].text]
+    if "items.topic-shift" in enabled and _untitled(lines[kept[first]]):
+        left = [lines[k].text for k in kept[max(first, n - COHESION_WINDOW) : n]]
         right = [lines[k].text for k in _window(doc, kept, n, rules)]
         if shared_stems(left, right) < MIN_SHARED_STEMS:
             return "items.topic-shift"
@@ -97,30 +110,38 @@ def _window(doc, kept, n, rules) -> list[int]:
     for m in range(n + 1, min(n + COHESION_WINDOW, len(kept))):
         line = doc.lines[kept[m]]
         nxt = doc.lines[kept[m + 1]] if m + 1 < len(kept) else None
-        if line.stamp is not None or _opens_with_headline(line, nxt) or lead_date(line.text, rules):
+        if stamped(line, rules) or _opens_with_headline(line, nxt, rules) or lead_date(line.text, rules):
             break
         window.append(kept[m])
     return window
 
 
-def _headline_like(first, line) -> bool:
-    """Is ``first`` (alone in its item so far) the headline of ``line``?"""
+def stamped(line, rules) -> bool:
+    """A line with a split stamp, or a line that is only a date: either dates the item it opens."""
+    return line.stamp is not None or is_dateline(line.text, rules)
+
+
+def _headline_like(first, line, rules) -> bool:
+    """Is ``first`` (alone in its item so far) the headline of ``line``? Two stamped lines are two items."""
+    if first.stamp is not None and stamped(line, rules):
+        return False
     return first.role == "title" or is_headline(first.text) or (
-        line.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
+        stamped(line, rules) and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
     )
 
 
-def _opens_with_headline(line, nxt) -> bool:
-    if nxt is None or line.stamp is not None:
+def _opens_with_headline(line, nxt, rules) -> bool:
+    """A title line, a headline before a non-headline, or a line before a stamped body."""
+    if nxt is None or stamped(line, rules):
         return False
-    if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
-        return True
+    if stamped(nxt, rules) and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
+        return not (nxt.stamp is not None and is_headline(nxt.text))  # a stamped headline opens its own item
     return line.role == "title" or (is_headline(line.text) and not is_headline(nxt.text))
 
 
-def _single_untitled(doc, kept, n, item_start) -> bool:
-    first = doc.lines[item_start]
-    return kept[n - 1] == item_start and first.role != "title" and not is_headline(first.text)
+def _untitled(first) -> bool:
+    """An item that opened without a title or headline: a teaser, whose topic decides where it ends."""
+    return first.role != "title" and not is_headline(first.text)
 
 
 def stems(texts: list[str]) -> set[str]:
@@ -151,6 +172,7 @@ def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
 @python_rule("items.quote")
 @python_rule("items.stamp")
 @python_rule("items.headline")
+@python_rule("items.continuation")
 @python_rule("items.date-lead")
 @python_rule("items.topic-shift")
 def _signal(doc: Document, rule: Rule, rules: RuleSet) -> Document:
