@@ -11,9 +11,9 @@ removals and edits that fall inside the span. Never changes the text.
 >>> from clean.ruleset import RuleSet
 >>> from clean.stages.split_items import split_items
 >>> rules = RuleSet.shipped()
->>> doc = extract_metadata(split_items(Document.from_text("Заголовок\\nТекст новости."), rules), rules)
+>>> doc = extract_metadata(split_items(Document.from_text("Новость дня\\nТекст новости."), rules), rules)
 >>> doc.items[0].title, doc.items[0].text
-('Заголовок', 'Текст новости.')
+('Новость дня', 'Текст новости.')
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_headline, lead_date, words
+from clean.stages.split_items import bare_stamp
 from clean.stages import truncation  # noqa: F401  (registers flags.truncated)
 
 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
-    items = tuple(_item(doc, segment) for segment in doc.segments)
+    items = tuple(_item(doc, segment, rules) for segment in doc.segments)
     doc = doc.replace(items=items)
     from clean.registry import lookup
 
@@ -44,15 +45,18 @@ def item_id(path: str, line_start: int) -> str:
     return hashlib.sha256(f"{path}\x00{line_start}".encode()).hexdigest()[:16]
 
 
-def _item(doc: Document, segment: Segment) -> Item:
+def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
     lines = doc.lines[segment.first : segment.last + 1]
     paragraphs = [line for line in lines if line.kept]
+    head = 0  # the headline comes after the date or time lines that head the item
+    while head < len(paragraphs) - 1 and bare_stamp(paragraphs[head], rules):
+        head += 1
     title = None
-    stamp = next((p.stamp for p in paragraphs[:2] if p.stamp), None)  # on the headline or its body
-    if len(paragraphs) > 1 and _is_title(paragraphs[0], paragraphs[1]):
-        title, paragraphs = paragraphs[0].text, paragraphs[1:]
+    stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)  # on the headline or its body
+    if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1]):
+        title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
     else:
-        stamp = next((p.stamp for p in paragraphs[:1] if p.stamp), None)
+        stamp = next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
     start, end = lines[0].start, max(line.end for line in lines)
     return Item(
         id=item_id(doc.source.path, start),

@@ -19,7 +19,9 @@ import regex
 
 from clean.dates import FoundDate, find_dates
 
+MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
 MAX_HEADLINE_WORDS = 20
+MAX_CREDIT_WORDS = 10
 MAX_HEADLINE_CHARS = 200
 MAX_STAMPED_HEADLINE_WORDS = 30  # a line right before a stamped body may end with a full stop
 MAX_ATTRIBUTION_WORDS = 15
@@ -31,7 +33,8 @@ _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
 ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
 NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
-TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}\b")
+TIME = regex.compile(r"\b\d{1,2}:\d{2}\b")
+CREDIT = regex.compile(r"^(?:By|Photos?|Source|Video|Автор|Авторы|Фото|Видео|Источник|Текст|Джерело|Сурет|Суреттер)\b\s*:?\s+\S")
 
 
 def words(text: str) -> int:
@@ -43,17 +46,23 @@ def is_headline(text: str) -> bool:
     """A short line without closing punctuation that is not an attribution."""
     return (
         bool(text)
-        and words(text) <= MAX_HEADLINE_WORDS
+        and MIN_HEADLINE_WORDS <= words(text) <= MAX_HEADLINE_WORDS
         and len(text) <= MAX_HEADLINE_CHARS
         and text[-1] not in CLOSING
         and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“")
         and not is_attribution(text)
+        and not is_credit(text)
     )
 
 
 def is_attribution(text: str) -> bool:
     """``Name Surname, role`` on a line of its own: who said the quote before it."""
     return bool(ATTRIBUTION.match(text)) and words(text) <= MAX_ATTRIBUTION_WORDS and text[-1] not in ".!?…"
+
+
+def is_credit(text: str) -> bool:
+    """A byline or a picture credit: ``By Maria Lopez``, ``Фото: пресс-служба акимата``."""
+    return bool(CREDIT.match(text)) and words(text) <= MAX_CREDIT_WORDS
 
 
 def is_quote(text: str) -> bool:
@@ -77,14 +86,14 @@ def _sentence_ends(prefix: str) -> str:
 
 
 def is_dateline(text: str, rules) -> bool:
-    """A line that is only a date, perhaps with a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``."""
+    """A line that is only a date or a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``, ``10:45``."""
     if not text or len(text) > MAX_DATELINE_CHARS:
         return False
     found = next(find_dates(text, rules), None)
-    if found is None:
+    rest = text if found is None else text[: found.start] + text[found.end :]
+    if found is None and not TIME.search(text):
         return False
-    rest = TIME.sub("", text[: found.start] + text[found.end :])
-    return not regex.search(r"[\p{L}\d]", rest)
+    return not regex.search(r"[\p{L}\d]", TIME.sub("", rest))
 
 
 def opens_continuation(text: str, rules) -> bool:

@@ -11,16 +11,17 @@ The decision for each paragraph after the first is a ladder; the first rung
 that applies decides (the rule ids are the ``boundary`` of the item):
 
 1. a separator line was removed just before it: new item (``items.separator``);
-2. it is a quote, an attribution, or is followed by an attribution: same item (``items.quote``);
-3. it is stamped (a split stamp, or a line that is only a date): same item if the
+2. it is a quote, an attribution, a byline or picture credit, or is followed by an
+   attribution: same item (``items.quote``);
+3. the item so far is only a date or time line: same item; it is stamped (a split stamp, or a line that is only a date): same item if the
    item so far is only its headline, else new (``items.stamp``);
 4. it is a headline, or it is followed by a stamped body: new item (``items.headline``);
 5. it opens with a word that continues the paragraph before (``Участники``,
    ``However``; ``rules/tables/continuations.toml``): same item (``items.continuation``);
 6. it opens with a date: same item if the item so far is only its headline, else new (``items.date-lead``);
 7. the item so far has no title or headline (a teaser): new item unless it shares
-   at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs
-   (``items.topic-shift``);
+   at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs; a
+   paragraph with fewer stems than that cannot tell and stays (``items.topic-shift``);
 8. otherwise: same item (an article goes on).
 
 Cohesion (rung 7) compares cheap prefix stems (:data:`STEM_LENGTH` letters), so
@@ -42,7 +43,7 @@ from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, is_attribution, is_dateline, is_headline, is_quote, lead_date,
+    MAX_STAMPED_HEADLINE_WORDS, is_attribution, is_credit, is_dateline, is_headline, is_quote, lead_date,
     opens_continuation, words,
 )
 
@@ -84,8 +85,11 @@ def _opens_item(doc, kept, n, first, enabled, rules) -> str | None:
     ):
         return "items.separator"
     if "items.quote" in enabled and (
-        is_quote(line.text) or is_attribution(line.text) or (nxt is not None and is_attribution(nxt.text))
+        is_quote(line.text) or is_attribution(line.text) or is_credit(line.text)
+        or (nxt is not None and is_attribution(nxt.text))
     ):
+        return None
+    if "items.stamp" in enabled and n - 1 == first and bare_stamp(lines[kept[first]], rules):
         return None
     if "items.stamp" in enabled and stamped(line, rules):
         return None if only_headline else "items.stamp"
@@ -95,10 +99,10 @@ def _opens_item(doc, kept, n, first, enabled, rules) -> str | None:
         return None
     if "items.date-lead" in enabled and lead_date(line.text, rules):
         return None if only_headline else "items.date-lead"
-    if "items.topic-shift" in enabled and _untitled(lines[kept[first]]):
-        left = [lines[k].text for k in kept[max(first, n - COHESION_WINDOW) : n]]
-        right = [lines[k].text for k in _window(doc, kept, n, rules)]
-        if shared_stems(left, right) < MIN_SHARED_STEMS:
+    if "items.topic-shift" in enabled and _untitled(doc, kept, first, n, rules):
+        left = stems([lines[k].text for k in kept[max(first, n - COHESION_WINDOW) : n]])
+        right = stems([lines[k].text for k in _window(doc, kept, n, rules)])
+        if len(right) >= MIN_SHARED_STEMS and len(left & right) < MIN_SHARED_STEMS:
             return "items.topic-shift"
     return None
 
@@ -121,6 +125,11 @@ def stamped(line, rules) -> bool:
     return line.stamp is not None or is_dateline(line.text, rules)
 
 
+def bare_stamp(line, rules) -> bool:
+    """A line that is only a date or a time (a stamp split off leaves it empty): it heads what follows."""
+    return not line.text or is_dateline(line.text, rules)
+
+
 def _headline_like(first, line, rules) -> bool:
     """Is ``first`` (alone in its item so far) the headline of ``line``? Two stamped lines are two items."""
     if first.stamp is not None and stamped(line, rules):
@@ -134,14 +143,20 @@ def _opens_with_headline(line, nxt, rules) -> bool:
     """A title line, a headline before a non-headline, or a line before a stamped body."""
     if nxt is None or stamped(line, rules):
         return False
-    if stamped(nxt, rules) and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
-        return not (nxt.stamp is not None and is_headline(nxt.text))  # a stamped headline opens its own item
+    if bare_stamp(nxt, rules):  # a date line: under a headline, or over the next item's headline
+        return is_headline(line.text)
+    if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
+        return not is_headline(nxt.text)  # a stamped headline opens its own item
     return line.role == "title" or (is_headline(line.text) and not is_headline(nxt.text))
 
 
-def _untitled(first) -> bool:
-    """An item that opened without a title or headline: a teaser, whose topic decides where it ends."""
-    return first.role != "title" and not is_headline(first.text)
+def _untitled(doc, kept, first, n, rules) -> bool:
+    """An item that opened without a title or headline (after its stamp lines): a teaser, whose topic
+    decides where it ends."""
+    while first < n - 1 and bare_stamp(doc.lines[kept[first]], rules):
+        first += 1
+    head = doc.lines[kept[first]]
+    return head.role != "title" and not is_headline(head.text)
 
 
 def stems(texts: list[str]) -> set[str]:
