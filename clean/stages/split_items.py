@@ -43,7 +43,7 @@ from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, is_attribution, is_credit, is_dateline, is_headline, is_quote, lead_date,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, is_attribution, is_credit, is_dateline, is_headline, is_quote, lead_date,
     opens_continuation, words,
 )
 
@@ -147,7 +147,8 @@ def _opens_with_headline(line, nxt, rules) -> bool:
         return is_headline(line.text)
     if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
         return not is_headline(nxt.text)  # a stamped headline opens its own item
-    return line.role == "title" or (is_headline(line.text) and not is_headline(nxt.text))
+    page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
+    return page_title or (is_headline(line.text) and not is_headline(nxt.text))
 
 
 def _untitled(doc, kept, first, n, rules) -> bool:
