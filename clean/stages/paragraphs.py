@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from clean.dates import FoundDate, find_dates
@@ -37,6 +39,8 @@ TIME = regex.compile(r"\b\d{1,2}:\d{2}\b")
 CREDIT_WORDS = frozenset(
     "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
 )
+DIGIT = re.compile(r"\d")
+LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
 
@@ -77,9 +81,9 @@ def is_quote(text: str) -> bool:
 
 def lead_date(text: str, rules) -> FoundDate | None:
     """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None."""
-    head = text[: 40 * LEAD_WORDS]
-    if not any(c.isdigit() for c in head):
+    if not DIGIT.search(LEAD_SPAN.match(text).group()):
         return None  # every date has digits: skip the date pattern on most paragraphs
+    head = text[: 40 * LEAD_WORDS]
     for found in find_dates(head, rules):
         if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
             return found
@@ -94,7 +98,7 @@ def _sentence_ends(prefix: str) -> str:
 
 def is_dateline(text: str, rules) -> bool:
     """A line that is only a date or a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``, ``10:45``."""
-    if not text or len(text) > MAX_DATELINE_CHARS or not any(c.isdigit() for c in text):
+    if not text or len(text) > MAX_DATELINE_CHARS or not DIGIT.search(text):
         return False
     found = next(find_dates(text, rules), None)
     rest = text if found is None else text[: found.start] + text[found.end :]

@@ -37,7 +37,8 @@ only for the paragraphs of untitled items that reach that rung, over at most
 
 from __future__ import annotations
 
-import regex
+import re
+from bisect import bisect_left
 
 from clean.document import Document, Segment
 from clean.registry import python_rule
@@ -52,7 +53,7 @@ STEM_LENGTH = 5
 MIN_STEM_WORD = 4
 COHESION_WINDOW = 3
 SEPARATOR_RULE = "noise.separator"
-WORD = regex.compile(r"\p{L}[\p{L}-]*")
+CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 SIGNALS = (
     "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
     "items.topic-shift",
@@ -61,68 +62,128 @@ SIGNALS = (
 
 def split_items(doc: Document, rules: RuleSet) -> Document:
     """Cut ``doc`` into segments (see module docstring)."""
-    kept = doc.kept_indices()
-    if not kept:
+    page = Page(doc, rules)
+    if not page.kept:
         return doc.replace(segments=())
-    enabled = {s for s in SIGNALS if rules.enabled(s)}
-    starts = [(kept[0], "items.first")]
+    enabled = rules.derived("items.signals", lambda r: frozenset(s for s in SIGNALS if r.enabled(s)))
+    starts = [(page.kept[0], "items.first")]
     first = 0
-    for n in range(1, len(kept)):
-        reason = _opens_item(doc, kept, n, first, enabled, rules)
+    for n in range(1, len(page.kept)):
+        reason = _opens_item(page, n, first, enabled)
         if reason:
-            starts.append((kept[n], reason))
+            starts.append((page.kept[n], reason))
             first = n
-    return doc.replace(segments=tuple(_segments(doc, kept, starts)))
+    return doc.replace(segments=tuple(_segments(doc, page.kept, starts)))
 
 
-def _opens_item(doc, kept, n, first, enabled, rules) -> str | None:
-    """The rung of the ladder that decides paragraph ``n`` (``first``: where its item starts)."""
-    line, lines = doc.lines[kept[n]], doc.lines
-    nxt = lines[kept[n + 1]] if n + 1 < len(kept) else None
-    only_headline = n - 1 == first and _headline_like(lines[kept[first]], line, rules)
-    if "items.separator" in enabled and any(
-        lines[i].removed == SEPARATOR_RULE for i in range(kept[n - 1] + 1, kept[n])
-    ):
+class Page:
+    """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
+
+    The cheap tests are run once per line up front, into lists padded with one
+    ``False`` past the last line; the dear ones (a dated lead, stems) run on
+    demand, at most once per line.
+    """
+
+    def __init__(self, doc: Document, rules: RuleSet):
+        self.doc, self.rules, self.kept = doc, rules, doc.kept_indices()
+        lines = [doc.lines[k] for k in self.kept]
+        self.lines = lines + [None]
+        self.bare = [not line.text or is_dateline(line.text, rules) for line in lines] + [False]
+        self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
+        self.headline = [is_headline(line.text) for line in lines] + [False]
+        self.attribution = [is_attribution(line.text) for line in lines] + [False]
+        self._leads: dict[int, bool] = {}
+        self._stems: dict[int, frozenset[str]] = {}
+
+    def lead(self, n: int) -> bool:
+        """Kept line ``n`` opens with a date."""
+        if n not in self._leads:
+            self._leads[n] = lead_date(self.lines[n].text, self.rules) is not None
+        return self._leads[n]
+
+    def stems(self, n: int) -> frozenset[str]:
+        """Prefix stems of the content words of kept line ``n``."""
+        if n not in self._stems:
+            self._stems[n] = frozenset(stems([self.lines[n].text]))
+        return self._stems[n]
+
+
+def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None:
+    """The rung of the ladder that decides kept line ``n`` (``first``: where its item starts)."""
+    line, lines = page.lines[n], page.doc.lines
+    gap = range(page.kept[n - 1] + 1, page.kept[n])  # removed and blank lines before it
+    if "items.separator" in enabled and gap and any(lines[i].removed == SEPARATOR_RULE for i in gap):
         return "items.separator"
     if "items.quote" in enabled and (
-        is_quote(line.text) or is_attribution(line.text) or is_credit(line.text)
-        or (nxt is not None and is_attribution(nxt.text))
+        page.attribution[n] or page.attribution[n + 1] or is_quote(line.text) or is_credit(line.text)
     ):
         return None
-    if "items.stamp" in enabled and n - 1 == first and bare_stamp(lines[kept[first]], rules):
+    if "items.stamp" in enabled and n - 1 == first and page.bare[first]:
         return None
-    if "items.stamp" in enabled and stamped(line, rules):
+    only_headline = n - 1 == first and _headline_like(page, first, n)
+    if "items.stamp" in enabled and page.stamped[n]:
         return None if only_headline else "items.stamp"
-    if "items.headline" in enabled and _opens_with_headline(line, nxt, rules):
+    if "items.headline" in enabled and _opens_with_headline(page, n):
         return "items.headline"
-    if "items.continuation" in enabled and opens_continuation(line.text, rules):
+    if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
         return None
-    if "items.date-lead" in enabled and lead_date(line.text, rules):
+    if "items.date-lead" in enabled and page.lead(n):
         return None if only_headline else "items.date-lead"
-    if "items.topic-shift" in enabled and _untitled(doc, kept, first, n, rules):
-        left = stems([lines[k].text for k in kept[max(first, n - COHESION_WINDOW) : n]])
-        right = stems([lines[k].text for k in _window(doc, kept, n, rules)])
-        if len(right) >= MIN_SHARED_STEMS and len(left & right) < MIN_SHARED_STEMS:
-            return "items.topic-shift"
+    if "items.topic-shift" in enabled and _untitled(page, first, n) and _topic_shifts(page, first, n):
+        return "items.topic-shift"
     return None
 
 
-def _window(doc, kept, n, rules) -> list[int]:
+def _topic_shifts(page: Page, first: int, n: int) -> bool:
+    """Do the item's last paragraphs and the paragraphs from ``n`` on share too few stems to be one topic?
+    A right-hand side with fewer stems than the threshold cannot tell, and does not shift."""
+    left = frozenset().union(*(page.stems(m) for m in range(max(first, n - COHESION_WINDOW), n)))
+    right = frozenset().union(*(page.stems(m) for m in _window(page, n)))
+    return len(right) >= MIN_SHARED_STEMS and len(left & right) < MIN_SHARED_STEMS
+
+
+def _window(page: Page, n: int) -> range:
     """Paragraph ``n`` and up to :data:`COHESION_WINDOW` - 1 more, stopping before one that opens an item
     by itself (a stamp, a headline, a dated lead)."""
-    window = [kept[n]]
-    for m in range(n + 1, min(n + COHESION_WINDOW, len(kept))):
-        line = doc.lines[kept[m]]
-        nxt = doc.lines[kept[m + 1]] if m + 1 < len(kept) else None
-        if stamped(line, rules) or _opens_with_headline(line, nxt, rules) or lead_date(line.text, rules):
+    end = n + 1
+    while end < min(n + COHESION_WINDOW, len(page.kept)):
+        if page.stamped[end] or _opens_with_headline(page, end) or page.lead(end):
             break
-        window.append(kept[m])
-    return window
+        end += 1
+    return range(n, end)
 
 
-def stamped(line, rules) -> bool:
-    """A line with a split stamp, or a line that is only a date: either dates the item it opens."""
-    return line.stamp is not None or is_dateline(line.text, rules)
+def _headline_like(page: Page, first: int, n: int) -> bool:
+    """Is kept line ``first`` (alone in its item so far) the headline of line ``n``?
+    Two stamped lines are two items."""
+    head = page.lines[first]
+    if head.stamp is not None and page.stamped[n]:
+        return False
+    return head.role == "title" or page.headline[first] or (
+        page.stamped[n] and words(head.text) <= MAX_STAMPED_HEADLINE_WORDS
+    )
+
+
+def _opens_with_headline(page: Page, n: int) -> bool:
+    """A title line, a headline before a non-headline, or a line before a stamped body."""
+    line, nxt = page.lines[n], page.lines[n + 1]
+    if nxt is None or page.stamped[n]:
+        return False
+    if page.bare[n + 1]:  # a date line: under a headline, or over the next item's headline
+        return page.headline[n]
+    if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
+        return not page.headline[n + 1]  # a stamped headline opens its own item
+    page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
+    return page_title or (page.headline[n] and not page.headline[n + 1])
+
+
+def _untitled(page: Page, first: int, n: int) -> bool:
+    """An item that opened without a title or headline (after its date lines; a line over a stamped
+    body is a headline too): a teaser, whose topic decides where it ends."""
+    while first < n - 1 and page.bare[first]:
+        first += 1
+    titled = page.lines[first].role == "title" or page.headline[first]
+    return not titled and not (first + 1 < n and page.lines[first + 1].stamp is not None)
 
 
 def bare_stamp(line, rules) -> bool:
@@ -130,51 +191,16 @@ def bare_stamp(line, rules) -> bool:
     return not line.text or is_dateline(line.text, rules)
 
 
-def _headline_like(first, line, rules) -> bool:
-    """Is ``first`` (alone in its item so far) the headline of ``line``? Two stamped lines are two items."""
-    if first.stamp is not None and stamped(line, rules):
-        return False
-    return first.role == "title" or is_headline(first.text) or (
-        stamped(line, rules) and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
-    )
-
-
-def _opens_with_headline(line, nxt, rules) -> bool:
-    """A title line, a headline before a non-headline, or a line before a stamped body."""
-    if nxt is None or stamped(line, rules):
-        return False
-    if bare_stamp(nxt, rules):  # a date line: under a headline, or over the next item's headline
-        return is_headline(line.text)
-    if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
-        return not is_headline(nxt.text)  # a stamped headline opens its own item
-    page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
-    return page_title or (is_headline(line.text) and not is_headline(nxt.text))
-
-
-def _untitled(doc, kept, first, n, rules) -> bool:
-    """An item that opened without a title or headline (after its stamp lines): a teaser, whose topic
-    decides where it ends."""
-    while first < n - 1 and bare_stamp(doc.lines[kept[first]], rules):
-        first += 1
-    head = doc.lines[kept[first]]
-    return head.role != "title" and not is_headline(head.text)
-
-
 def stems(texts: list[str]) -> set[str]:
     """Prefix stems of the content words of ``texts``."""
-    return {w[:STEM_LENGTH] for t in texts for w in WORD.findall(t.lower()) if len(w) >= MIN_STEM_WORD}
-
-
-def shared_stems(left: list[str], right: list[str]) -> int:
-    """How many stems two runs of paragraphs share."""
-    return len(stems(left) & stems(right))
+    return {w[:STEM_LENGTH] for t in texts for w in CONTENT_WORD.findall(t.lower())}
 
 
 def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
     """Spans from each start to the next, trailing removals attached up to a separator."""
     bounds = [s for s, _ in starts] + [len(doc.lines)]
     for (first, reason), stop in zip(starts, bounds[1:]):
-        last = max(k for k in kept if first <= k < stop)
+        last = kept[bisect_left(kept, stop) - 1]
         for i in range(last + 1, stop):
             line = doc.lines[i]
             if line.removed == SEPARATOR_RULE:
