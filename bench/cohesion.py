@@ -1,11 +1,12 @@
 """What the topic-shift rung (lexical cohesion) costs: split_items MB/s with and without it.
 
 Builds two corpora, the dev-set pages (short teasers: many paragraphs per MB)
-and the seeds (long paragraphs), each repeated to about ``--mb`` megabytes; runs the stages before ``split_items`` once, then times
-``split_items`` alone over the prepared documents, with the full ladder and
-with ``items.topic-shift`` switched off. Also counts how many paragraphs reach
-the cohesion rung. Timings are CPU time of this process, the best of ``--repeats``
-passes, so that other work on the machine disturbs them little. Run: ``python bench/cohesion.py [--mb 2]``.
+and the seeds (long paragraphs), each repeated to about ``--mb`` megabytes;
+runs the stages before ``split_items`` once, then times ``split_items`` alone
+over the prepared documents, with the full ladder and with ``items.topic-shift``
+switched off, and counts how many paragraphs reach the cohesion rung. Timings
+are CPU time of this process, the best of ``--repeats`` passes, so that other
+work on the machine disturbs them little. Run: ``python bench/cohesion.py [--mb 2]``.
 """
 
 from __future__ import annotations

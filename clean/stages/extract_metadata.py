@@ -24,7 +24,7 @@ from clean.document import Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_headline, lead_date, words
+from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_credit, is_headline, lead_date, words
 from clean.stages.split_items import bare_stamp
 from clean.stages import truncation  # noqa: F401  (registers flags.truncated)
 
@@ -89,7 +89,8 @@ def dated_lead(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     items = []
     for item in doc.items:
         if item.date is None and item.text:
-            found = lead_date(item.text.split("\n", 1)[0], rules)
+            lead = next((p for p in item.text.split("\n") if not is_credit(p)), "")  # past a byline
+            found = lead_date(lead, rules)
             if found is not None and found.iso:
                 item = item.model_copy(update={"date": found.iso, "date_text": found.text, "date_rule": rule.id})
         items.append(item)

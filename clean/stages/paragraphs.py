@@ -9,7 +9,8 @@ True
 >>> is_headline("Казахстан возглавил ОДКБ"), is_headline("Казахстан возглавил ОДКБ.")
 (True, False)
 >>> from clean.ruleset import RuleSet
->>> is_dateline("14 августа 2023, 12:30", RuleSet.shipped()), is_dateline("14 августа 2023 года прошла встреча", RuleSet.shipped())
+>>> rules = RuleSet.shipped()
+>>> is_dateline("14 августа 2023, 12:30", rules), is_dateline("14 августа 2023 года прошла встреча", rules)
 (True, False)
 """
 
@@ -97,14 +98,27 @@ def _sentence_ends(prefix: str) -> str:
 
 
 def is_dateline(text: str, rules) -> bool:
-    """A line that is only a date or a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``, ``10:45``."""
-    if not text or len(text) > MAX_DATELINE_CHARS or not DIGIT.search(text):
+    """A line that is only a date or a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``, ``10:45``,
+    ``Сегодня, 10:15``, ``2 hours ago`` (relative words: ``rules/tables/relative_times.toml``)."""
+    if not text or len(text) > MAX_DATELINE_CHARS:
+        return False
+    if rules.derived("items.relative-times", _relative_times).fullmatch(text.strip().casefold()):
+        return True
+    if not DIGIT.search(text):
         return False
     found = next(find_dates(text, rules), None)
     rest = text if found is None else text[: found.start] + text[found.end :]
     if found is None and not TIME.search(text):
         return False
     return not LETTER_OR_DIGIT.search(TIME.sub("", rest))
+
+
+def _relative_times(rules) -> regex.Pattern:
+    """``Сегодня, 10:15``, ``yesterday``, ``2 hours ago``: a relative day with a time, or N units ago."""
+    table = rules.table("relative_times")
+    days = "|".join(regex.escape(w) for ws in table["days"].values() for w in ws)
+    ago = "|".join(regex.escape(w) for ws in table["ago"].values() for w in ws)
+    return regex.compile(rf"(?:{days})(?:[,\s]+(?:в\s+|at\s+)?\d{{1,2}}:\d{{2}})?|\d{{1,3}}\s+\p{{L}}+\s+(?:{ago})")
 
 
 def opens_continuation(text: str, rules) -> bool:

@@ -13,12 +13,15 @@ that applies decides (the rule ids are the ``boundary`` of the item):
 1. a separator line was removed just before it: new item (``items.separator``);
 2. it is a quote, an attribution, a byline or picture credit, or is followed by an
    attribution: same item (``items.quote``);
-3. the item so far is only a date or time line: same item; it is stamped (a split stamp, or a line that is only a date): same item if the
-   item so far is only its headline, else new (``items.stamp``);
+3. the item so far is only a date or time line: same item; else, it is stamped (a
+   split stamp, or a line that is only a date or time): same item if the item so
+   far is only its headline, else new (``items.stamp``);
 4. it is a headline, or it is followed by a stamped body: new item (``items.headline``);
 5. it opens with a word that continues the paragraph before (``Участники``,
    ``However``; ``rules/tables/continuations.toml``): same item (``items.continuation``);
-6. it opens with a date: same item if the item so far is only its headline, else new (``items.date-lead``);
+6. it opens with a date: same item if the item so far is only its headline, or if
+   the item is titled and its dated paragraphs go forward in time (an article
+   telling a story; a listing goes back in time), else new (``items.date-lead``);
 7. the item so far has no title or headline (a teaser): new item unless it shares
    at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs; a
    paragraph with fewer stems than that cannot tell and stays (``items.topic-shift``);
@@ -44,8 +47,8 @@ from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, is_attribution, is_credit, is_dateline, is_headline, is_quote, lead_date,
-    opens_continuation, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, is_attribution, is_credit, is_dateline, is_headline,
+    is_quote, lead_date, opens_continuation, words,
 )
 
 MIN_SHARED_STEMS = 3
@@ -92,13 +95,14 @@ class Page:
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         self.headline = [is_headline(line.text) for line in lines] + [False]
         self.attribution = [is_attribution(line.text) for line in lines] + [False]
-        self._leads: dict[int, bool] = {}
+        self.credit = [is_credit(line.text) for line in lines] + [False]
+        self._leads: dict = {}
         self._stems: dict[int, frozenset[str]] = {}
 
-    def lead(self, n: int) -> bool:
-        """Kept line ``n`` opens with a date."""
+    def lead(self, n: int):
+        """The date kept line ``n`` opens with (a :class:`~clean.dates.FoundDate`), or None."""
         if n not in self._leads:
-            self._leads[n] = lead_date(self.lines[n].text, self.rules) is not None
+            self._leads[n] = lead_date(self.lines[n].text, self.rules)
         return self._leads[n]
 
     def stems(self, n: int) -> frozenset[str]:
@@ -115,12 +119,12 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
     if "items.separator" in enabled and gap and any(lines[i].removed == SEPARATOR_RULE for i in gap):
         return "items.separator"
     if "items.quote" in enabled and (
-        page.attribution[n] or page.attribution[n + 1] or is_quote(line.text) or is_credit(line.text)
+        page.attribution[n] or page.attribution[n + 1] or page.credit[n] or is_quote(line.text)
     ):
         return None
     if "items.stamp" in enabled and n - 1 == first and page.bare[first]:
         return None
-    only_headline = n - 1 == first and _headline_like(page, first, n)
+    only_headline = all(page.credit[m] for m in range(first + 1, n)) and _headline_like(page, first, n)
     if "items.stamp" in enabled and page.stamped[n]:
         return None if only_headline else "items.stamp"
     if "items.headline" in enabled and _opens_with_headline(page, n):
@@ -128,10 +132,24 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
     if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
         return None
     if "items.date-lead" in enabled and page.lead(n):
-        return None if only_headline else "items.date-lead"
+        if only_headline or (not _untitled(page, first, n) and _narrates(page, first, n)):
+            return None
+        return "items.date-lead"
     if "items.topic-shift" in enabled and _untitled(page, first, n) and _topic_shifts(page, first, n):
         return "items.topic-shift"
     return None
+
+
+def _narrates(page: Page, first: int, n: int) -> bool:
+    """In a titled item, do the dated paragraphs go forward in time (a story told in order), where a
+    listing goes back? Compared with the item's earlier dated paragraphs, else with the next one."""
+    here = page.lead(n).iso
+    before = [d.iso for m in range(first + 1, n) if (d := page.lead(m)) and d.iso]
+    if here is None or before:
+        return here is not None and here > max(before)
+    ahead = range(n + 1, min(n + COHESION_WINDOW, len(page.kept)))
+    after = next((d.iso for m in ahead if (d := page.lead(m))), None)
+    return after is not None and after > here
 
 
 def _topic_shifts(page: Page, first: int, n: int) -> bool:
