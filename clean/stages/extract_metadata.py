@@ -24,7 +24,7 @@ from clean.document import Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_credit, is_headline, lead_date, words
+from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_credit, is_headline, is_question_headline, lead_date, words
 from clean.stages.split_items import bare_stamp
 from clean.stages import truncation  # noqa: F401  (registers flags.truncated)
 
@@ -79,6 +79,8 @@ def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
 
 def _is_title(first, second) -> bool:
     if first.role == "title" or is_headline(first.text):
+        return True
+    if is_question_headline(first.text) and not is_headline(second.text):
         return True
     return second.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
 

@@ -53,11 +53,18 @@ def words(text: str) -> int:
 
 def is_headline(text: str) -> bool:
     """A short line without closing punctuation that is not an attribution."""
+    return bool(text) and text[-1] not in CLOSING and _headline_shape(text)
+
+
+def is_question_headline(text: str) -> bool:
+    """A short line ending in ``?`` or ``!``: a headline, or a question in an interview (topic decides)."""
+    return bool(text) and text[-1] in "?!" and not is_quote(text) and _headline_shape(text)
+
+
+def _headline_shape(text: str) -> bool:
     return (
-        bool(text)
-        and MIN_HEADLINE_WORDS <= words(text) <= MAX_HEADLINE_WORDS
+        MIN_HEADLINE_WORDS <= words(text) <= MAX_HEADLINE_WORDS
         and len(text) <= MAX_HEADLINE_CHARS
-        and text[-1] not in CLOSING
         and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“")
         and not is_attribution(text)
         and not is_credit(text)

@@ -17,20 +17,24 @@ that applies decides (the rule ids are the ``boundary`` of the item):
    split stamp, or a line that is only a date or time): same item if the item so
    far is only its headline, else new (``items.stamp``);
 4. it is a headline, or it is followed by a stamped body: new item (``items.headline``);
-5. it opens with a word that continues the paragraph before (``Участники``,
+5. it is a short line ending in ``?`` or ``!`` over a body: a question headline,
+   or an interviewer's question; new item unless it shares at least
+   :data:`MIN_SHARED_QUESTION_STEMS` word stems with the item so far (``items.topic-shift``);
+6. it opens with a word that continues the paragraph before (``Участники``,
    ``However``; ``rules/tables/continuations.toml``): same item (``items.continuation``);
-6. it opens with a date: same item if the item so far is only its headline, or if
+7. it opens with a date: same item if the item so far is only its headline, or if
    the item is titled and its dated paragraphs go forward in time (an article
    telling a story; a listing goes back in time), else new (``items.date-lead``);
-7. the item so far has no title or headline (a teaser): new item unless it shares
+8. the item so far has no title or headline (a teaser): new item unless it shares
    at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs; a
    paragraph with fewer stems than that cannot tell and stays (``items.topic-shift``);
-8. otherwise: same item (an article goes on).
+9. otherwise: same item (an article goes on).
 
-Cohesion (rung 7) compares cheap prefix stems (:data:`STEM_LENGTH` letters), so
+Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
-only for the paragraphs of untitled items that reach that rung, over at most
-:data:`COHESION_WINDOW` paragraphs on each side.
+only for the paragraphs that reach those rungs (question lines, paragraphs of
+untitled items), over at most :data:`COHESION_WINDOW` paragraphs on each side
+and :data:`STEM_CHARS` characters of each.
 
 >>> from clean.ruleset import RuleSet
 >>> doc = Document.from_text("14 августа 2023 года встреча.\\n15 августа 2023 года форум.")
@@ -48,10 +52,11 @@ from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, is_attribution, is_credit, is_dateline, is_headline,
-    is_quote, lead_date, opens_continuation, words,
+    is_question_headline, is_quote, lead_date, opens_continuation, words,
 )
 
 MIN_SHARED_STEMS = 3
+MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely the interviewer's: less to keep it
 STEM_LENGTH = 5
 MIN_STEM_WORD = 4
 COHESION_WINDOW = 3
@@ -95,6 +100,7 @@ class Page:
         self.bare = [not line.text or is_dateline(line.text, rules) for line in lines] + [False]
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         self.headline = [is_headline(line.text) for line in lines] + [False]
+        self.question = [is_question_headline(line.text) for line in lines] + [False]
         self.attribution = [is_attribution(line.text) for line in lines] + [False]
         self.credit = [is_credit(line.text) for line in lines] + [False]
         self._leads: dict = {}
@@ -130,6 +136,9 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
         return None if only_headline else "items.stamp"
     if "items.headline" in enabled and _opens_with_headline(page, n):
         return "items.headline"
+    if "items.topic-shift" in enabled and page.question[n] and not (page.headline[n + 1] or page.question[n + 1]):
+        if page.lines[n + 1] is not None and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS):
+            return "items.topic-shift"  # a question headline, not an interviewer's question
     if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
         return None
     if "items.date-lead" in enabled and page.lead(n):
@@ -153,12 +162,12 @@ def _narrates(page: Page, first: int, n: int) -> bool:
     return after is not None and after > here
 
 
-def _topic_shifts(page: Page, first: int, n: int) -> bool:
+def _topic_shifts(page: Page, first: int, n: int, needed: int = MIN_SHARED_STEMS) -> bool:
     """Do the item's last paragraphs and the paragraphs from ``n`` on share too few stems to be one topic?
     A right-hand side with fewer stems than the threshold cannot tell, and does not shift."""
     left = frozenset().union(*(page.stems(m) for m in range(max(first, n - COHESION_WINDOW), n)))
     right = frozenset().union(*(page.stems(m) for m in _window(page, n)))
-    return len(right) >= MIN_SHARED_STEMS and len(left & right) < MIN_SHARED_STEMS
+    return len(right) >= needed and len(left & right) < needed
 
 
 def _window(page: Page, n: int) -> range:
@@ -201,7 +210,7 @@ def _untitled(page: Page, first: int, n: int) -> bool:
     body is a headline too): a teaser, whose topic decides where it ends."""
     while first < n - 1 and page.bare[first]:
         first += 1
-    titled = page.lines[first].role == "title" or page.headline[first]
+    titled = page.lines[first].role == "title" or page.headline[first] or page.question[first]
     return not titled and not (first + 1 < n and page.lines[first + 1].stamp is not None)
 
 
