@@ -24,8 +24,9 @@ from clean.document import Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_credit, is_headline, is_question_headline, lead_date, words
-from clean.stages.split_items import bare_stamp
+from clean.stages.paragraphs import (
+    MAX_STAMPED_HEADLINE_WORDS, bare_stamp, is_credit, is_headline, is_question_headline, lead_date, words,
+)
 from clean.stages import truncation  # noqa: F401  (registers flags.truncated)
 
 

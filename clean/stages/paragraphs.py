@@ -1,5 +1,9 @@
 """What a paragraph looks like: headline, attribution, quote, dated lead, dateline, continuation.
 
+:class:`Page` runs these tests over the kept lines of one page, each at most
+once, for the ``split_items`` ladder; :func:`stems` gives the prefix stems its
+cohesion rungs compare.
+
 Shared by ``split_items`` (where an item starts) and ``extract_metadata``
 (which line is the title, which date is the item's). Each test is a short
 pattern or a threshold named here, so a reader can check them in one place.
@@ -17,10 +21,15 @@ True
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import regex
 
 from clean.dates import FoundDate, find_dates
+from clean.document import Document
+
+if TYPE_CHECKING:
+    from clean.ruleset import RuleSet
 
 MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
 MAX_HEADLINE_WORDS = 20
@@ -29,6 +38,9 @@ MAX_HEADLINE_CHARS = 200
 MAX_STAMPED_HEADLINE_WORDS = 30  # a line right before a stamped body may end with a full stop
 MAX_ATTRIBUTION_WORDS = 15
 LEAD_WORDS = 6  # a dated lead starts within the first words of the paragraph
+STEM_LENGTH = 5  # cohesion compares words by their first letters: операции ~ операция
+MIN_STEM_WORD = 4
+STEM_CHARS = 400  # a paragraph's topic shows in its opening; longer paragraphs are read this far
 MAX_DATELINE_CHARS = 60  # a line that is only a date (and a time) is no longer than this
 CLOSING = ".!?…:;,"
 
@@ -41,6 +53,7 @@ CREDIT_WORDS = frozenset(
     "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
 )
 DIGIT = re.compile(r"\d")
+CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
@@ -136,3 +149,47 @@ def opens_continuation(text: str, rules) -> bool:
 def _continuations(rules) -> regex.Pattern:
     openers = sorted({w for words in rules.table("continuations").values() for w in words}, key=len, reverse=True)
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in openers) + r")(?![\p{L}-])")
+
+
+def bare_stamp(line, rules) -> bool:
+    """A line that is only a date or a time (a stamp split off leaves it empty): it heads what follows."""
+    return not line.text or is_dateline(line.text, rules)
+
+
+def stems(texts: list[str]) -> set[str]:
+    """Prefix stems of the content words of ``texts``."""
+    return {w[:STEM_LENGTH] for t in texts for w in CONTENT_WORD.findall(t.lower())}
+
+
+class Page:
+    """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
+
+    The cheap tests are run once per line up front, into lists padded with one
+    ``False`` past the last line; the dear ones (a dated lead, stems) run on
+    demand, at most once per line.
+    """
+
+    def __init__(self, doc: Document, rules: RuleSet):
+        self.doc, self.rules, self.kept = doc, rules, doc.kept_indices()
+        lines = [doc.lines[k] for k in self.kept]
+        self.lines = lines + [None]
+        self.bare = [not line.text or is_dateline(line.text, rules) for line in lines] + [False]
+        self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
+        self.headline = [is_headline(line.text) for line in lines] + [False]
+        self.question = [is_question_headline(line.text) for line in lines] + [False]
+        self.attribution = [is_attribution(line.text) for line in lines] + [False]
+        self.credit = [is_credit(line.text) for line in lines] + [False]
+        self._leads: dict = {}
+        self._stems: dict[int, frozenset[str]] = {}
+
+    def lead(self, n: int):
+        """The date kept line ``n`` opens with (a :class:`~clean.dates.FoundDate`), or None."""
+        if n not in self._leads:
+            self._leads[n] = lead_date(self.lines[n].text, self.rules)
+        return self._leads[n]
+
+    def stems(self, n: int) -> frozenset[str]:
+        """Prefix stems of the content words of kept line ``n`` (its first :data:`STEM_CHARS` characters)."""
+        if n not in self._stems:
+            self._stems[n] = frozenset(stems([self.lines[n].text[:STEM_CHARS]]))
+        return self._stems[n]

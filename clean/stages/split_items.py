@@ -30,11 +30,11 @@ that applies decides (the rule ids are the ``boundary`` of the item):
    paragraph with fewer stems than that cannot tell and stays (``items.topic-shift``);
 9. otherwise: same item (an article goes on).
 
-Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`STEM_LENGTH` letters), so
+Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.stages.paragraphs.STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
 only for the paragraphs that reach those rungs (question lines, paragraphs of
 untitled items), over at most :data:`COHESION_WINDOW` paragraphs on each side
-and :data:`STEM_CHARS` characters of each.
+and :data:`~clean.stages.paragraphs.STEM_CHARS` characters of each.
 
 >>> from clean.ruleset import RuleSet
 >>> doc = Document.from_text("14 августа 2023 года встреча.\\n15 августа 2023 года форум.")
@@ -44,25 +44,19 @@ and :data:`STEM_CHARS` characters of each.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, is_attribution, is_credit, is_dateline, is_headline,
-    is_question_headline, is_quote, lead_date, opens_continuation, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, is_quote, opens_continuation, words,
 )
 
 MIN_SHARED_STEMS = 3
 MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely the interviewer's: less to keep it
-STEM_LENGTH = 5
-MIN_STEM_WORD = 4
 COHESION_WINDOW = 3
-STEM_CHARS = 400  # a paragraph's topic shows in its opening; longer paragraphs are read this far
 SEPARATOR_RULE = "noise.separator"
-CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 SIGNALS = (
     "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
     "items.topic-shift",
@@ -83,40 +77,6 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
             starts.append((page.kept[n], reason))
             first = n
     return doc.replace(segments=tuple(_segments(doc, page.kept, starts)))
-
-
-class Page:
-    """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
-
-    The cheap tests are run once per line up front, into lists padded with one
-    ``False`` past the last line; the dear ones (a dated lead, stems) run on
-    demand, at most once per line.
-    """
-
-    def __init__(self, doc: Document, rules: RuleSet):
-        self.doc, self.rules, self.kept = doc, rules, doc.kept_indices()
-        lines = [doc.lines[k] for k in self.kept]
-        self.lines = lines + [None]
-        self.bare = [not line.text or is_dateline(line.text, rules) for line in lines] + [False]
-        self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
-        self.headline = [is_headline(line.text) for line in lines] + [False]
-        self.question = [is_question_headline(line.text) for line in lines] + [False]
-        self.attribution = [is_attribution(line.text) for line in lines] + [False]
-        self.credit = [is_credit(line.text) for line in lines] + [False]
-        self._leads: dict = {}
-        self._stems: dict[int, frozenset[str]] = {}
-
-    def lead(self, n: int):
-        """The date kept line ``n`` opens with (a :class:`~clean.dates.FoundDate`), or None."""
-        if n not in self._leads:
-            self._leads[n] = lead_date(self.lines[n].text, self.rules)
-        return self._leads[n]
-
-    def stems(self, n: int) -> frozenset[str]:
-        """Prefix stems of the content words of kept line ``n`` (its first :data:`STEM_CHARS` characters)."""
-        if n not in self._stems:
-            self._stems[n] = frozenset(stems([self.lines[n].text[:STEM_CHARS]]))
-        return self._stems[n]
 
 
 def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None:
@@ -212,16 +172,6 @@ def _untitled(page: Page, first: int, n: int) -> bool:
         first += 1
     titled = page.lines[first].role == "title" or page.headline[first] or page.question[first]
     return not titled and not (first + 1 < n and page.lines[first + 1].stamp is not None)
-
-
-def bare_stamp(line, rules) -> bool:
-    """A line that is only a date or a time (a stamp split off leaves it empty): it heads what follows."""
-    return not line.text or is_dateline(line.text, rules)
-
-
-def stems(texts: list[str]) -> set[str]:
-    """Prefix stems of the content words of ``texts``."""
-    return {w[:STEM_LENGTH] for t in texts for w in CONTENT_WORD.findall(t.lower())}
 
 
 def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
