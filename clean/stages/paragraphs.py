@@ -66,21 +66,21 @@ def words(text: str) -> int:
 
 def is_headline(text: str) -> bool:
     """A short line without closing punctuation that is not an attribution."""
-    return bool(text) and text[-1] not in CLOSING and _headline_shape(text)
+    return _shaped(text) and text[-1] not in CLOSING and not is_attribution(text) and not is_credit(text)
 
 
 def is_question_headline(text: str) -> bool:
     """A short line ending in ``?`` or ``!``: a headline, or a question in an interview (topic decides)."""
-    return bool(text) and text[-1] in "?!" and not is_quote(text) and _headline_shape(text)
+    return _shaped(text) and text[-1] in "?!" and not is_quote(text) and not is_credit(text)
 
 
-def _headline_shape(text: str) -> bool:
+def _shaped(text: str) -> bool:
+    """Short, and opening with a capital, a digit or a quote mark: the shape of a headline."""
     return (
-        MIN_HEADLINE_WORDS <= words(text) <= MAX_HEADLINE_WORDS
+        bool(text)
         and len(text) <= MAX_HEADLINE_CHARS
         and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“")
-        and not is_attribution(text)
-        and not is_credit(text)
+        and MIN_HEADLINE_WORDS <= words(text) <= MAX_HEADLINE_WORDS
     )
 
 
@@ -175,10 +175,12 @@ class Page:
         self.lines = lines + [None]
         self.bare = [not line.text or is_dateline(line.text, rules) for line in lines] + [False]
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
-        self.headline = [is_headline(line.text) for line in lines] + [False]
-        self.question = [is_question_headline(line.text) for line in lines] + [False]
         self.attribution = [is_attribution(line.text) for line in lines] + [False]
         self.credit = [is_credit(line.text) for line in lines] + [False]
+        shaped = [_shaped(line.text) and not (a or c) for line, a, c in zip(lines, self.attribution, self.credit)]
+        self.headline = [s and line.text[-1] not in CLOSING for line, s in zip(lines, shaped)] + [False]
+        self.question = [s and line.text[-1] in "?!" and not is_quote(line.text) for line, s in zip(lines, shaped)]
+        self.question.append(False)
         self._leads: dict = {}
         self._stems: dict[int, frozenset[str]] = {}
 
