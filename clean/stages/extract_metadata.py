@@ -48,16 +48,7 @@ def item_id(path: str, line_start: int) -> str:
 
 def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
     lines = doc.lines[segment.first : segment.last + 1]
-    paragraphs = [line for line in lines if line.kept]
-    head = 0  # the headline comes after the date or time lines that head the item
-    while head < len(paragraphs) - 1 and bare_stamp(paragraphs[head], rules):
-        head += 1
-    title = None
-    stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)  # on the headline or its body
-    if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1]):
-        title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
-    else:
-        stamp = next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
+    title, paragraphs, stamp = _title_and_stamp([line for line in lines if line.kept], rules)
     start, end = lines[0].start, max(line.end for line in lines)
     return Item(
         id=item_id(doc.source.path, start),
@@ -76,6 +67,21 @@ def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
         edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
                if start <= e.line <= end],
     )
+
+
+def _title_and_stamp(paragraphs: list, rules: RuleSet):
+    """The title (or None), the body paragraphs, and the stamp that dates the item.
+
+    The headline may come after date or time lines that head the item; the stamp
+    is on those lines, on the headline, or on the first paragraph of the body.
+    """
+    head = 0
+    while head < len(paragraphs) - 1 and bare_stamp(paragraphs[head], rules):
+        head += 1
+    if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1]):
+        stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)
+        return paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :], stamp
+    return None, paragraphs, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
 
 
 def _is_title(first, second) -> bool:
