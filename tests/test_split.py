@@ -31,6 +31,8 @@ CASES = {
                                "6 мая 2024\nВ Таразе прошёл фестиваль\nВыступили артисты.", [1, 4]),
     "time over headline": ("10:45\nВ Алматы выпал первый снег\nК вечеру снег сменится дождём.\n"
                            "10:20\nКурс доллара снизился\nДоллар подешевел.", [1, 4]),
+    "date line under each item": ("В Костанае открылся IT-хаб\nЗанятия будут бесплатными.\n03.10.2024\n"
+                                  "В Рудном отремонтируют дворы\nРаботы начнутся весной.\n01.10.2024", [1, 4]),
     "stamped teasers": ("21.12.2022В Минске прошло заседание группы.\n19.12.2022Состоялась встреча.", [1, 2]),
     "stamped headlines": ("13.05.2024 09:15Курс тенге укрепился\nДоллар подешевел на два тенге.\n"
                           "12.05.2024 18:40В Астане ограничат движение\nПерекрытия продлятся до обеда.", [1, 3]),
@@ -72,6 +74,13 @@ def test_item_starts(text, expected):
 
 def test_title_after_a_date_line_is_the_headline():
     assert titles(CASES["dateline over headline"][0]) == ["Аким встретился с ветеранами", "В Таразе прошёл фестиваль"]
+
+
+def test_date_line_under_an_item_dates_it():
+    items = PIPELINE.clean_text(CASES["date line under each item"][0])
+    assert [(i.title, i.date) for i in items] == [
+        ("В Костанае открылся IT-хаб", "2024-10-03"), ("В Рудном отремонтируют дворы", "2024-10-01"),
+    ]
 
 
 def test_stamped_headline_keeps_its_stamp_as_date():

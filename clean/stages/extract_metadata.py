@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 
-from clean.document import Document, Segment
+from clean.document import DateMark, Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
@@ -28,6 +28,8 @@ from clean.stages.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, bare_stamp, is_credit, is_headline, is_question_headline, lead_date, words,
 )
 from clean.stages import truncation  # noqa: F401  (registers flags.truncated)
+
+DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
@@ -73,15 +75,28 @@ def _title_and_stamp(paragraphs: list, rules: RuleSet):
     """The title (or None), the body paragraphs, and the stamp that dates the item.
 
     The headline may come after date or time lines that head the item; the stamp
-    is on those lines, on the headline, or on the first paragraph of the body.
+    is on those lines, on the headline, on the first paragraph of the body, or on
+    a date line that closes the item.
     """
     head = 0
     while head < len(paragraphs) - 1 and bare_stamp(paragraphs[head], rules):
         head += 1
     if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1]):
         stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)
-        return paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :], stamp
-    return None, paragraphs, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
+        title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
+    else:
+        title, stamp = None, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
+    if stamp is None and len(paragraphs) > 1 and bare_stamp(paragraphs[-1], rules):
+        stamp = _date_mark(paragraphs[-1], rules)  # a date line under the item
+    return title, paragraphs, stamp
+
+
+def _date_mark(line, rules: RuleSet) -> DateMark | None:
+    """The stamp of a date line, or the full date it spells out."""
+    if line.stamp is not None:
+        return line.stamp
+    found = lead_date(line.text, rules) if rules.enabled(DATE_LINE_RULE) else None
+    return DateMark(found.iso, found.text, DATE_LINE_RULE) if found is not None and found.iso else None
 
 
 def _is_title(first, second) -> bool:

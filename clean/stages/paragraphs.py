@@ -166,7 +166,8 @@ class Page:
 
     The cheap tests are run once per line up front, into lists padded with one
     ``False`` past the last line; the dear ones (a dated lead, stems) run on
-    demand, at most once per line.
+    demand, at most once per line. ``dates_trail`` says the page prints its
+    date lines under each item (it ends with one and does not begin with one).
     """
 
     def __init__(self, doc: Document, rules: RuleSet):
@@ -181,6 +182,7 @@ class Page:
         self.headline = [s and line.text[-1] not in CLOSING for line, s in zip(lines, shaped)] + [False]
         self.question = [s and line.text[-1] in "?!" and not is_quote(line.text) for line, s in zip(lines, shaped)]
         self.question.append(False)
+        self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
         self._leads: dict = {}
         self._stems: dict[int, frozenset[str]] = {}
 

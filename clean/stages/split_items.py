@@ -13,7 +13,8 @@ that applies decides (the rule ids are the ``boundary`` of the item):
 1. a separator line was removed just before it: new item (``items.separator``);
 2. it is a quote, an attribution, a byline or picture credit, or is followed by an
    attribution: same item (``items.quote``);
-3. the item so far is only a date or time line: same item; else, it is stamped (a
+3. it is a date or time line on a page that prints them under its items, or the
+   item so far is only a date or time line: same item; else, it is stamped (a
    split stamp, or a line that is only a date or time): same item if the item so
    far is only its headline, else new (``items.stamp``);
 4. it is a headline, or it is followed by a stamped body: new item (``items.headline``);
@@ -89,7 +90,8 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
         page.attribution[n] or page.attribution[n + 1] or page.credit[n] or is_quote(line.text)
     ):
         return None
-    if "items.stamp" in enabled and n - 1 == first and page.bare[first]:
+    closes = page.dates_trail and page.bare[n]  # a date line under its item
+    if "items.stamp" in enabled and (closes or (n - 1 == first and page.bare[first])):
         return None
     only_headline = all(page.credit[m] for m in range(first + 1, n)) and _headline_like(page, first, n)
     if "items.stamp" in enabled and page.stamped[n]:
