@@ -51,10 +51,10 @@ def cohesion_calls(docs: list[Document], rules: RuleSet) -> tuple[int, int]:
     """How many paragraphs reach the cohesion test, and how many paragraphs there are."""
     calls, real = 0, split_module._topic_shifts
 
-    def counting(*args):
+    def counting(*args, **kwargs):
         nonlocal calls
         calls += 1
-        return real(*args)
+        return real(*args, **kwargs)
 
     split_module._topic_shifts = counting
     try:

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import regex
@@ -41,6 +42,8 @@ LEAD_WORDS = 6  # a dated lead starts within the first words of the paragraph
 STEM_LENGTH = 5  # cohesion compares words by their first letters: операции ~ операция
 MIN_STEM_WORD = 4
 STEM_CHARS = 400  # a paragraph's topic shows in its opening; longer paragraphs are read this far
+PAGE_STEM_SHARE = 0.75  # a stem in this share of a page's paragraphs is the page's subject, not an item's
+MIN_PAGE_PARAGRAPHS = 4  # fewer paragraphs than this: no page subject is drawn
 MAX_DATELINE_CHARS = 60  # a line that is only a date (and a time) is no longer than this
 CLOSING = ".!?…:;,"
 
@@ -185,6 +188,7 @@ class Page:
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
         self._leads: dict = {}
         self._stems: dict[int, frozenset[str]] = {}
+        self._page_stems: frozenset[str] | None = None
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.dates.FoundDate`), or None."""
@@ -197,3 +201,13 @@ class Page:
         if n not in self._stems:
             self._stems[n] = frozenset(stems([self.lines[n].text[:STEM_CHARS]]))
         return self._stems[n]
+
+    def page_stems(self) -> frozenset[str]:
+        """Stems in at least :data:`PAGE_STEM_SHARE` of the page's paragraphs (computed once, on demand)."""
+        if self._page_stems is None:
+            paragraphs = len(self.kept)
+            counts = Counter(s for n in range(paragraphs) for s in self.stems(n))
+            least = PAGE_STEM_SHARE * paragraphs
+            common = {s for s, c in counts.items() if c >= least} if paragraphs >= MIN_PAGE_PARAGRAPHS else ()
+            self._page_stems = frozenset(common)
+        return self._page_stems

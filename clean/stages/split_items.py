@@ -35,7 +35,10 @@ Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.stages.parag
 ``операции`` and ``операция`` match without a morphological analyser; it runs
 only for the paragraphs that reach those rungs (question lines, paragraphs of
 untitled items), over at most :data:`COHESION_WINDOW` paragraphs on each side
-and :data:`~clean.stages.paragraphs.STEM_CHARS` characters of each.
+and :data:`~clean.stages.paragraphs.STEM_CHARS` characters of each. Between
+teasers (rung 8), stems found in most paragraphs of the page (the site's subject:
+an organisation, its officers; :data:`~clean.stages.paragraphs.PAGE_STEM_SHARE`)
+say nothing about where an item ends and are left out.
 
 >>> from clean.ruleset import RuleSet
 >>> doc = Document.from_text("14 августа 2023 года встреча.\\n15 августа 2023 года форум.")
@@ -99,7 +102,7 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
     if "items.headline" in enabled and _opens_with_headline(page, n):
         return "items.headline"
     if "items.topic-shift" in enabled and page.question[n] and not (page.headline[n + 1] or page.question[n + 1]):
-        if page.lines[n + 1] is not None and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS):
+        if page.lines[n + 1] is not None and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS, listing=False):
             return "items.topic-shift"  # a question headline, not an interviewer's question
     if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
         return None
@@ -124,12 +127,18 @@ def _narrates(page: Page, first: int, n: int) -> bool:
     return after is not None and after > here
 
 
-def _topic_shifts(page: Page, first: int, n: int, needed: int = MIN_SHARED_STEMS) -> bool:
+def _topic_shifts(page: Page, first: int, n: int, needed: int = MIN_SHARED_STEMS, listing: bool = True) -> bool:
     """Do the item's last paragraphs and the paragraphs from ``n`` on share too few stems to be one topic?
-    A right-hand side with fewer stems than the threshold cannot tell, and does not shift."""
+    On a ``listing`` (teasers), stems that run through the whole page do not count. A right-hand side
+    with fewer stems than the threshold cannot tell, and does not shift."""
     left = frozenset().union(*(page.stems(m) for m in range(max(first, n - COHESION_WINDOW), n)))
     right = frozenset().union(*(page.stems(m) for m in _window(page, n)))
-    return len(right) >= needed and len(left & right) < needed
+    if len(right) < needed:
+        return False
+    shared = left & right
+    if listing and len(shared) >= needed:  # the page's own subject is read only when it could decide
+        shared -= page.page_stems()
+    return len(shared) < needed
 
 
 def _window(page: Page, n: int) -> range:
