@@ -21,7 +21,6 @@ True
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 import regex
@@ -42,8 +41,6 @@ LEAD_WORDS = 6  # a dated lead starts within the first words of the paragraph
 STEM_LENGTH = 5  # cohesion compares words by their first letters: операции ~ операция
 MIN_STEM_WORD = 4
 STEM_CHARS = 400  # a paragraph's topic shows in its opening; longer paragraphs are read this far
-PAGE_STEM_SHARE = 0.75  # a stem in this share of a page's paragraphs is the page's subject, not an item's
-MIN_PAGE_PARAGRAPHS = 4  # fewer paragraphs than this: no page subject is drawn
 MAX_DATELINE_CHARS = 60  # a line that is only a date (and a time) is no longer than this
 CLOSING = ".!?…:;,"
 
@@ -144,6 +141,19 @@ def _relative_times(rules) -> regex.Pattern:
     return regex.compile(rf"(?:{days})(?:[,\s]+(?:в\s+|at\s+)?\d{{1,2}}:\d{{2}})?|\d{{1,3}}\s+\p{{L}}+\s+(?:{ago})")
 
 
+def repeats_theme(text: str, previous: list[str]) -> bool:
+    """Does ``text`` open with a common noun of the ``previous`` paragraphs (``Операция направлена …``
+    after ``… операция «Канал»``)? The first word must be a content word, used in lower case before, so
+    a place or a name opening the next teaser does not count."""
+    first = CONTENT_WORD.match(text)
+    if first is None:
+        return False
+    stem = first.group().lower()[:STEM_LENGTH]
+    return any(
+        w[0].islower() and w.startswith(stem) for p in previous for w in CONTENT_WORD.findall(p[:STEM_CHARS])
+    )
+
+
 def opens_continuation(text: str, rules) -> bool:
     """Does the paragraph open with a word that continues the one before (``Участники``, ``However``)?"""
     return bool(rules.derived("items.continuations", _continuations).match(text))
@@ -188,7 +198,6 @@ class Page:
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
         self._leads: dict = {}
         self._stems: dict[int, frozenset[str]] = {}
-        self._page_stems: frozenset[str] | None = None
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.dates.FoundDate`), or None."""
@@ -201,13 +210,3 @@ class Page:
         if n not in self._stems:
             self._stems[n] = frozenset(stems([self.lines[n].text[:STEM_CHARS]]))
         return self._stems[n]
-
-    def page_stems(self) -> frozenset[str]:
-        """Stems in at least :data:`PAGE_STEM_SHARE` of the page's paragraphs (computed once, on demand)."""
-        if self._page_stems is None:
-            paragraphs = len(self.kept)
-            counts = Counter(s for n in range(paragraphs) for s in self.stems(n))
-            least = PAGE_STEM_SHARE * paragraphs
-            common = {s for s, c in counts.items() if c >= least} if paragraphs >= MIN_PAGE_PARAGRAPHS else ()
-            self._page_stems = frozenset(common)
-        return self._page_stems

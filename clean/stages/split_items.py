@@ -27,18 +27,17 @@ that applies decides (the rule ids are the ``boundary`` of the item):
    the item is titled and its dated paragraphs go forward in time (an article
    telling a story; a listing goes back in time), else new (``items.date-lead``);
 8. the item so far has no title or headline (a teaser): new item unless it shares
-   at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs; a
-   paragraph with fewer stems than that cannot tell and stays (``items.topic-shift``);
+   at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs, or
+   opens with a common noun of those paragraphs (``Операция направлена …``
+   after ``… операция «Канал»``); a paragraph with fewer stems than that cannot
+   tell and stays (``items.topic-shift``);
 9. otherwise: same item (an article goes on).
 
 Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.stages.paragraphs.STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
 only for the paragraphs that reach those rungs (question lines, paragraphs of
 untitled items), over at most :data:`COHESION_WINDOW` paragraphs on each side
-and :data:`~clean.stages.paragraphs.STEM_CHARS` characters of each. Between
-teasers (rung 8), stems found in most paragraphs of the page (the site's subject:
-an organisation, its officers; :data:`~clean.stages.paragraphs.PAGE_STEM_SHARE`)
-say nothing about where an item ends and are left out.
+and :data:`~clean.stages.paragraphs.STEM_CHARS` characters of each.
 
 >>> from clean.ruleset import RuleSet
 >>> doc = Document.from_text("14 августа 2023 года встреча.\\n15 августа 2023 года форум.")
@@ -54,7 +53,7 @@ from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, is_quote, opens_continuation, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, is_quote, opens_continuation, repeats_theme, words,
 )
 
 MIN_SHARED_STEMS = 3
@@ -102,7 +101,7 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
     if "items.headline" in enabled and _opens_with_headline(page, n):
         return "items.headline"
     if "items.topic-shift" in enabled and page.question[n] and not (page.headline[n + 1] or page.question[n + 1]):
-        if page.lines[n + 1] is not None and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS, listing=False):
+        if page.lines[n + 1] is not None and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS):
             return "items.topic-shift"  # a question headline, not an interviewer's question
     if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
         return None
@@ -111,7 +110,9 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
             return None
         return "items.date-lead"
     if "items.topic-shift" in enabled and _untitled(page, first, n) and _topic_shifts(page, first, n):
-        return "items.topic-shift"
+        left = [page.lines[m].text for m in range(max(first, n - COHESION_WINDOW), n)]
+        if not repeats_theme(line.text, left):
+            return "items.topic-shift"
     return None
 
 
@@ -127,18 +128,12 @@ def _narrates(page: Page, first: int, n: int) -> bool:
     return after is not None and after > here
 
 
-def _topic_shifts(page: Page, first: int, n: int, needed: int = MIN_SHARED_STEMS, listing: bool = True) -> bool:
+def _topic_shifts(page: Page, first: int, n: int, needed: int = MIN_SHARED_STEMS) -> bool:
     """Do the item's last paragraphs and the paragraphs from ``n`` on share too few stems to be one topic?
-    On a ``listing`` (teasers), stems that run through the whole page do not count. A right-hand side
-    with fewer stems than the threshold cannot tell, and does not shift."""
+    A right-hand side with fewer stems than the threshold cannot tell, and does not shift."""
     left = frozenset().union(*(page.stems(m) for m in range(max(first, n - COHESION_WINDOW), n)))
     right = frozenset().union(*(page.stems(m) for m in _window(page, n)))
-    if len(right) < needed:
-        return False
-    shared = left & right
-    if listing and len(shared) >= needed:  # the page's own subject is read only when it could decide
-        shared -= page.page_stems()
-    return len(shared) < needed
+    return len(right) >= needed and len(left & right) < needed
 
 
 def _window(page: Page, n: int) -> range:
