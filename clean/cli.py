@@ -107,3 +107,19 @@ def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
         click.echo(f"error: {exc.filename} not found; is {out_dir} the output folder of `clean run`?", err=True)
         sys.exit(2)
     click.echo(str(index))
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when boundary F1 is below this.")
+@rules_option
+@no_shipped_option
+@disable_option
+def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
+    """Score the items of labelled pages in GOLD_DIR (NAME.txt + NAME.gold.json) against their gold."""
+    from clean.score import report, score_dir
+
+    result = score_dir(_pipeline(rule_dirs, no_shipped_rules, disable), Path(gold_dir))
+    for line in report(result):
+        click.echo(line)
+    sys.exit(1 if min_f1 is not None and result.f1 < min_f1 else 0)

@@ -24,7 +24,7 @@ from clean.document import Document, Segment
 from clean.records import Item
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import lead_date
+from clean.stages.paragraphs import is_credit, lead_date
 
 
 @python_rule("dates.lead")
@@ -53,5 +53,5 @@ def _dated(item: Item, doc: Document, segment: Segment, stamps: list[str], rule:
 
 
 def _lead_paragraph(text: str) -> str:
-    """The paragraph whose head may carry the item's date: the first one."""
-    return text.split("\n", 1)[0]
+    """The paragraph whose head may carry the item's date: the first one that is not a byline or credit."""
+    return next((p for p in text.split("\n") if not is_credit(p)), "")
