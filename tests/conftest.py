@@ -11,10 +11,6 @@ from clean.ruleset import RuleSet
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="Rewrite output/ from seeds/ instead of comparing.")
-
-
 @pytest.fixture(scope="session")
 def rules() -> RuleSet:
     return RuleSet.shipped()

@@ -1,0 +1,188 @@
+"""``clean diff``: two outputs compared record by record, for people reading CI logs.
+
+Items are matched by ``id`` (sources by ``path``): each is added, removed,
+changed or unchanged. A changed record shows a unified diff of each field that
+changed, text line by line, lists one element per line, Cyrillic as is and
+invisible characters (no-break and odd spaces, soft hyphens, zero-width and
+bidi marks, tabs) shown by name, so ``<NBSP>`` is visible where a space looks
+the same. An output is an ``items.jsonl`` file or a folder written by ``clean
+run``; two folders also compare their ``sources.jsonl``.
+
+>>> old = [{"id": "a", "text": "Один\\u00a0два"}, {"id": "b", "text": "x"}]
+>>> new = [{"id": "a", "text": "Один два"}, {"id": "c", "text": "y"}]
+>>> print(compare_records("items", "id", old, new).report())
+items: 1 added, 1 removed, 1 changed, 0 unchanged
+- b "x"
++ c "y"
+~ a "Один два"
+--- old/a/text
++++ new/a/text
+@@ -1 +1 @@
+-Один<NBSP>два
++Один два
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clean.errors import InputError
+
+CONTEXT = 2  # unchanged lines shown around a change
+TEASER = 60  # characters of text naming an item without a title
+INVISIBLE = {
+    "\u00a0": "<NBSP>", "\u00ad": "<SHY>", "\u200b": "<ZWSP>", "\u200c": "<ZWNJ>", "\u200d": "<ZWJ>",
+    "\u2060": "<WJ>", "\ufeff": "<BOM>", "\t": "<TAB>", "\r": "<CR>", "\u202f": "<NNBSP>", "\u2009": "<THINSP>",
+    "\u2002": "<ENSP>", "\u2003": "<EMSP>", "\u2007": "<FIGSP>", "\u200a": "<HAIRSP>", "\u200e": "<LRM>",
+    "\u200f": "<RLM>", "\u202a": "<LRE>", "\u202b": "<RLE>", "\u202c": "<PDF>", "\u202d": "<LRO>",
+    "\u202e": "<RLO>", "\u2028": "<LSEP>", "\u2029": "<PSEP>", "\ufffd": "<U+FFFD>",
+}
+KEYS = {"items.jsonl": "id", "sources.jsonl": "path"}
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible characters replaced by their names.
+
+    >>> visible("a\\u00adb\\u200bc")
+    'a<SHY>b<ZWSP>c'
+    """
+    return "".join(INVISIBLE.get(ch, ch) for ch in text)
+
+
+def unified(old: str, new: str, old_name: str, new_name: str) -> str:
+    """A unified diff of two texts, invisible characters made visible."""
+    lines = difflib.unified_diff(
+        visible(old).splitlines(), visible(new).splitlines(), old_name, new_name, lineterm="", n=CONTEXT
+    )
+    return "\n".join(lines)
+
+
+@dataclass
+class RecordsDiff:
+    """The records of one kind (``items`` or ``sources``) that were added, removed or changed."""
+
+    kind: str
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    changed: list[tuple[dict, dict]] = field(default_factory=list)
+    unchanged: int = 0
+    reordered: bool = False
+    key: str = "id"
+
+    @property
+    def equal(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.reordered)
+
+    def stat(self) -> str:
+        """One line of counts."""
+        line = (f"{self.kind}: {len(self.added)} added, {len(self.removed)} removed, "
+                f"{len(self.changed)} changed, {self.unchanged} unchanged")
+        return line + (", order changed" if self.reordered else "")
+
+    def report(self) -> str:
+        """The counts, then every removed, added and changed record with its field diffs."""
+        out = [self.stat()]
+        out += [f"- {describe(r, self.key)}" for r in self.removed]
+        out += [f"+ {describe(r, self.key)}" for r in self.added]
+        for old, new in self.changed:
+            out.append(f"~ {describe(new, self.key)}")
+            out += [field_diff(old, new, name, old[self.key]) for name in changed_fields(old, new)]
+        return "\n".join(out)
+
+
+def describe(record: dict, key: str) -> str:
+    """A record in one line: its key, and for an item its title or first words and its source lines."""
+    if "text" not in record:
+        return str(record[key])
+    line = f'{record[key]} "{visible(record.get("title") or record["text"][:TEASER])}"'
+    where = record.get("source")
+    if isinstance(where, dict):
+        line += f' ({where.get("path")}:{where.get("line_start")}-{where.get("line_end")})'
+    return line
+
+
+def changed_fields(old: dict, new: dict) -> list[str]:
+    """Names of the fields whose values differ, in record order."""
+    names = list(old) + [name for name in new if name not in old]
+    return [name for name in names if old.get(name) != new.get(name)]
+
+
+def field_diff(old: dict, new: dict, name: str, key: str) -> str:
+    """The unified diff of one field of a record."""
+    return unified(as_text(old.get(name)), as_text(new.get(name)), f"old/{key}/{name}", f"new/{key}/{name}")
+
+
+def as_text(value) -> str:
+    """A field as lines: text as is, a list one element per line, anything else as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "\n".join(as_text(v) if isinstance(v, str) else _json(v) for v in value)
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {_json(v)}" for k, v in value.items())
+    return _json(value)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def compare_records(kind: str, key: str, old: list[dict], new: list[dict]) -> RecordsDiff:
+    """Match ``old`` and ``new`` records by ``key`` and sort them into added, removed and changed."""
+    before, after = {r[key]: r for r in old}, {r[key]: r for r in new}
+    diff = RecordsDiff(kind, key=key)
+    diff.removed = [r for k, r in before.items() if k not in after]
+    diff.added = [r for k, r in after.items() if k not in before]
+    for k, record in before.items():
+        if k in after:
+            if record == after[k]:
+                diff.unchanged += 1
+            else:
+                diff.changed.append((record, after[k]))
+    common = [k for k in before if k in after]
+    diff.reordered = common != [k for k in after if k in before]
+    return diff
+
+
+def compare(old: str | Path, new: str | Path) -> list[RecordsDiff]:
+    """Compare two outputs: two ``items.jsonl`` files, or two output folders (items and sources)."""
+    old, new = Path(old), Path(new)
+    names = ["items.jsonl"]
+    if old.is_dir() and new.is_dir() and (old / "sources.jsonl").exists() and (new / "sources.jsonl").exists():
+        names.append("sources.jsonl")
+    diffs = []
+    for name in names:
+        key = KEYS[name]
+        a, b = read_records(_file(old, name), key), read_records(_file(new, name), key)
+        diffs.append(compare_records(name.split(".")[0], key, a, b))
+    return diffs
+
+
+def _file(path: Path, name: str) -> Path:
+    if path.is_dir():
+        path = path / name
+    if not path.is_file():
+        raise InputError(str(path), "not found; give an items.jsonl file or a folder written by 'clean run'")
+    return path
+
+
+def read_records(path: Path, key: str) -> list[dict]:
+    """The records of a JSONL file, each checked to carry a unique ``key``."""
+    records, seen = [], set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}", f"not JSON ({exc.msg}); is this a clean output?") from None
+        if not isinstance(record, dict) or key not in record:
+            raise InputError(f"{path}:{number}", f"record without {key!r}; is this a clean output?")
+        if record[key] in seen:
+            raise InputError(f"{path}:{number}", f"{key} {record[key]!r} appears twice")
+        seen.add(record[key])
+        records.append(record)
+    return records
