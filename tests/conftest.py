@@ -9,6 +9,7 @@ import pytest
 from clean.ruleset import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
+collect_ignore = ["rulepack"]  # a package that tests install, not tests (its import would register its rule)
 
 
 @pytest.fixture(scope="session")
