@@ -65,8 +65,10 @@ class Pipeline:
         return list(self.clean_document(Document.from_text(text, path=source, url=url)).items)
 
     def clean_file(self, path: str | Path) -> list[Item]:
-        """The items of one file."""
-        return list(self.clean_bytes(Path(path).read_bytes(), str(path)).items)
+        """The items of one file, its path recorded as ``clean run`` records it (relative to the cwd)."""
+        from clean.executor import display_path
+
+        return list(self.clean_bytes(Path(path).read_bytes(), display_path(str(path))).items)
 
     def run(self, paths: Iterable[str | Path], out_dir: str | Path, workers: int | None = 1):
         """What ``clean run PATHS -o OUT_DIR`` does: write items.jsonl, sources.jsonl and run.json.
