@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import clean.packs
+import clean.registry
 from clean import Pipeline, RuleError
 from clean.cli import main
 from tests.conftest import ROOT
@@ -101,10 +102,14 @@ def test_a_broken_user_rule_names_its_file(tmp_path):
 
 @pytest.fixture
 def demo_pack(monkeypatch):
-    """The demo rule pack as if installed (tests/test_install.py installs it for real)."""
+    """The demo rule pack as if installed (tests/test_install.py installs it for real); its python rule
+    is registered in a copy of the registry and its module forgotten afterwards."""
     monkeypatch.syspath_prepend(str(ROOT / "tests" / "rulepack"))
     pack = EntryPoint("demo", "clean_rules_demo:RULES", clean.packs.GROUP)
     monkeypatch.setattr(clean.packs, "installed_packs", lambda: [pack])
+    monkeypatch.setattr(clean.registry, "_PYTHON_RULES", dict(clean.registry._PYTHON_RULES))
+    yield
+    sys.modules.pop("clean_rules_demo", None)
 
 
 def test_packs_load_by_default_and_can_be_left_out(demo_pack):
