@@ -11,7 +11,7 @@ as sources are recorded relative to the working folder) and compares the
 ``items.jsonl`` and ``sources.jsonl`` it makes with those in the golden folder.
 On a mismatch the test fails with the ``clean diff`` report; a missing golden
 file is written and the test fails so that it gets read before it is
-committed; ``pytest --clean-update`` (alias ``--update-golden``) rewrites them.
+committed; ``pytest --clean-update`` rewrites them.
 
 >>> Golden.FILES
 ('items.jsonl', 'sources.jsonl')
@@ -29,7 +29,7 @@ UPDATE_FLAG = "--clean-update"
 
 def pytest_addoption(parser) -> None:
     group = parser.getgroup("clean", "golden output of the clean pipeline")
-    group.addoption(UPDATE_FLAG, "--update-golden", action="store_true", dest="clean_update",
+    group.addoption(UPDATE_FLAG, action="store_true", dest="clean_update",
                     help="Rewrite the golden files of clean_golden instead of comparing with them.")
 
 
