@@ -54,6 +54,7 @@ def test_changed_field_is_a_readable_unified_diff(outputs):
     assert f"~ {item['id']}" in done.output
     assert f"+++ new/{item['id']}/text" in done.output and f"+++ new/{item['id']}/flags" in done.output
     assert "ОДКБ<SHY>" in done.output  # Cyrillic as is, the soft hyphen named
+    assert "ОДКБ[ → <SHY>]" in done.output  # and the changed spot of the long paragraph shown
     assert "+truncated" in done.output
     assert "title" not in done.output.split(f"~ {item['id']}", 1)[1].split("---")[0]
 
