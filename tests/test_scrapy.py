@@ -111,3 +111,47 @@ def test_empty_page_dropped_with_log_and_stat(pages, split):
         assert "clean: dropped" in log and "empty.html" in log
         assert "'clean/dropped_empty': 1" in log
     assert "'item_scraped_count': 3" in pages[1] and "'item_scraped_count': 5" in split[1]
+
+
+def process(item, **settings):
+    """One item through a CleanPipeline built from settings, outside a crawl."""
+    import asyncio
+
+    from scrapy.settings import Settings
+
+    from clean.pipeline import Pipeline
+    from clean.scrapy_pipeline import DEFAULTS, CleanPipeline
+
+    values = Settings({**DEFAULTS, **settings})
+    fields = {name: values.get(name) for name in DEFAULTS}
+    return asyncio.run(CleanPipeline(Pipeline(), fields, split=False).process_item(item))
+
+
+def test_field_names_come_from_settings():
+    page = ("Notice: Undefined index: id in /var/www/news/item.php on line 12\n"
+            "Новый мост открыт\n\n1 июня 2024 года в Семее открыли новый мост через Иртыш.")
+    item = process({"body": page, "link": "https://example.kz/1", "headline": "Мост"},
+                   CLEAN_TEXT_FIELD="body", CLEAN_URL_FIELD="link", CLEAN_TITLE_FIELD=None,
+                   CLEAN_DATE_FIELD="published", CLEAN_RECORD_FIELD="provenance")
+    assert item["body"] == "1 июня 2024 года в Семее открыли новый мост через Иртыш."
+    assert item["headline"] == "Мост" and item["published"] == "2024-06-01"
+    assert item["provenance"][0]["source"]["url"] == "https://example.kz/1"
+
+
+def test_an_item_class_without_the_field_is_named():
+    import scrapy
+
+    class Page(scrapy.Item):
+        url = scrapy.Field()
+        text = scrapy.Field()
+
+    with pytest.raises(KeyError, match="Page has no field 'clean'"):
+        process(Page(url="https://example.kz/2", text="Заголовок\n\nТекст новости о погоде."), CLEAN_TITLE_FIELD=None,
+                CLEAN_DATE_FIELD=None)
+
+
+def test_missing_text_is_dropped():
+    from scrapy.exceptions import DropItem
+
+    with pytest.raises(DropItem, match="no text left"):
+        process({"url": "https://example.kz/3"})
