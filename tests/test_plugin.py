@@ -33,7 +33,8 @@ def project(tmp_path):
 
 def pytest_in(project, *args) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+    quiet = ["-p", "no:cacheprovider", "-p", "no:hypothesispytest"]  # hypothesis alone costs a second a run
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", *quiet, *args],
                           cwd=project, capture_output=True, text=True, env=env)
 
 
