@@ -13,6 +13,8 @@ import click
 
 from clean.errors import RuleError
 
+STDIN_PATH = "<stdin>"  # the source path recorded for a page read from standard input
+
 rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
     help="A folder of rule files, added to the shipped rules (its ids override).",
@@ -57,9 +59,6 @@ def run(inputs, out_dir, workers, rule_dirs, no_shipped_rules, disable) -> None:
     summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers))
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)
-
-
-STDIN_PATH = "<stdin>"  # the source path of a page read from standard input
 
 
 def _run_stdin(pipeline) -> int:
