@@ -5,8 +5,9 @@ changed or unchanged. A changed record shows a unified diff of each field that
 changed, text line by line, lists one element per line, Cyrillic as is and
 invisible characters (no-break and odd spaces, soft hyphens, zero-width and
 bidi marks, tabs) shown by name, so ``<NBSP>`` is visible where a space looks
-the same. A long paragraph that changed in a few characters also gets a line
-``~~ …context[old → new]context…`` pointing at them. An output is an ``items.jsonl`` file or a folder written by ``clean
+the same (see :mod:`clean.visible`). A long paragraph that changed in a few
+characters also gets a line ``~~ …context[old → new]context…`` pointing at
+them. An output is an ``items.jsonl`` file or a folder written by ``clean
 run``; two folders also compare their ``sources.jsonl``.
 
 >>> old = [{"id": "a", "text": "Один\\u00a0два"}, {"id": "b", "text": "x"}]
@@ -25,42 +26,16 @@ items: 1 added, 1 removed, 1 changed, 0 unchanged
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from clean.errors import InputError
+from clean.visible import replaced_lines, spot, unified, visible
 
-CONTEXT = 2  # unchanged lines shown around a change
 TEASER = 60  # characters of text naming an item without a title
 LONG_LINE = 80  # a changed line longer than this also gets a '~~' line showing the changed part
-SPOT_CONTEXT = 20  # characters shown on each side of the changed part
-INVISIBLE = {
-    "\u00a0": "<NBSP>", "\u00ad": "<SHY>", "\u200b": "<ZWSP>", "\u200c": "<ZWNJ>", "\u200d": "<ZWJ>",
-    "\u2060": "<WJ>", "\ufeff": "<BOM>", "\t": "<TAB>", "\r": "<CR>", "\u202f": "<NNBSP>", "\u2009": "<THINSP>",
-    "\u2002": "<ENSP>", "\u2003": "<EMSP>", "\u2007": "<FIGSP>", "\u200a": "<HAIRSP>", "\u200e": "<LRM>",
-    "\u200f": "<RLM>", "\u202a": "<LRE>", "\u202b": "<RLE>", "\u202c": "<PDF>", "\u202d": "<LRO>",
-    "\u202e": "<RLO>", "\u2028": "<LSEP>", "\u2029": "<PSEP>", "\ufffd": "<U+FFFD>",
-}
 KEYS = {"items.jsonl": "id", "sources.jsonl": "path"}
-
-
-def visible(text: str) -> str:
-    """``text`` with invisible characters replaced by their names.
-
-    >>> visible("a\\u00adb\\u200bc")
-    'a<SHY>b<ZWSP>c'
-    """
-    return "".join(INVISIBLE.get(ch, ch) for ch in text)
-
-
-def unified(old: str, new: str, old_name: str, new_name: str) -> str:
-    """A unified diff of two texts, invisible characters made visible."""
-    lines = difflib.unified_diff(
-        visible(old).splitlines(), visible(new).splitlines(), old_name, new_name, lineterm="", n=CONTEXT
-    )
-    return "\n".join(lines)
 
 
 @dataclass
@@ -119,33 +94,6 @@ def field_diff(old: dict, new: dict, name: str, key: str) -> str:
     out = [unified(before, after, f"old/{key}/{name}", f"new/{key}/{name}")]
     out += [spot(a, b) for a, b in replaced_lines(before, after) if max(len(a), len(b)) > LONG_LINE]
     return "\n".join(out)
-
-
-def replaced_lines(before: str, after: str) -> list[tuple[str, str]]:
-    """Pairs of lines (old, new) that the diff shows as one replaced by the other."""
-    a, b = before.splitlines(), after.splitlines()
-    pairs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "replace":
-            pairs.extend(zip(a[i1:i2], b[j1:j2]))
-    return pairs
-
-
-def spot(old: str, new: str) -> str:
-    """Where two versions of a line differ, with a little context on each side.
-
-    >>> spot("Генеральный\u00a0секретарь ОДКБ", "Генеральный секретарь ОДКБ")
-    '~~ …Генеральный[<NBSP> →  ]секретарь ОДКБ…'
-    """
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    left, right = old[max(0, start - SPOT_CONTEXT) : start], old[len(old) - end :][:SPOT_CONTEXT]
-    was, now = old[start : len(old) - end], new[start : len(new) - end]
-    return f"~~ …{visible(left)}[{visible(was)} → {visible(now)}]{visible(right)}…"
 
 
 def as_text(value) -> str:

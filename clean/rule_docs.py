@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import textwrap
 
-from clean.diff import visible
+from clean.visible import visible
 from clean.ruleset import Rule, RuleSet
 
 INDENT = "    "
