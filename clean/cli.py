@@ -42,13 +42,13 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False),
-              help="Output folder (required, except for 'clean run -': items go to stdout).")
+              help="Output folder (required, except for 'clean run -', which reads a page on stdin, items to stdout).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @rules_option
 @no_shipped_option
 @disable_option
 def run(inputs, out_dir, workers, rule_dirs, no_shipped_rules, disable) -> None:
-    """Clean INPUTS (files, or folders walked for *.txt) into OUT; '-' reads one page from stdin."""
+    """Clean INPUTS (files, or folders walked for *.txt) into OUT."""
     from clean.executor import LocalExecutor, run as run_pipeline
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
@@ -83,8 +83,9 @@ def _run_stdin(pipeline) -> int:
 @click.argument("new", type=click.Path())
 @click.option("--stat", is_flag=True, help="Print the counts only.")
 def diff(old, new, stat) -> None:
-    """Compare two outputs (items.jsonl files or output folders) item by item.
+    """Compare two outputs item by item.
 
+    OLD and NEW are items.jsonl files or folders written by 'clean run'.
     Exit 0 when equal, 1 when they differ, 2 on bad input.
     """
     from clean.diff import compare
@@ -106,7 +107,10 @@ def diff(old, new, stat) -> None:
 @disable_option
 @click.pass_context
 def rules_command(ctx, rule_dirs, no_shipped_rules, disable) -> None:
-    """List the rules (id, family, summary); 'clean rules show ID' prints one with its examples."""
+    """List the rules: id, family, summary.
+
+    'clean rules show ID' prints one rule with its examples.
+    """
     ctx.obj = _pipeline(rule_dirs, no_shipped_rules, disable).rules
     if ctx.invoked_subcommand is None:
         width = max((len(r.id) for r in ctx.obj.rules), default=0)

@@ -91,3 +91,10 @@ def test_library_api_in_the_fresh_venv(installed):
     )
     done = _run(installed["bin"] / "python", "-c", script, input=PAGE, cwd=installed["work"])
     assert done.stdout.strip() == "https://demo.example/news/1 ['demo.ad-label', 'demo.promo-line']", done.stderr
+
+
+def test_clean_diff_in_the_fresh_venv(installed):
+    out = installed["work"] / "out-diff"
+    _run(installed["bin"] / "clean", "run", "seeds", "-o", out, cwd=installed["work"])
+    same = _run(installed["bin"] / "clean", "diff", "--stat", out, ROOT / "output", cwd=installed["work"])
+    assert same.returncode == 0 and "items: 0 added, 0 removed, 0 changed, 15 unchanged" in same.stdout
