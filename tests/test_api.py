@@ -162,3 +162,13 @@ def test_rules_show_prints_the_rule_and_its_examples():
 def test_rules_show_unknown_id_suggests():
     done = CliRunner().invoke(main, ["rules", "show", "noise.separatr"])
     assert done.exit_code == 2 and "did you mean noise.separator" in done.output
+
+
+@pytest.mark.parametrize("value, message", [("no_such_pack_module:RULES", "cannot be loaded"),
+                                            ("os:name", "must point at a module, a folder")])
+def test_a_broken_pack_names_itself(monkeypatch, value, message):
+    pack = EntryPoint("broken", value, clean.packs.GROUP)
+    monkeypatch.setattr(clean.packs, "installed_packs", lambda: [pack])
+    with pytest.raises(RuleError, match=f"entry point 'broken'.*{message}"):
+        Pipeline()
+    assert CliRunner().invoke(main, ["rules"]).exit_code == 2
