@@ -42,7 +42,7 @@ class Golden:
         self.root, self.scratch, self.update = Path(root), Path(scratch), update
 
     def __call__(self, inputs, golden_dir, pipeline=None, cwd=None) -> None:
-        """Clean ``inputs`` with ``pipeline`` (default: shipped rules) and compare with ``golden_dir``."""
+        """Clean ``inputs`` with ``pipeline`` (default ``Pipeline()``) and compare with ``golden_dir``."""
         from clean.pipeline import Pipeline
 
         cwd = Path(cwd or self.root)
