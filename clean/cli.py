@@ -13,6 +13,8 @@ import click
 
 from clean.errors import RuleError
 
+STDIN_PATH = "<stdin>"  # the source path recorded for a page read from standard input
+
 rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
     help="A folder of rule files, added to the shipped rules (its ids override).",
@@ -39,7 +41,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False),
+              help="Output folder (required, except for 'clean run -', which reads a page on stdin, items to stdout).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--text-field", default="text", show_default=True, help="The text field of .jsonl records.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -59,6 +62,10 @@ def run(inputs, out_dir, workers, text_field, engine, address, quiet, compress, 
     from clean.inputs import Reader
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    if inputs == ("-",):
+        sys.exit(_run_stdin(pipeline))
+    if out_dir is None:
+        raise click.UsageError("Missing option '-o' / '--out' (only 'clean run -' writes to stdout).")
     if engine == "ray":
         from clean.ray_engine import RayExecutor
 
@@ -70,3 +77,146 @@ def run(inputs, out_dir, workers, text_field, engine, address, quiet, compress, 
     summary = run_pipeline(pipeline, inputs, out_dir, executor, reader, compress, shard_bytes, quiet=quiet)
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+@click.option("--color/--no-color", default=None, help="Colours (default: when stdout is a terminal).")
+@click.option("--width", type=click.IntRange(min=10), default=None, help="Cut texts longer than this (not in --json).")
+@rules_option
+@no_shipped_option
+@disable_option
+def explain(file, as_json, color, width, rule_dirs, no_shipped_rules, disable) -> None:
+    """Show what the pipeline does to FILE: every source line's fate, then each item."""
+    import json
+
+    from clean.errors import CleanError
+    from clean.executor import display_path
+    from clean.explain import explain as explain_doc, render_text
+    from clean.stages.decode import read_and_decode
+
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    path = display_path(file)
+    try:
+        source = read_and_decode(Path(file).read_bytes(), path)
+    except CleanError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    expl = explain_doc(pipeline.clean_document(source), source)
+    if as_json:
+        click.echo(json.dumps(expl.as_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render_text(expl, sys.stdout.isatty() if color is None else color, width), nl=False, color=color)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--dest", type=click.Path(file_okay=False), default=None,
+              help="Folder of the report (default: OUT_DIR/report).")
+@click.option("--root", type=click.Path(exists=True, file_okay=False), default=".",
+              help="Folder the run's source paths are relative to (default: the current folder).")
+@rules_option
+@no_shipped_option
+def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
+    """Write a browsable HTML report of the run in OUT_DIR; prints the index page.
+
+    The rules given are those whose summaries the report shows (use the run's).
+    """
+    from clean.report import build_report
+
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, ())
+    try:
+        index = build_report(out_dir, dest, root, pipeline.rules)
+    except FileNotFoundError as exc:
+        click.echo(f"error: {exc.filename} not found; is {out_dir} the output folder of `clean run`?", err=True)
+        sys.exit(2)
+    click.echo(str(index))
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when boundary F1 is below this.")
+@rules_option
+@no_shipped_option
+@disable_option
+def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
+    """Score the items of labelled pages in GOLD_DIR (NAME.txt + NAME.gold.json) against their gold."""
+    from clean.score import report, score_dir
+
+    result = score_dir(_pipeline(rule_dirs, no_shipped_rules, disable), Path(gold_dir))
+    for line in report(result):
+        click.echo(line)
+    sys.exit(1 if min_f1 is not None and result.f1 < min_f1 else 0)
+
+
+def _run_stdin(pipeline) -> int:
+    """Clean the page on stdin and write its items to stdout as JSONL; the exit code."""
+    from clean.errors import CleanError
+    from clean.executor import to_json
+
+    try:
+        doc = pipeline.clean_bytes(sys.stdin.buffer.read(), STDIN_PATH)
+    except CleanError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    for item in doc.items:
+        sys.stdout.write(to_json(item))
+    for error in doc.errors:
+        click.echo(f"warning: {error}", err=True)
+    return 0
+
+
+@main.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--stat", is_flag=True, help="Print the counts only.")
+def diff(old, new, stat) -> None:
+    """Compare two outputs item by item.
+
+    OLD and NEW are items.jsonl files or folders written by 'clean run'.
+    Exit 0 when equal, 1 when they differ, 2 on bad input.
+    """
+    from clean.diff import compare
+    from clean.errors import CleanError
+
+    try:
+        diffs = compare(old, new)
+    except (CleanError, OSError, UnicodeDecodeError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    for part in diffs:
+        click.echo(part.stat() if stat else part.report())
+    sys.exit(0 if all(part.equal for part in diffs) else 1)
+
+
+@main.group("rules", invoke_without_command=True)
+@rules_option
+@no_shipped_option
+@disable_option
+@click.pass_context
+def rules_command(ctx, rule_dirs, no_shipped_rules, disable) -> None:
+    """List the rules: id, family, summary.
+
+    'clean rules show ID' prints one rule with its examples.
+    """
+    ctx.obj = _pipeline(rule_dirs, no_shipped_rules, disable).rules
+    if ctx.invoked_subcommand is None:
+        width = max((len(r.id) for r in ctx.obj.rules), default=0)
+        for rule in ctx.obj.rules:
+            click.echo(f"{rule.id:<{width}}  {rule.family:<8}  {rule.summary}")
+
+
+@rules_command.command("show")
+@click.argument("rule_id")
+@click.pass_obj
+def show_rule(ruleset, rule_id) -> None:
+    """Print rule RULE_ID: what it does, why, its pattern and its examples."""
+    from clean.rule_docs import describe_rule, unknown_rule
+
+    try:
+        rule = ruleset.get(rule_id)
+    except KeyError:
+        click.echo(f"error: {unknown_rule(ruleset, rule_id)}", err=True)
+        sys.exit(2)
+    click.echo(describe_rule(rule))
