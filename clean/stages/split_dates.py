@@ -177,6 +177,10 @@ def well_formed(body: str, ymd: tuple[int, int, int], rules: RuleSet) -> tuple[b
     if found is not None:
         return True, (found.day, found.month) == (day, month) and found.year in (None, year)
     if body[0].isdigit():
-        vocab = vocabulary(rules)
-        return bool(regex.match(rf"\d{{4}}(?!\d|[:.,/-]\d)(?!\s*{vocab.month})", body, regex.I)), False
+        return bool(rules.derived("dates.year-lead", _year_lead).match(body)), False
     return bool(CAPITALISED.match(body)), False
+
+
+def _year_lead(rules: RuleSet) -> regex.Pattern:
+    """A body that opens with a year and no month after it (compiled once per rule set)."""
+    return regex.compile(rf"\d{{4}}(?!\d|[:.,/-]\d)(?!\s*{vocabulary(rules).month})", regex.I)
