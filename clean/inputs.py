@@ -26,6 +26,7 @@ import gzip
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,15 +72,29 @@ class Reader:
             yield _text_file(path)
 
     def clean(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
-        """Clean every page of ``path``: a source record and items per page."""
-        if not path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
-            problem = _too_big(path)
-            if problem:
-                return [clean_page(pipeline, Page(path, None, error=problem))]
-            from clean.executor import clean_path
+        """Clean every page of ``path``: a source record and items per page (at least one record)."""
+        if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
+            results = self._clean_records(pipeline, path)
+            return results or [clean_page(pipeline, Page(path, None, error=f"{path}: no text records found"))]
+        problem = _too_big(path)
+        if problem:
+            return [clean_page(pipeline, Page(path, None, error=problem))]
+        from clean.executor import clean_path
 
-            return [clean_path(pipeline, path)]
-        return [clean_page(pipeline, page) for page in self.pages(path)]
+        return [clean_path(pipeline, path)]
+
+    def _clean_records(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
+        """The pages of a container file cleaned; a truncated or corrupt file ends with an error record."""
+        results, pages = [], self.pages(path)
+        while True:
+            try:
+                page = next(pages, None)
+            except (OSError, EOFError, ValueError, zlib.error) as exc:
+                problem = f"{path}: cannot read further ({type(exc).__name__}: {exc}); the pages before were cleaned"
+                return results + [clean_page(pipeline, Page(f"{path}@end", None, error=problem))]
+            if page is None:
+                return results
+            results.append(clean_page(pipeline, page))
 
     def _jsonl(self, path: str) -> Iterator[Page]:
         opener = gzip.open if path.lower().endswith(".gz") else open
@@ -153,22 +168,30 @@ def _text_file(path: str) -> Page:
 def _warc(path: str) -> Iterator[Page]:
     try:
         from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
         yield Page(path, None, error=f"{path}: reading WARC/WET needs warcio: pip install 'clean[warc]'")
         return
     with open(path, "rb") as f:
         records = ArchiveIterator(f)
-        for record in records:
-            if record.rec_type not in WARC_TEXT_TYPES or not _is_text(record):
-                continue
-            raw = record.content_stream().read(MAX_PAGE_BYTES + 1)
-            where = f"{path}@{records.get_record_offset()}"
-            url, date = record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date")
-            if len(raw) > MAX_PAGE_BYTES:
-                yield Page(where, None, url, date, f"{where}: record over the page limit of {MAX_PAGE_BYTES} "
-                                                   "bytes (MAX_PAGE_BYTES); skipped")
-            else:
-                yield Page(where, raw, url, date)
+        try:
+            yield from _warc_pages(path, records)
+        except ArchiveLoadFailed as exc:
+            raise ValueError(f"not a WARC/WET archive here: {exc}") from exc
+
+
+def _warc_pages(path: str, records) -> Iterator[Page]:
+    for record in records:
+        if record.rec_type not in WARC_TEXT_TYPES or not _is_text(record):
+            continue
+        raw = record.content_stream().read(MAX_PAGE_BYTES + 1)
+        where = f"{path}@{records.get_record_offset()}"
+        url, date = record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date")
+        if len(raw) > MAX_PAGE_BYTES:
+            yield Page(where, None, url, date, f"{where}: record over the page limit of {MAX_PAGE_BYTES} "
+                                               "bytes (MAX_PAGE_BYTES); skipped")
+        else:
+            yield Page(where, raw, url, date)
 
 
 def _is_text(record) -> bool:

@@ -109,3 +109,29 @@ def test_a_jsonl_record_over_the_limit_is_skipped_without_reading_it_whole(tmp_p
     big, small = Reader().pages(str(src))
     assert big.raw is None and "MAX_PAGE_BYTES" in big.error
     assert small.path.endswith(":2") and small.raw.decode("utf-8") == PAGE
+
+
+def test_a_truncated_gzip_keeps_the_records_before_and_names_the_file(tmp_path):
+    src = tmp_path / "cut.jsonl.gz"
+    lines = "".join(json.dumps({"text": f"{PAGE} {n}"}, ensure_ascii=False) + "\n" for n in range(200))
+    data = gzip.compress(lines.encode("utf-8"))
+    src.write_bytes(data[: len(data) // 2])
+    results = Reader().clean(Pipeline(), str(src))
+    *good, (last, items) = results
+    assert good and all(record.errors == [] for record, _ in good)
+    assert items == [] and "cannot read further" in last.errors[0] and str(src) in last.errors[0]
+
+
+def test_a_file_that_is_not_a_warc_is_an_error_not_a_crash(tmp_path):
+    pytest.importorskip("warcio", reason="WARC input needs the optional warcio package (clean[warc])")
+    src = tmp_path / "junk.warc"
+    src.write_bytes(b"garbage not a warc\n" * 5)
+    [(record, items)] = Reader().clean(Pipeline(), str(src))
+    assert items == [] and "not a WARC/WET archive" in record.errors[0]
+
+
+def test_an_input_without_records_is_listed_with_an_error(tmp_path):
+    src = tmp_path / "empty.jsonl"
+    src.write_text("\n\n", encoding="utf-8")
+    [(record, items)] = Reader().clean(Pipeline(), str(src))
+    assert items == [] and record.path == str(src) and "no text records found" in record.errors[0]
