@@ -1,7 +1,8 @@
 """The command line: parse, call one library function, report.
 
 Exit codes: 0 when every input was cleaned, 1 when some inputs failed (they
-are listed in ``sources.jsonl``), 2 on a usage error or a bad rule file.
+are listed in ``sources.jsonl``; with ``--strict``, at the first one), 2 on a
+usage error or a bad rule file, 130 when stopped by Ctrl-C.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import click
 
-from clean.errors import RuleError
+from clean.errors import RuleError, RunInterrupted, StoppedOnError
+
+EXIT_CLEAN, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
@@ -28,7 +31,7 @@ def _pipeline(rule_dirs, no_shipped, disable):
         return Pipeline(rule_dirs=[Path(d) for d in rule_dirs], shipped=not no_shipped, disable=set(disable))
     except RuleError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
 
 
 @click.group()
@@ -38,17 +41,26 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--strict", is_flag=True, help="Stop at the first input that fails (exit code 1).")
+@click.option("--resume", is_flag=True, help="Carry on an interrupted run into the same OUT: skip finished files.")
 @rules_option
 @no_shipped_option
 @disable_option
-def run(inputs, out_dir, workers, rule_dirs, no_shipped_rules, disable) -> None:
+def run(inputs, out_dir, workers, strict, resume, rule_dirs, no_shipped_rules, disable) -> None:
     """Clean INPUTS (files, or folders walked for *.txt) into OUT."""
     from clean.executor import LocalExecutor, run as run_pipeline
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
-    summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers))
+    try:
+        summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers), strict=strict, resume=resume)
+    except StoppedOnError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INPUT_ERRORS)
+    except RunInterrupted as exc:
+        click.echo(f"stopped: {exc}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     click.echo(summary.line(), err=True)
-    sys.exit(1 if summary.errors else 0)
+    sys.exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_CLEAN)

@@ -3,9 +3,12 @@
 The executor takes a :class:`~clean.pipeline.Pipeline` and never reaches into
 its stages. Results come back in input order whatever the number of workers,
 so the output is byte-identical for any ``workers``. A file that cannot be
-read or decoded becomes an entry with ``errors`` in ``sources.jsonl`` and the
-run goes on. Output files are written to a temporary name and renamed when
-complete, so a crash never leaves a truncated file that looks finished.
+read or decoded, or that trips a bug in a stage, becomes an entry with
+``errors`` in ``sources.jsonl`` and the run goes on (``strict=True`` stops at
+the first one instead). Output files are written to a temporary name and
+renamed when complete, ``run.json`` last, so a crash never leaves a truncated
+file that looks finished; every finished input is also kept in a progress
+journal (:mod:`clean.journal`) from which ``resume=True`` carries on.
 
 >>> sorted(p.rsplit("/", 1)[-1] for p in discover(["seeds"]))[:1]
 ['000_3750915008d33f14.txt']
@@ -13,18 +16,23 @@ complete, so a crash never leaves a truncated file that looks finished.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from clean import __version__
-from clean.errors import CleanError
+from clean.errors import CleanError, InputError, RunInterrupted, StoppedOnError
+from clean.journal import Journal, stale_temporaries
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
+from clean.stages.decode import read_input
 
 PATTERNS = ("*.txt",)
 CHUNK = 8  # files handed to a worker at a time
@@ -37,6 +45,8 @@ class RunSummary:
     files: int = 0
     items: int = 0
     errors: int = 0
+    empty: int = 0  # inputs that yield no item (failed ones included)
+    resumed: int = 0  # inputs taken from the journal of an interrupted run
     removed: Counter = field(default_factory=Counter)
     edits: Counter = field(default_factory=Counter)
     seconds: float = 0.0
@@ -44,21 +54,36 @@ class RunSummary:
     def line(self) -> str:
         """The one-line summary the CLI prints."""
         top = ", ".join(f"{rule} {n}" for rule, n in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
-        return f"{self.files} files, {self.items} items, {self.errors} errors; removed: {top or 'nothing'}"
+        resumed = f" ({self.resumed} from the journal)" if self.resumed else ""
+        return (f"{self.files} files{resumed}, {self.items} items, {self.errors} errors, {self.empty} without items;"
+                f" removed: {top or 'nothing'}")
 
 
-def discover(inputs: Iterable[str]) -> list[str]:
-    """The files to clean: files as given, folders walked for ``*.txt``; paths relative to the cwd."""
+def discover(inputs: Iterable[str], problems: dict[str, str] | None = None) -> list[str]:
+    """The files to clean: files as given, folders walked for ``*.txt``; paths relative to the cwd.
+
+    Symlinked folders are followed once; a link back to a folder already
+    walked (a loop) is listed too, with its reason in ``problems``.
+    """
     found: list[str] = []
+    problems = {} if problems is None else problems
     for given in inputs:
         path = Path(given)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                found.extend(str(Path(root) / f) for f in sorted(files) if any(Path(f).match(p) for p in PATTERNS))
-        else:
-            found.append(str(path))
-    return sorted({display_path(p) for p in found})
+        found.extend(_walk(path, problems) if path.is_dir() else [str(path)])
+    return sorted({display_path(p) for p in found} | set(problems))
+
+
+def _walk(top: Path, problems: dict[str, str]) -> Iterator[str]:
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(top, followlinks=True):
+        seen.add(os.path.realpath(root))
+        for name in sorted(dirs):
+            full = os.path.join(root, name)
+            if os.path.islink(full) and os.path.realpath(full) in seen:
+                problems[display_path(full)] = f"{display_path(full)}: symlink loop (links back to {os.path.realpath(full)}); skipped"
+                dirs.remove(name)
+        dirs.sort()
+        yield from (os.path.join(root, f) for f in sorted(files) if any(Path(f).match(p) for p in PATTERNS))
 
 
 def display_path(path: str) -> str:
@@ -67,19 +92,29 @@ def display_path(path: str) -> str:
     return Path(rel if not rel.startswith("..") else os.path.abspath(path)).as_posix()
 
 
+def shown_path(path: str) -> str:
+    r"""``path`` as recorded: a file name that is not UTF-8 gets its odd bytes escaped.
+
+    >>> shown_path(os.fsdecode(b"bad\xff.txt"))
+    'bad\\xff.txt'
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:
-    """Clean one file; a file that cannot be read becomes a source record with an error."""
+    """Clean one file; a file that cannot be read or cleaned becomes a source record with an error."""
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        return SourceRecord(path=path, sha256=None, encoding=None, errors=[f"{path}: cannot read: {exc.strerror}"]), []
+        raw = read_input(path)
+    except InputError as exc:
+        return _failed(path, None, str(exc)), []
+    path = shown_path(path)
     try:
         doc = pipeline.clean_bytes(raw, path)
     except CleanError as exc:
-        import hashlib
-
-        sha = hashlib.sha256(raw).hexdigest()
-        return SourceRecord(path=path, sha256=sha, encoding=None, errors=[str(exc)]), []
+        return _failed(path, hashlib.sha256(raw).hexdigest(), str(exc)), []
+    except Exception as exc:  # a bug in a stage must cost one page, not a run of hours
+        problem = f"{path}: internal error ({type(exc).__name__}: {exc}); please report it with this file"
+        return _failed(path, hashlib.sha256(raw).hexdigest(), problem), []
     items = list(doc.items)
     spans = [(i.source.line_start, i.source.line_end) for i in items]
 
@@ -92,8 +127,24 @@ def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:
         edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
                if outside(e.line)],
         errors=list(doc.errors),
+        notes=[] if items else [_why_empty(path, doc)],
     )
     return record, items
+
+
+def _failed(path: str, sha256: str | None, problem: str) -> SourceRecord:
+    return SourceRecord(path=shown_path(path), sha256=sha256, encoding=None, errors=[shown_path(problem)])
+
+
+def _why_empty(path: str, doc) -> str:
+    """The note of a page that yields no item."""
+    text = [line for line in doc.lines if line.text.strip()]
+    noise = sorted({line.removed for line in text if line.removed})
+    if not text:
+        return f"{path}: no items: the page holds only blank lines"
+    if all(line.removed for line in text):
+        return f"{path}: no items: all {len(text)} lines with text were removed as noise ({', '.join(noise)})"
+    return f"{path}: no items: no item was formed from the text left"
 
 
 class LocalExecutor:
@@ -107,8 +158,11 @@ class LocalExecutor:
         if self.workers == 1 or len(paths) <= 1:
             yield from (clean_path(pipeline, p) for p in paths)
             return
-        with ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(pipeline,)) as pool:
+        pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(pipeline,))
+        try:
             yield from pool.map(_clean_in_worker, paths, chunksize=CHUNK)
+        finally:  # on Ctrl-C or --strict: drop the queued files, wait only for the running ones
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 _WORKER_PIPELINE = None  # set once per worker process by _init_worker
@@ -117,35 +171,92 @@ _WORKER_PIPELINE = None  # set once per worker process by _init_worker
 def _init_worker(pipeline) -> None:
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
 def _clean_in_worker(path: str):
     return clean_path(_WORKER_PIPELINE, path)
 
 
-def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None) -> RunSummary:
-    """Clean ``inputs`` into ``out_dir``: ``items.jsonl``, ``sources.jsonl``, ``run.json``."""
+def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
+        strict: bool = False, resume: bool = False) -> RunSummary:
+    """Clean ``inputs`` into ``out_dir``: ``items.jsonl``, ``sources.jsonl``, ``run.json``.
+
+    ``strict`` raises :class:`StoppedOnError` at the first input with an error;
+    ``resume`` takes inputs finished by an earlier, interrupted run from the
+    journal. Ctrl-C raises :class:`RunInterrupted`; the journal keeps what was done.
+    """
     started = time.perf_counter()
     executor = executor or LocalExecutor()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = discover(inputs)
+    for leftover in stale_temporaries(out):
+        leftover.unlink()
+    (out / "run.json").unlink(missing_ok=True)  # run.json present = the three files are one complete run
+    problems: dict[str, str] = {}
+    paths = discover(inputs, problems)
     summary = RunSummary()
-    with AtomicWriter(out / "items.jsonl") as items_file, AtomicWriter(out / "sources.jsonl") as sources_file:
-        for record, items in executor.map(pipeline, paths):
-            summary.files += 1
-            summary.items += len(items)
-            summary.errors += bool(record.errors)
-            for item in items:
-                items_file.write(to_json(item))
-                summary.removed.update(r.rule for r in item.removed)
-                summary.edits.update(e.rule for e in item.edits)
-            summary.removed.update(r.rule for r in record.removed)
-            summary.edits.update(e.rule for e in record.edits)
-            sources_file.write(to_json(record))
+    with Journal(out, pipeline.rules.digest(), resume) as journal, \
+            AtomicWriter(out / "items.jsonl") as items_file, AtomicWriter(out / "sources.jsonl") as sources_file, \
+            closing(_results(pipeline, paths, problems, journal, executor, summary)) as results:
+        try:
+            for record, items in results:
+                _count(summary, record, items)
+                items_file.write("".join(to_json(item) for item in items))
+                sources_file.write(to_json(record))
+                if strict and record.errors:
+                    raise StoppedOnError(f"stopped at the first error (--strict): {record.errors[0]}")
+        except KeyboardInterrupt:
+            raise RunInterrupted(
+                f"interrupted after {summary.files} of {len(paths)} files; "
+                f"rerun with --resume to finish (progress kept in {journal.path})"
+            ) from None
+    journal.remove()
     summary.seconds = time.perf_counter() - started
     write_manifest(out / "run.json", pipeline, summary, executor.workers)
     return summary
+
+
+def _results(pipeline, paths, problems, journal: Journal, executor, summary: RunSummary):
+    """``(record, items)`` for every path in order: from the journal when finished before, else cleaned."""
+    done = {}
+    for path in paths:
+        if shown_path(path) in journal.index and path not in problems:
+            done[path] = journal.get(shown_path(path), _sha256(path))
+    todo = [p for p in paths if p not in problems and done.get(p) is None]
+    fresh = executor.map(pipeline, todo)
+    for path in paths:
+        if path in problems:
+            record, items = _failed(path, None, problems[path]), []
+        elif done.get(path) is not None:
+            summary.resumed += 1
+            source, dumped = done[path]
+            yield SourceRecord(**source), [Item(**item) for item in dumped]
+            continue
+        else:
+            record, items = next(fresh)
+        journal.add(record.model_dump(), [item.model_dump() for item in items])
+        yield record, items
+
+
+def _sha256(path: str) -> str | None:
+    """The sha256 of the file at ``path`` now, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(read_input(path)).hexdigest()
+    except InputError:
+        return None
+
+
+def _count(summary: RunSummary, record: SourceRecord, items: list[Item]) -> None:
+    summary.files += 1
+    summary.items += len(items)
+    summary.errors += bool(record.errors)
+    summary.empty += not items
+    for item in items:
+        summary.removed.update(r.rule for r in item.removed)
+        summary.edits.update(e.rule for e in item.edits)
+    summary.removed.update(r.rule for r in record.removed)
+    summary.edits.update(e.rule for e in record.edits)
 
 
 def to_json(record) -> str:
@@ -159,7 +270,8 @@ def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> N
         "version": __version__,
         "rules_sha256": pipeline.rules.digest(),
         "counts": {
-            "files": summary.files, "items": summary.items, "errors": summary.errors,
+            "files": summary.files, "items": summary.items, "errors": summary.errors, "empty": summary.empty,
+            "resumed": summary.resumed,
             "removed": dict(sorted(summary.removed.items())), "edits": dict(sorted(summary.edits.items())),
         },
         "timings": {"seconds": round(summary.seconds, 3), "workers": workers},
@@ -176,10 +288,14 @@ class AtomicWriter:
         self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
 
     def __enter__(self):
-        self.file = open(self.tmp, "w", encoding="utf-8", newline="\n")
+        # backslashreplace: a file name that is not UTF-8 (surrogate escapes) cannot break the output
+        self.file = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
         return self.file
 
     def __exit__(self, kind, exc, tb) -> None:
+        if kind is None:
+            self.file.flush()
+            os.fsync(self.file.fileno())
         self.file.close()
         if kind is None:
             os.replace(self.tmp, self.path)

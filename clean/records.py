@@ -67,7 +67,12 @@ class Item(Record):
 
 
 class SourceRecord(Record):
-    """One input file: its identity, the ids of its items, page-level audit, and errors."""
+    """One input file: its identity, the ids of its items, page-level audit, errors, and notes.
+
+    ``errors`` say the file was not (fully) cleaned and make the run's exit
+    code 1; ``notes`` say something worth knowing that is not a failure (a
+    page of only noise yields no item).
+    """
 
     path: str
     sha256: str | None
@@ -76,3 +81,4 @@ class SourceRecord(Record):
     removed: list[RemovedRecord] = []
     edits: list[EditRecord] = []
     errors: list[str] = []
+    notes: list[str] = []
