@@ -29,19 +29,27 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+import clean.ruleset
 from clean.document import Document, Edit, Line, Removal
 from clean.ruleset import Rule, RuleSet
 
 
 def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
-    """Run every rule of ``stage`` over ``doc`` in load order, data kinds and python alike."""
+    """Run every rule of ``stage`` over ``doc`` in load order, data kinds and python alike.
+
+    A rule whose pattern runs out of time on this page (see
+    :class:`~clean.ruleset.TimedPattern`) is skipped for this page only, with
+    an error naming the rule; the other rules still run.
+    """
     from clean.registry import lookup
 
     for rule in rules.for_stage(stage):
-        if rule.kind == "python":
-            doc = lookup(rule.id)(doc, rule, rules)
-        else:
-            doc = apply_kind(doc, rule, rules)
+        try:
+            doc = lookup(rule.id)(doc, rule, rules) if rule.kind == "python" else apply_kind(doc, rule, rules)
+        except TimeoutError:
+            problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
+                       f" ({clean.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
+            doc = doc.replace(errors=(*doc.errors, problem))
     return doc
 
 

@@ -40,6 +40,10 @@ class Pipeline:
         if rules is None:
             folders = ([shipped_rules_dir()] if shipped else []) + [Path(d) for d in rule_dirs]
             rules = load_rules(folders)
+            if rule_dirs:
+                from clean.examples import check_examples
+
+                check_examples(rules, list(rule_dirs))
         self.rules = rules.without(set(disable)) if disable else rules
 
     def clean_document(self, doc: Document) -> Document:
