@@ -2,17 +2,18 @@
 
 Exit codes: 0 when every input was cleaned, 1 when some inputs failed (they
 are listed in ``sources.jsonl``; with ``--strict``, at the first one), 2 on a
-usage error or a bad rule file, 130 when stopped by Ctrl-C.
+usage error or a bad rule file, 130 when stopped by Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
 import click
 
-from clean.errors import RuleError, RunInterrupted, StoppedOnError
+from clean.errors import RuleError, RunInterrupted, StoppedOnError, WorkerLost
 
 EXIT_CLEAN, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -54,13 +55,20 @@ def run(inputs, out_dir, workers, strict, resume, rule_dirs, no_shipped_rules, d
     from clean.executor import LocalExecutor, run as run_pipeline
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    previous = signal.signal(signal.SIGTERM, _stop)  # a job manager's stop: the same clean stop as Ctrl-C
     try:
         summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers), strict=strict, resume=resume)
-    except StoppedOnError as exc:
+    except (StoppedOnError, WorkerLost) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_INPUT_ERRORS)
     except RunInterrupted as exc:
         click.echo(f"stopped: {exc}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo(summary.line(), err=True)
     sys.exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_CLEAN)
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt

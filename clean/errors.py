@@ -33,3 +33,7 @@ class StoppedOnError(CleanError):
 
 class RunInterrupted(CleanError):
     """A run stopped by Ctrl-C; its progress journal lets ``--resume`` finish it."""
+
+
+class WorkerLost(CleanError):
+    """A worker process died mid-run (killed, out of memory); ``--resume`` carries on."""

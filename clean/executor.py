@@ -25,11 +25,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from clean import __version__
-from clean.errors import CleanError, InputError, RunInterrupted, StoppedOnError
+from clean.errors import CleanError, InputError, RunInterrupted, StoppedOnError, WorkerLost
 from clean.journal import Journal, stale_temporaries
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
 from clean.stages.decode import read_input
@@ -172,6 +173,7 @@ def _init_worker(pipeline) -> None:
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _clean_in_worker(path: str):
@@ -184,7 +186,8 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
 
     ``strict`` raises :class:`StoppedOnError` at the first input with an error;
     ``resume`` takes inputs finished by an earlier, interrupted run from the
-    journal. Ctrl-C raises :class:`RunInterrupted`; the journal keeps what was done.
+    journal. Ctrl-C raises :class:`RunInterrupted`, a worker process that dies
+    :class:`WorkerLost`; the journal keeps what was done.
     """
     started = time.perf_counter()
     executor = executor or LocalExecutor()
@@ -207,14 +210,18 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
                 if strict and record.errors:
                     raise StoppedOnError(f"stopped at the first error (--strict): {record.errors[0]}")
         except KeyboardInterrupt:
-            raise RunInterrupted(
-                f"interrupted after {summary.files} of {len(paths)} files; "
-                f"rerun with --resume to finish (progress kept in {journal.path})"
-            ) from None
+            raise RunInterrupted(_stopped("interrupted", summary, paths, journal)) from None
+        except BrokenProcessPool:
+            raise WorkerLost(_stopped("a worker process died (killed, or out of memory)", summary, paths, journal))
     journal.remove()
     summary.seconds = time.perf_counter() - started
     write_manifest(out / "run.json", pipeline, summary, executor.workers)
     return summary
+
+
+def _stopped(why: str, summary: RunSummary, paths: list[str], journal: Journal) -> str:
+    return (f"{why} after {summary.files} of {len(paths)} files; "
+            f"rerun with --resume to finish (progress kept in {journal.path})")
 
 
 def _results(pipeline, paths, problems, journal: Journal, executor, summary: RunSummary):

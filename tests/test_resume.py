@@ -94,11 +94,12 @@ def test_sigkill_mid_run_then_resume_gives_the_uninterrupted_output(corpus, work
     assert KILL_AFTER <= counts["resumed"] < counts["files"] == 5 * COPIES
 
 
-def test_ctrl_c_stops_cleanly_with_a_message_then_resume_finishes(corpus):
-    out = corpus / "interrupted"
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_stops_cleanly_with_a_message_then_resume_finishes(corpus, stop):
+    out = corpus / f"interrupted-{stop.name}"
     process = start(corpus, out.name, "--workers", "2")
     wait_for_progress(process, out / JOURNAL, KILL_AFTER)
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert "stopped: interrupted after" in stderr and "rerun with --resume" in stderr
@@ -109,6 +110,31 @@ def test_ctrl_c_stops_cleanly_with_a_message_then_resume_finishes(corpus):
     resumed.communicate(timeout=120)
     assert resumed.returncode == 0
     assert assert_same_as_reference(out, corpus / "reference")["resumed"] >= KILL_AFTER
+
+
+class DyingPipeline(Pipeline):
+    """A pipeline whose worker process dies on one page, as if killed by the kernel for memory."""
+
+    def clean_bytes(self, raw, path, url=None):
+        if path.endswith("020-002_ba9788c7bdafb740.txt"):
+            os._exit(9)
+        return super().clean_bytes(raw, path, url)
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_message_and_resume_can_finish(corpus):
+    from clean.errors import WorkerLost
+
+    out = corpus / "worker-died"
+    cwd = os.getcwd()
+    os.chdir(corpus)
+    try:
+        with pytest.raises(WorkerLost, match=r"a worker process died .* rerun with --resume"):
+            run(DyingPipeline(), ["corpus"], out, LocalExecutor(2))
+    finally:
+        os.chdir(cwd)
+    assert not any((out / name).exists() for name in (*OUTPUTS, "run.json"))
+    assert in_process_run(corpus, out.name, resume=True)["resumed"] > 0
+    assert_same_as_reference(out, corpus / "reference")
 
 
 def in_process_run(base: Path, out: str, **options) -> dict:
