@@ -153,6 +153,7 @@ def test_a_long_line_below_the_limit_is_cleaned(corpus):
 @pytest.mark.parametrize("how, problem", [
     ("deleted", "cannot read: No such file or directory"),
     ("replaced-by-folder", "cannot read: Is a directory"),
+    ("replaced-by-named-pipe", "not a regular file (a named pipe); skipped"),
     ("permission", "cannot read: Permission denied"),
 ])
 def test_file_that_goes_away_during_the_run(corpus, monkeypatch, how, problem):
@@ -166,6 +167,9 @@ def test_file_that_goes_away_during_the_run(corpus, monkeypatch, how, problem):
         elif how == "replaced-by-folder":
             (corpus / "gone.txt").unlink()
             (corpus / "gone.txt").mkdir()
+        elif how == "replaced-by-named-pipe":  # opening a pipe would wait for a writer forever
+            (corpus / "gone.txt").unlink()
+            os.mkfifo(corpus / "gone.txt")
         return paths
 
     monkeypatch.setattr(executor, "discover", discover_then_break)

@@ -22,6 +22,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 
 from clean.document import Document, SourceInfo, split_lines
 from clean.errors import InputError
@@ -48,8 +49,10 @@ CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab and lin
 def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of ``path``, at most ``limit`` of them; :class:`InputError` when unreadable, empty or too big."""
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
+        with open(path, "rb", opener=_without_blocking) as f:
+            mode, size = os.fstat(f.fileno())[stat.ST_MODE], os.fstat(f.fileno()).st_size
+            if not stat.S_ISREG(mode):
+                raise InputError(path, f"not a regular file ({_kind(mode)}); skipped")
             if size > limit:
                 raise InputError(path, f"file is {_mib(size)}, above the {_mib(limit)} limit (MAX_BYTES); skipped")
             raw = f.read(limit + 1)
@@ -60,6 +63,15 @@ def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
     if not raw:
         raise InputError(path, "empty file (0 bytes); nothing to clean")
     return raw
+
+
+def _without_blocking(path: str, flags: int) -> int:
+    """Open so that a named pipe in the corpus cannot hang the run (no effect on regular files)."""
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _kind(mode: int) -> str:
+    return "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
 
 
 def _mib(size: int) -> str:
