@@ -80,8 +80,10 @@ def _walk(top: Path, problems: dict[str, str]) -> Iterator[str]:
         seen.add(os.path.realpath(root))
         for name in sorted(dirs):
             full = os.path.join(root, name)
-            if os.path.islink(full) and os.path.realpath(full) in seen:
-                problems[display_path(full)] = f"{display_path(full)}: symlink loop (links back to {os.path.realpath(full)}); skipped"
+            target = os.path.realpath(full)
+            if os.path.islink(full) and target in seen:
+                shown = display_path(full)
+                problems[shown] = f"{shown}: symlink loop: links to {target}, a folder already walked; skipped"
                 dirs.remove(name)
         dirs.sort()
         yield from (os.path.join(root, f) for f in sorted(files) if any(Path(f).match(p) for p in PATTERNS))
