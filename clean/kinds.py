@@ -168,18 +168,20 @@ def _merge(doc, rule, index, texts, offsets, merges) -> Document:
             continue
         first = k
         head = lines[index[k]]
-        text, end = head.text, head.end
+        parts, end = [head.text], head.end  # joined lazily: a chain of n joins stays linear, not O(n^2)
         while k in merges:
             start, stop, nxt = merges[k]
             tail = lines[index[nxt]]
-            before = text + "\n" + tail.text
             cut = offsets[k] + len(texts[k]) - start  # characters of line k inside the match
-            text = text[: len(text) - cut] + rule.replacement + tail.text[stop - offsets[nxt] :]
-            edits.append(Edit.between(rule.id, tail.start, before, text))
+            kept, rest = parts[-1][: len(parts[-1]) - cut], tail.text[stop - offsets[nxt] :]
+            # the edit from the junction only: the text before it is common to before and after
+            edits.append(Edit.between(rule.id, tail.start, parts[-1][len(kept) :] + "\n" + tail.text,
+                                      rule.replacement + rest))
+            parts[-1:] = [kept, rule.replacement, rest]
             end = tail.end
             drop.add(index[nxt])
             k = nxt
-        lines[index[first]] = replace(head, text=text, end=end)
+        lines[index[first]] = replace(head, text="".join(parts), end=end)
         k += 1
     out = tuple(line for i, line in enumerate(lines) if i not in drop)
     return doc.replace(lines=out, edits=tuple(sorted(edits, key=_by_line)))

@@ -263,3 +263,15 @@ def test_missing_input_is_a_usage_error(corpus):
 def test_clean_run_is_exit_code_zero(corpus):
     code, sources, counts, _ = clean_run()
     assert code == 0 and counts["errors"] == 0 and list(sources) == ["in/good.txt"]
+
+
+def test_a_long_chain_of_broken_lines_joins_into_one_with_an_edit_per_join():
+    """Thousands of short lines between separators (a scraped table) join in linear time, each join audited."""
+    from clean.pipeline import Pipeline
+
+    words = [f"слово {n}" for n in range(5000)]
+    doc = Pipeline().clean_bytes("".join(f"-----\n{w}\n" for w in words).encode(), "table.txt")
+    [item] = doc.items
+    assert " ".join(filter(None, [item.title, item.text])) == " ".join(words)
+    joins = [e for e in doc.edits if e.rule == "lines.broken-line"]
+    assert len(joins) == 4999 and {(e.before, e.after) for e in joins} == {("\n", " ")}
