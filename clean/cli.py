@@ -70,5 +70,76 @@ def run(inputs, out_dir, workers, strict, resume, rule_dirs, no_shipped_rules, d
     sys.exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_CLEAN)
 
 
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+@click.option("--color/--no-color", default=None, help="Colours (default: when stdout is a terminal).")
+@click.option("--width", type=click.IntRange(min=10), default=None, help="Cut texts longer than this (not in --json).")
+@rules_option
+@no_shipped_option
+@disable_option
+def explain(file, as_json, color, width, rule_dirs, no_shipped_rules, disable) -> None:
+    """Show what the pipeline does to FILE: every source line's fate, then each item."""
+    import json
+
+    from clean.errors import CleanError
+    from clean.executor import display_path
+    from clean.explain import explain as explain_doc, render_text
+    from clean.stages.decode import read_and_decode
+
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    path = display_path(file)
+    try:
+        source = read_and_decode(Path(file).read_bytes(), path)
+    except CleanError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    expl = explain_doc(pipeline.clean_document(source), source)
+    if as_json:
+        click.echo(json.dumps(expl.as_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render_text(expl, sys.stdout.isatty() if color is None else color, width), nl=False, color=color)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--dest", type=click.Path(file_okay=False), default=None,
+              help="Folder of the report (default: OUT_DIR/report).")
+@click.option("--root", type=click.Path(exists=True, file_okay=False), default=".",
+              help="Folder the run's source paths are relative to (default: the current folder).")
+@rules_option
+@no_shipped_option
+def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
+    """Write a browsable HTML report of the run in OUT_DIR; prints the index page.
+
+    The rules given are those whose summaries the report shows (use the run's).
+    """
+    from clean.report import build_report
+
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, ())
+    try:
+        index = build_report(out_dir, dest, root, pipeline.rules)
+    except FileNotFoundError as exc:
+        click.echo(f"error: {exc.filename} not found; is {out_dir} the output folder of `clean run`?", err=True)
+        sys.exit(2)
+    click.echo(str(index))
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when boundary F1 is below this.")
+@rules_option
+@no_shipped_option
+@disable_option
+def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
+    """Score the items of labelled pages in GOLD_DIR (NAME.txt + NAME.gold.json) against their gold."""
+    from clean.score import report, score_dir
+
+    result = score_dir(_pipeline(rule_dirs, no_shipped_rules, disable), Path(gold_dir))
+    for line in report(result):
+        click.echo(line)
+    sys.exit(1 if min_f1 is not None and result.f1 < min_f1 else 0)
+
+
 def _stop(signum, frame) -> None:
     raise KeyboardInterrupt

@@ -11,26 +11,29 @@ removals and edits that fall inside the span. Never changes the text.
 >>> from clean.ruleset import RuleSet
 >>> from clean.stages.split_items import split_items
 >>> rules = RuleSet.shipped()
->>> doc = extract_metadata(split_items(Document.from_text("Заголовок\\nТекст новости."), rules), rules)
+>>> doc = extract_metadata(split_items(Document.from_text("Новость дня\\nТекст новости."), rules), rules)
 >>> doc.items[0].title, doc.items[0].text
-('Заголовок', 'Текст новости.')
+('Новость дня', 'Текст новости.')
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from clean.document import Document, Segment
+from clean.document import DateMark, Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
-from clean.registry import python_rule
-from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import MAX_STAMPED_HEADLINE_WORDS, is_headline, lead_date, words
-from clean.stages import truncation  # noqa: F401  (registers flags.truncated)
+from clean.ruleset import RuleSet
+from clean.stages.paragraphs import (
+    MAX_STAMPED_HEADLINE_WORDS, bare_stamp, is_headline, is_question_headline, lead_date, words,
+)
+from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
+
+DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
-    items = tuple(_item(doc, segment) for segment in doc.segments)
+    items = tuple(_item(doc, segment, rules) for segment in doc.segments)
     doc = doc.replace(items=items)
     from clean.registry import lookup
 
@@ -44,14 +47,10 @@ def item_id(path: str, line_start: int) -> str:
     return hashlib.sha256(f"{path}\x00{line_start}".encode()).hexdigest()[:16]
 
 
-def _item(doc: Document, segment: Segment) -> Item:
+def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
     lines = doc.lines[segment.first : segment.last + 1]
-    paragraphs = [line for line in lines if line.kept]
-    title = None
-    if len(paragraphs) > 1 and _is_title(paragraphs[0], paragraphs[1]):
-        title, paragraphs = paragraphs[0].text, paragraphs[1:]
+    title, paragraphs, stamp = _title_and_stamp([line for line in lines if line.kept], rules)
     start, end = lines[0].start, max(line.end for line in lines)
-    stamp = next((p.stamp for p in paragraphs[:1] if p.stamp), None)
     return Item(
         id=item_id(doc.source.path, start),
         source=SourceRef(
@@ -71,20 +70,37 @@ def _item(doc: Document, segment: Segment) -> Item:
     )
 
 
+def _title_and_stamp(paragraphs: list, rules: RuleSet):
+    """The title (or None), the body paragraphs, and the stamp that dates the item.
+
+    The headline may come after date or time lines that head the item; the stamp
+    is on those lines, on the headline, on the first paragraph of the body, or on
+    a date line that closes the item.
+    """
+    head = 0
+    while head < len(paragraphs) - 1 and bare_stamp(paragraphs[head], rules):
+        head += 1
+    if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1]):
+        stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)
+        title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
+    else:
+        title, stamp = None, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
+    if stamp is None and len(paragraphs) > 1 and bare_stamp(paragraphs[-1], rules):
+        stamp = _date_mark(paragraphs[-1], rules)  # a date line under the item
+    return title, paragraphs, stamp
+
+
+def _date_mark(line, rules: RuleSet) -> DateMark | None:
+    """The stamp of a date line, or the full date it spells out."""
+    if line.stamp is not None:
+        return line.stamp
+    found = lead_date(line.text, rules) if rules.enabled(DATE_LINE_RULE) else None
+    return DateMark(found.iso, found.text, DATE_LINE_RULE) if found is not None and found.iso else None
+
+
 def _is_title(first, second) -> bool:
     if first.role == "title" or is_headline(first.text):
         return True
+    if is_question_headline(first.text) and not is_headline(second.text):
+        return True
     return second.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
-
-
-@python_rule("dates.lead")
-def dated_lead(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """An item without a stamp takes the full date that opens its first paragraph."""
-    items = []
-    for item in doc.items:
-        if item.date is None and item.text:
-            found = lead_date(item.text.split("\n", 1)[0], rules)
-            if found is not None and found.iso:
-                item = item.model_copy(update={"date": found.iso, "date_text": found.text, "date_rule": rule.id})
-        items.append(item)
-    return doc.replace(items=tuple(items))

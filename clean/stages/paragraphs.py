@@ -1,4 +1,8 @@
-"""What a paragraph looks like: headline, attribution, quote, dated lead.
+"""What a paragraph looks like: headline, attribution, quote, dated lead, dateline, continuation.
+
+:class:`Page` runs these tests over the kept lines of one page, each at most
+once, for the ``split_items`` ladder; :func:`stems` gives the prefix stems its
+cohesion rungs compare.
 
 Shared by ``split_items`` (where an item starts) and ``extract_metadata``
 (which line is the title, which date is the item's). Each test is a short
@@ -8,25 +12,51 @@ pattern or a threshold named here, so a reader can check them in one place.
 True
 >>> is_headline("Казахстан возглавил ОДКБ"), is_headline("Казахстан возглавил ОДКБ.")
 (True, False)
+>>> from clean.ruleset import RuleSet
+>>> rules = RuleSet.shipped()
+>>> is_dateline("14 августа 2023, 12:30", rules), is_dateline("14 августа 2023 года прошла встреча", rules)
+(True, False)
 """
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 import regex
 
 from clean.dates import FoundDate, find_dates
+from clean.document import Document
 
+if TYPE_CHECKING:
+    from clean.ruleset import RuleSet
+
+MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
 MAX_HEADLINE_WORDS = 20
+MAX_CREDIT_WORDS = 10
 MAX_HEADLINE_CHARS = 200
 MAX_STAMPED_HEADLINE_WORDS = 30  # a line right before a stamped body may end with a full stop
 MAX_ATTRIBUTION_WORDS = 15
 LEAD_WORDS = 6  # a dated lead starts within the first words of the paragraph
+STEM_LENGTH = 5  # cohesion compares words by their first letters: операции ~ операция
+MIN_STEM_WORD = 4
+STEM_CHARS = 400  # a paragraph's topic shows in its opening; longer paragraphs are read this far
+MAX_DATELINE_CHARS = 60  # a line that is only a date (and a time) is no longer than this
 CLOSING = ".!?…:;,"
 
 _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
 ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
 NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
+TIME = regex.compile(r"\b\d{1,2}:\d{2}\b")
+CREDIT_WORDS = frozenset(
+    "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
+)
+DIGIT = re.compile(r"\d")
+CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
+LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
+LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
+SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
 
 
 def words(text: str) -> int:
@@ -36,19 +66,33 @@ def words(text: str) -> int:
 
 def is_headline(text: str) -> bool:
     """A short line without closing punctuation that is not an attribution."""
+    return _shaped(text) and text[-1] not in CLOSING and not is_attribution(text) and not is_credit(text)
+
+
+def is_question_headline(text: str) -> bool:
+    """A short line ending in ``?`` or ``!``: a headline, or a question in an interview (topic decides)."""
+    return _shaped(text) and text[-1] in "?!" and not is_quote(text) and not is_credit(text)
+
+
+def _shaped(text: str) -> bool:
+    """Short, and opening with a capital, a digit or a quote mark: the shape of a headline."""
     return (
         bool(text)
-        and words(text) <= MAX_HEADLINE_WORDS
         and len(text) <= MAX_HEADLINE_CHARS
-        and text[-1] not in CLOSING
         and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“")
-        and not is_attribution(text)
+        and MIN_HEADLINE_WORDS <= words(text) <= MAX_HEADLINE_WORDS
     )
 
 
 def is_attribution(text: str) -> bool:
     """``Name Surname, role`` on a line of its own: who said the quote before it."""
     return bool(ATTRIBUTION.match(text)) and words(text) <= MAX_ATTRIBUTION_WORDS and text[-1] not in ".!?…"
+
+
+def is_credit(text: str) -> bool:
+    """A byline or a picture credit: ``By Maria Lopez``, ``Фото: пресс-служба акимата``."""
+    head = text.split(maxsplit=2)
+    return len(head) > 1 and head[0].rstrip(":") in CREDIT_WORDS and len(text.split()) <= MAX_CREDIT_WORDS
 
 
 def is_quote(text: str) -> bool:
@@ -58,6 +102,8 @@ def is_quote(text: str) -> bool:
 
 def lead_date(text: str, rules) -> FoundDate | None:
     """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None."""
+    if not DIGIT.search(LEAD_SPAN.match(text).group()):
+        return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
     for found in find_dates(head, rules):
         if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
@@ -68,4 +114,99 @@ def lead_date(text: str, rules) -> FoundDate | None:
 
 def _sentence_ends(prefix: str) -> str:
     """The sentence-final dots in ``prefix`` (abbreviations like ``г.`` do not count)."""
-    return "." if regex.search(r"\p{Ll}{3,}\.\s", prefix) else ""
+    return "." if SENTENCE_END.search(prefix) else ""
+
+
+def is_dateline(text: str, rules) -> bool:
+    """A line that is only a date or a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``, ``10:45``,
+    ``Сегодня, 10:15``, ``2 hours ago`` (relative words: ``rules/tables/relative_times.toml``)."""
+    if not text or len(text) > MAX_DATELINE_CHARS:
+        return False
+    if rules.derived("items.relative-times", _relative_times).fullmatch(text.strip().casefold()):
+        return True
+    if not DIGIT.search(text):
+        return False
+    found = next(find_dates(text, rules), None)
+    rest = text if found is None else text[: found.start] + text[found.end :]
+    if found is None and not TIME.search(text):
+        return False
+    return not LETTER_OR_DIGIT.search(TIME.sub("", rest))
+
+
+def _relative_times(rules) -> regex.Pattern:
+    """``Сегодня, 10:15``, ``yesterday``, ``2 hours ago``: a relative day with a time, or N units ago."""
+    table = rules.table("relative_times")
+    days = "|".join(regex.escape(w) for ws in table["days"].values() for w in ws)
+    ago = "|".join(regex.escape(w) for ws in table["ago"].values() for w in ws)
+    return regex.compile(rf"(?:{days})(?:[,\s]+(?:в\s+|at\s+)?\d{{1,2}}:\d{{2}})?|\d{{1,3}}\s+\p{{L}}+\s+(?:{ago})")
+
+
+def repeats_theme(text: str, previous: list[str]) -> bool:
+    """Does ``text`` open with a common noun of the ``previous`` paragraphs (``Операция направлена …``
+    after ``… операция «Канал»``)? The first word must be a content word, used in lower case before, so
+    a place or a name opening the next teaser does not count."""
+    first = CONTENT_WORD.match(text)
+    if first is None:
+        return False
+    stem = first.group().lower()[:STEM_LENGTH]
+    return any(
+        w[0].islower() and w.startswith(stem) for p in previous for w in CONTENT_WORD.findall(p[:STEM_CHARS])
+    )
+
+
+def opens_continuation(text: str, rules) -> bool:
+    """Does the paragraph open with a word that continues the one before (``Участники``, ``However``)?"""
+    return bool(rules.derived("items.continuations", _continuations).match(text))
+
+
+def _continuations(rules) -> regex.Pattern:
+    openers = sorted({w for words in rules.table("continuations").values() for w in words}, key=len, reverse=True)
+    return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in openers) + r")(?![\p{L}-])")
+
+
+def bare_stamp(line, rules) -> bool:
+    """A line that is only a date or a time (a stamp split off leaves it empty): it heads what follows."""
+    return not line.text or is_dateline(line.text, rules)
+
+
+def stems(texts: list[str]) -> set[str]:
+    """Prefix stems of the content words of ``texts``."""
+    return {w[:STEM_LENGTH] for t in texts for w in CONTENT_WORD.findall(t.lower())}
+
+
+class Page:
+    """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
+
+    The cheap tests are run once per line up front, into lists padded with one
+    ``False`` past the last line; the dear ones (a dated lead, stems) run on
+    demand, at most once per line. ``dates_trail`` says the page prints its
+    date lines under each item (it ends with one and does not begin with one).
+    """
+
+    def __init__(self, doc: Document, rules: RuleSet):
+        self.doc, self.rules, self.kept = doc, rules, doc.kept_indices()
+        lines = [doc.lines[k] for k in self.kept]
+        self.lines = lines + [None]
+        self.bare = [not line.text or is_dateline(line.text, rules) for line in lines] + [False]
+        self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
+        self.attribution = [is_attribution(line.text) for line in lines] + [False]
+        self.credit = [is_credit(line.text) for line in lines] + [False]
+        shaped = [_shaped(line.text) and not (a or c) for line, a, c in zip(lines, self.attribution, self.credit)]
+        self.headline = [s and line.text[-1] not in CLOSING for line, s in zip(lines, shaped)] + [False]
+        self.question = [s and line.text[-1] in "?!" and not is_quote(line.text) for line, s in zip(lines, shaped)]
+        self.question.append(False)
+        self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
+        self._leads: dict = {}
+        self._stems: dict[int, frozenset[str]] = {}
+
+    def lead(self, n: int):
+        """The date kept line ``n`` opens with (a :class:`~clean.dates.FoundDate`), or None."""
+        if n not in self._leads:
+            self._leads[n] = lead_date(self.lines[n].text, self.rules)
+        return self._leads[n]
+
+    def stems(self, n: int) -> frozenset[str]:
+        """Prefix stems of the content words of kept line ``n`` (its first :data:`STEM_CHARS` characters)."""
+        if n not in self._stems:
+            self._stems[n] = frozenset(stems([self.lines[n].text[:STEM_CHARS]]))
+        return self._stems[n]

@@ -5,16 +5,18 @@ the body and the scraper glues them: ``20.11.202020 ноября 2020 года �
 the stamp ``20.11.2020`` and the body ``20 ноября 2020 года под …``. Guarantees
 that a stamp it splits is a real calendar date followed by a well-formed start,
 moved to ``Line.stamp`` with an edit recorded; a headline glued before a stamp
-(``…ОДКБ20.11.2020``) becomes a line of its own. Never splits what it cannot
+(``…ОДКБ20.11.2020``) becomes a line of its own, and a stamp left alone on its
+line is carried to the text line right after it. Never splits what it cannot
 validate, and never touches a date inside a sentence.
 
 The split is a choice between readings of the digit run after ``DD.MM.``: a
-four- or two-digit year, the rest of the digits going to the body. A reading
-is valid when the stamp is a real date and the body starts well: a day and a
-month name valid for each other, a year, a capitalised word, or nothing. When
-several readings are valid, the one whose body day agrees with the stamp's day
-wins, then the four-digit year. A body day that disagrees with the stamp is
-accepted only when the stamp opens the line.
+four- or two-digit year, the rest of the digits going to the body (a time,
+``14:35``, after the year belongs to the stamp). A reading is valid when the
+stamp is a real date and the body starts well: a date valid in itself, a year,
+a capitalised word or quote, or nothing. When several readings are valid, the
+one whose body date agrees with the stamp wins, then the four-digit year. A
+body date that disagrees with the stamp is accepted only when the stamp opens
+the line.
 
 >>> from clean.ruleset import RuleSet
 >>> doc = split_dates(Document.from_text("26.10.2126 октября с.г. в Москве"), RuleSet.shipped())
@@ -28,21 +30,30 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from clean.dates import valid, vocabulary
+from clean.dates import date_at, valid, vocabulary
 from clean.document import DateMark, Document, Edit, Line
 from clean.kinds import apply_stage_rules
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
+from clean.stages.stamp_lines import carry_bare_stamps
 
 MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
+MIN_GLUED_WORD_LETTERS = 4  # a single word glued before a stamp: a label (Подробнее), not a version (v2.10.2019)
 
 CANDIDATE = regex.compile(
     r"""(?x)
-    (?: (?P<d>\d{1,2}) (?P<sep>[./]) (?P<m>\d{1,2}) (?P=sep) (?P<run>\d{2,10})
+    (?: (?P<d>\d{1,2}) (?P<sep>[./]) (?P<m>\d{2}) (?P=sep) (?P<run>\d{2,10})
       | (?P<iy>\d{4}) - (?P<im>\d{2}) - (?P<irun>\d{1,8}) )
-    (?P<time> [\sT]? \d{1,2}:\d{2} (?::\d{2})? )?
     """
 )
+SEPARATORS = " \t-–—|:,"
+TIME = regex.compile(r"T?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}(?!\d))?")
+TITLE_END = regex.compile(r"[\p{L}.!?»\"”)]$")
+VERSION_MARK = regex.compile(
+    r"(?i)(?:^|[\s.])(?:v|ver|version|release|build|rev|revision|no|nr|версия|верс|релиз|выпуск|сборка|редакция|№|#)$"
+)
+NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d")
+CAPITALISED = regex.compile(r"[\p{Lu}«\"“„]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +61,6 @@ class Reading:
     """One way to cut the digits: the stamp date, its text, and the body that follows."""
 
     iso: str
-    day: int
     stamp: str
     body: str
     agrees: bool
@@ -67,30 +77,26 @@ def glued_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Split validated date stamps off the start of lines (or off a glued headline)."""
     out: list[Line] = []
     edits = list(doc.edits)
-    changed = False
     for line in doc.lines:
         parts = _split_line(line, rule, rules) if line.kept and line.stamp is None else None
         if parts is None:
             out.append(line)
             continue
-        changed = True
         title, stamped, edit = parts
-        if title is not None:
-            out.append(title)
-        out.append(stamped)
+        out.extend([title, stamped] if title is not None else [stamped])
         edits.append(edit)
-    if not changed:
+    if len(edits) == len(doc.edits):
         return doc
-    return doc.replace(lines=tuple(out), edits=tuple(sorted(edits, key=lambda e: e.line)))
+    return doc.replace(lines=carry_bare_stamps(out), edits=tuple(sorted(edits, key=lambda e: e.line)))
 
 
 def _split_line(line: Line, rule: Rule, rules: RuleSet):
     text = line.text
     for m in CANDIDATE.finditer(text):
         head = text[: m.start()]
-        if head and (head[-1].isspace() or head[-1].isdigit() or len(head) > MAX_GLUED_TITLE_CHARS):
+        if head and not _glued_title(head):
             continue  # a date inside a sentence, not a stamp
-        reading = best_reading(m, text[m.end():], opens_line=not head, rules=rules)
+        reading = best_reading(m, opens_line=not head, rules=rules)
         if reading is None:
             continue
         mark = DateMark(reading.iso, reading.stamp, rule.id)
@@ -100,59 +106,75 @@ def _split_line(line: Line, rule: Rule, rules: RuleSet):
     return None
 
 
-def best_reading(m, after: str, opens_line: bool, rules: RuleSet) -> Reading | None:
-    """The best valid reading of candidate ``m`` followed by ``after``, or None."""
-    readings = [r for r in _readings(m, after, rules) if r.agrees or opens_line or not r.body[:1].isdigit()]
+def _glued_title(head: str) -> bool:
+    """Can ``head``, glued right before a stamp, be a headline (not a sentence, label or version)?"""
+    return (
+        len(head) <= MAX_GLUED_TITLE_CHARS
+        and (len(head.split()) > 1 or regex.fullmatch(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}", head) is not None)
+        and bool(TITLE_END.search(head))
+        and not VERSION_MARK.search(head)
+    )
+
+
+def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
+    """The best valid reading of candidate ``m`` (a match in its line), or None."""
+    readings = [r for r in _readings(m, rules) if r.agrees or opens_line or not r.body[:1].isdigit()]
     if not readings:
         return None
     return max(readings, key=lambda r: (r.agrees, r.four_digit))
 
 
-def _readings(m, after: str, rules: RuleSet):
+def _readings(m, rules: RuleSet):
     if m.group("iy"):
         year, month, run = int(m.group("iy")), int(m.group("im")), m.group("irun")
-        cuts = [(run[:k], run[k:]) for k in (2, 1) if len(run) >= k]
-        for day_digits, rest in cuts:
-            yield from _reading(m, year, month, int(day_digits), len(day_digits), rest, after, True, rules)
+        for k in (2, 1):
+            if len(run) >= k:
+                yield from _reading(m, (year, month, int(run[:k])), m.start("irun") + k, True, rules)
         return
     day, month, run = int(m.group("d")), int(m.group("m")), m.group("run")
     for width in (4, 2):
-        if len(run) < width:
+        if len(run) < width or (width == 2 and len(m.group("d")) < 2):
             continue
         year = int(run[:width]) + (2000 if width == 2 else 0)
-        yield from _reading(m, year, month, day, width, run[width:], after, width == 4, rules)
+        yield from _reading(m, (year, month, day), m.start("run") + width, width == 4, rules)
 
 
-def _reading(m, year, month, day, width, rest_digits, after, four, rules):
+def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet):
+    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid."""
+    year, month, day = ymd
     if not valid(year, month, day):
         return
-    run_start = m.start("irun") if m.group("iy") else m.start("run")
-    stamp = m.string[m.start() : run_start + width]
-    tail = after
-    if m.group("time"):
-        if rest_digits:
-            tail = m.group("time") + after  # digits after the year: the time is not the stamp's
-        else:
-            stamp += m.group("time")
-    body = (rest_digits + tail).lstrip(" \t-–—|:")
-    ok, agrees = _well_formed(body, day, month, rules)
+    text = m.string
+    time = TIME.match(text, _skip_separators(text, stamp_end))
+    if time:
+        stamp_end = time.end()
+    body = text[_skip_separators(text, stamp_end):]
+    ok, agrees = well_formed(body, ymd, rules)
     if ok:
-        yield Reading(f"{year:04d}-{month:02d}-{day:02d}", day, stamp.strip(), body, agrees, four)
+        yield Reading(f"{year:04d}-{month:02d}-{day:02d}", text[m.start() : stamp_end], body, agrees, four_digit)
 
 
-def _well_formed(body: str, day: int, month: int, rules: RuleSet) -> tuple[bool, bool]:
-    """Does ``body`` start well, and does its leading day/month agree with the stamp?"""
+def _skip_separators(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in SEPARATORS:
+        pos += 1
+    return pos
+
+
+def well_formed(body: str, ymd: tuple[int, int, int], rules: RuleSet) -> tuple[bool, bool]:
+    """Does ``body`` start well after a stamp, and does a date it opens with agree with the stamp?
+
+    A body date agrees when its day and month are the stamp's and its year is the
+    stamp's, or absent, or relative (``с.г.``).
+    """
     if not body:
         return True, False
-    vocab = vocabulary(rules)
-    lead = regex.match(rf"(\d{{1,2}})\s+({vocab.month})", body, regex.IGNORECASE)
-    if lead:
-        body_day, body_month = int(lead.group(1)), vocab.month_number(lead.group(2))
-        if body_month is None or not valid(None, body_month, body_day):
-            return False, False
-        return True, body_day == day and body_month == month
-    if regex.match(r"\d{4}(?!\d)", body):
-        return True, False
+    if NUMERIC_DATE.match(body):
+        return False, False  # a second numeric date: a range (10.11.2020–12.11.2020), not a glued body
+    year, month, day = ymd
+    found = date_at(body, 0, rules)
+    if found is not None:
+        return True, (found.day, found.month) == (day, month) and found.year in (None, year)
     if body[0].isdigit():
-        return False, False
-    return bool(regex.match(r"[\p{Lu}«\"“]", body)), False
+        vocab = vocabulary(rules)
+        return bool(regex.match(rf"\d{{4}}(?!\d|[:.,/-]\d)(?!\s*{vocab.month})", body, regex.I)), False
+    return bool(CAPITALISED.match(body)), False

@@ -11,17 +11,33 @@ The decision for each paragraph after the first is a ladder; the first rung
 that applies decides (the rule ids are the ``boundary`` of the item):
 
 1. a separator line was removed just before it: new item (``items.separator``);
-2. it is a quote, an attribution, or is followed by an attribution: same item (``items.quote``);
-3. it carries a stamp: same item if the item so far is only its headline, else new (``items.stamp``);
-4. it is a headline, or it is followed by a stamped line: new item (``items.headline``);
-5. it opens with a date: same item if the item so far is only its headline, else new (``items.date-lead``);
-6. the item so far is one untitled paragraph: new item unless it shares at least
-   :data:`MIN_SHARED_STEMS` word stems with the paragraphs that follow (``items.topic-shift``);
-7. otherwise: same item (an article goes on).
+2. it is a quote, an attribution, a byline or picture credit, or is followed by an
+   attribution: same item (``items.quote``);
+3. it is a date or time line on a page that prints them under its items, or the
+   item so far is only a date or time line: same item; else, it is stamped (a
+   split stamp, or a line that is only a date or time): same item if the item so
+   far is only its headline, else new (``items.stamp``);
+4. it is a headline, or it is followed by a stamped body: new item (``items.headline``);
+5. it is a short line ending in ``?`` or ``!`` over a body: a question headline,
+   or an interviewer's question; new item unless it shares at least
+   :data:`MIN_SHARED_QUESTION_STEMS` word stems with the item so far (``items.topic-shift``);
+6. it opens with a word that continues the paragraph before (``Участники``,
+   ``However``; ``rules/tables/continuations.toml``): same item (``items.continuation``);
+7. it opens with a date: same item if the item so far is only its headline, or if
+   the item is titled and its dated paragraphs go forward in time (an article
+   telling a story; a listing goes back in time), else new (``items.date-lead``);
+8. the item so far has no title or headline (a teaser): new item unless it shares
+   at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs, or
+   opens with a common noun of those paragraphs (``Операция направлена …``
+   after ``… операция «Канал»``); a paragraph with fewer stems than that cannot
+   tell and stays (``items.topic-shift``);
+9. otherwise: same item (an article goes on).
 
-Cohesion (rung 6) compares cheap prefix stems (:data:`STEM_LENGTH` letters), so
+Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.stages.paragraphs.STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
-only for the few paragraphs that reach that rung.
+only for the paragraphs that reach those rungs (question lines, paragraphs of
+untitled items), over at most :data:`COHESION_WINDOW` paragraphs on each side
+and :data:`~clean.stages.paragraphs.STEM_CHARS` characters of each.
 
 >>> from clean.ruleset import RuleSet
 >>> doc = Document.from_text("14 августа 2023 года встреча.\\n15 августа 2023 года форум.")
@@ -31,113 +47,144 @@ only for the few paragraphs that reach that rung.
 
 from __future__ import annotations
 
-import regex
+from bisect import bisect_left
 
 from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, is_attribution, is_headline, is_quote, lead_date, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, is_quote, opens_continuation, repeats_theme, words,
 )
 
 MIN_SHARED_STEMS = 3
-STEM_LENGTH = 5
-MIN_STEM_WORD = 4
+MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely the interviewer's: less to keep it
 COHESION_WINDOW = 3
 SEPARATOR_RULE = "noise.separator"
-WORD = regex.compile(r"\p{L}[\p{L}-]*")
-SIGNALS = ("items.separator", "items.quote", "items.stamp", "items.headline", "items.date-lead", "items.topic-shift")
+SIGNALS = (
+    "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
+    "items.topic-shift",
+)
 
 
 def split_items(doc: Document, rules: RuleSet) -> Document:
     """Cut ``doc`` into segments (see module docstring)."""
-    kept = doc.kept_indices()
-    if not kept:
+    page = Page(doc, rules)
+    if not page.kept:
         return doc.replace(segments=())
-    enabled = {s for s in SIGNALS if rules.enabled(s)}
-    starts = [(kept[0], "items.first")]
-    for n in range(1, len(kept)):
-        reason = _opens_item(doc, kept, n, starts[-1][0], enabled, rules)
+    enabled = rules.derived("items.signals", lambda r: frozenset(s for s in SIGNALS if r.enabled(s)))
+    starts = [(page.kept[0], "items.first")]
+    first = 0
+    for n in range(1, len(page.kept)):
+        reason = _opens_item(page, n, first, enabled)
         if reason:
-            starts.append((kept[n], reason))
-    return doc.replace(segments=tuple(_segments(doc, kept, starts)))
+            starts.append((page.kept[n], reason))
+            first = n
+    return doc.replace(segments=tuple(_segments(doc, page.kept, starts)))
 
 
-def _opens_item(doc, kept, n, item_start, enabled, rules) -> str | None:
-    """The rung of the ladder that decides paragraph ``n``: a signal id if it opens an item."""
-    line, lines = doc.lines[kept[n]], doc.lines
-    nxt = lines[kept[n + 1]] if n + 1 < len(kept) else None
-    only_headline = kept[n - 1] == item_start and _headline_like(lines[item_start], line)
-    if "items.separator" in enabled and any(
-        lines[i].removed == SEPARATOR_RULE for i in range(kept[n - 1] + 1, kept[n])
-    ):
+def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None:
+    """The rung of the ladder that decides kept line ``n`` (``first``: where its item starts)."""
+    line, lines = page.lines[n], page.doc.lines
+    gap = range(page.kept[n - 1] + 1, page.kept[n])  # removed and blank lines before it
+    if "items.separator" in enabled and gap and any(lines[i].removed == SEPARATOR_RULE for i in gap):
         return "items.separator"
     if "items.quote" in enabled and (
-        is_quote(line.text) or is_attribution(line.text) or (nxt is not None and is_attribution(nxt.text))
+        page.attribution[n] or page.attribution[n + 1] or page.credit[n] or is_quote(line.text)
     ):
         return None
-    if "items.stamp" in enabled and line.stamp is not None:
+    closes = page.dates_trail and page.bare[n]  # a date line under its item
+    if "items.stamp" in enabled and (closes or (n - 1 == first and page.bare[first])):
+        return None
+    only_headline = all(page.credit[m] for m in range(first + 1, n)) and _headline_like(page, first, n)
+    if "items.stamp" in enabled and page.stamped[n]:
         return None if only_headline else "items.stamp"
-    if "items.headline" in enabled and _opens_with_headline(line, nxt):
+    if "items.headline" in enabled and _opens_with_headline(page, n):
         return "items.headline"
-    if "items.date-lead" in enabled and lead_date(line.text, rules):
-        return None if only_headline else "items.date-lead"
-    if "items.topic-shift" in enabled and _single_untitled(doc, kept, n, item_start):
-        left = [lines[kept[n - 1]].text]
-        right = [lines[k].text for k in _window(doc, kept, n, rules)]
-        if shared_stems(left, right) < MIN_SHARED_STEMS:
+    if "items.topic-shift" in enabled and page.question[n] and not (page.headline[n + 1] or page.question[n + 1]):
+        if page.lines[n + 1] is not None and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS):
+            return "items.topic-shift"  # a question headline, not an interviewer's question
+    if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
+        return None
+    if "items.date-lead" in enabled and page.lead(n):
+        if only_headline or (not _untitled(page, first, n) and _narrates(page, first, n)):
+            return None
+        return "items.date-lead"
+    if "items.topic-shift" in enabled and _untitled(page, first, n) and _topic_shifts(page, first, n):
+        left = [page.lines[m].text for m in range(max(first, n - COHESION_WINDOW), n)]
+        if not repeats_theme(line.text, left):
             return "items.topic-shift"
     return None
 
 
-def _window(doc, kept, n, rules) -> list[int]:
+def _narrates(page: Page, first: int, n: int) -> bool:
+    """In a titled item, do the dated paragraphs go forward in time (a story told in order), where a
+    listing goes back? Compared with the item's earlier dated paragraphs, else with the next one."""
+    here = page.lead(n).iso
+    before = [d.iso for m in range(first + 1, n) if (d := page.lead(m)) and d.iso]
+    if here is None or before:
+        return here is not None and here > max(before)
+    ahead = range(n + 1, min(n + COHESION_WINDOW, len(page.kept)))
+    after = next((d.iso for m in ahead if (d := page.lead(m))), None)
+    return after is not None and after > here
+
+
+def _topic_shifts(page: Page, first: int, n: int, needed: int = MIN_SHARED_STEMS) -> bool:
+    """Do the item's last paragraphs and the paragraphs from ``n`` on share too few stems to be one topic?
+    A right-hand side with fewer stems than the threshold cannot tell, and does not shift."""
+    left = frozenset().union(*(page.stems(m) for m in range(max(first, n - COHESION_WINDOW), n)))
+    right = frozenset().union(*(page.stems(m) for m in _window(page, n)))
+    return len(right) >= needed and len(left & right) < needed
+
+
+def _window(page: Page, n: int) -> range:
     """Paragraph ``n`` and up to :data:`COHESION_WINDOW` - 1 more, stopping before one that opens an item
     by itself (a stamp, a headline, a dated lead)."""
-    window = [kept[n]]
-    for m in range(n + 1, min(n + COHESION_WINDOW, len(kept))):
-        line = doc.lines[kept[m]]
-        nxt = doc.lines[kept[m + 1]] if m + 1 < len(kept) else None
-        if line.stamp is not None or _opens_with_headline(line, nxt) or lead_date(line.text, rules):
+    end = n + 1
+    while end < min(n + COHESION_WINDOW, len(page.kept)):
+        if page.stamped[end] or _opens_with_headline(page, end) or page.lead(end):
             break
-        window.append(kept[m])
-    return window
+        end += 1
+    return range(n, end)
 
 
-def _headline_like(first, line) -> bool:
-    """Is ``first`` (alone in its item so far) the headline of ``line``?"""
-    return first.role == "title" or is_headline(first.text) or (
-        line.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
+def _headline_like(page: Page, first: int, n: int) -> bool:
+    """Is kept line ``first`` (alone in its item so far) the headline of line ``n``?
+    Two stamped lines are two items."""
+    head = page.lines[first]
+    if head.stamp is not None and page.stamped[n]:
+        return False
+    return head.role == "title" or page.headline[first] or (
+        page.stamped[n] and words(head.text) <= MAX_STAMPED_HEADLINE_WORDS
     )
 
 
-def _opens_with_headline(line, nxt) -> bool:
-    if nxt is None or line.stamp is not None:
+def _opens_with_headline(page: Page, n: int) -> bool:
+    """A title line, a headline before a non-headline, or a line before a stamped body."""
+    line, nxt = page.lines[n], page.lines[n + 1]
+    if nxt is None or page.stamped[n]:
         return False
+    if page.bare[n + 1]:  # a date line: under a headline, or over the next item's headline
+        return page.headline[n]
     if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
-        return True
-    return line.role == "title" or (is_headline(line.text) and not is_headline(nxt.text))
+        return not page.headline[n + 1]  # a stamped headline opens its own item
+    page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
+    return page_title or (page.headline[n] and not page.headline[n + 1])
 
 
-def _single_untitled(doc, kept, n, item_start) -> bool:
-    first = doc.lines[item_start]
-    return kept[n - 1] == item_start and first.role != "title" and not is_headline(first.text)
-
-
-def stems(texts: list[str]) -> set[str]:
-    """Prefix stems of the content words of ``texts``."""
-    return {w[:STEM_LENGTH] for t in texts for w in WORD.findall(t.lower()) if len(w) >= MIN_STEM_WORD}
-
-
-def shared_stems(left: list[str], right: list[str]) -> int:
-    """How many stems two runs of paragraphs share."""
-    return len(stems(left) & stems(right))
+def _untitled(page: Page, first: int, n: int) -> bool:
+    """An item that opened without a title or headline (after its date lines; a line over a stamped
+    body is a headline too): a teaser, whose topic decides where it ends."""
+    while first < n - 1 and page.bare[first]:
+        first += 1
+    titled = page.lines[first].role == "title" or page.headline[first] or page.question[first]
+    return not titled and not (first + 1 < n and page.lines[first + 1].stamp is not None)
 
 
 def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
     """Spans from each start to the next, trailing removals attached up to a separator."""
     bounds = [s for s, _ in starts] + [len(doc.lines)]
     for (first, reason), stop in zip(starts, bounds[1:]):
-        last = max(k for k in kept if first <= k < stop)
+        last = kept[bisect_left(kept, stop) - 1]
         for i in range(last + 1, stop):
             line = doc.lines[i]
             if line.removed == SEPARATOR_RULE:
@@ -151,6 +198,7 @@ def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
 @python_rule("items.quote")
 @python_rule("items.stamp")
 @python_rule("items.headline")
+@python_rule("items.continuation")
 @python_rule("items.date-lead")
 @python_rule("items.topic-shift")
 def _signal(doc: Document, rule: Rule, rules: RuleSet) -> Document:
