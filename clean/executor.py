@@ -119,10 +119,10 @@ def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:
         problem = f"{path}: internal error ({type(exc).__name__}: {exc}); please report it with this file"
         return _failed(path, hashlib.sha256(raw).hexdigest(), problem), []
     items = list(doc.items)
-    spans = [(i.source.line_start, i.source.line_end) for i in items]
+    inside = {n for i in items for n in range(i.source.line_start, i.source.line_end + 1)}
 
     def outside(line: int) -> bool:
-        return not any(a <= line <= b for a, b in spans)
+        return line not in inside
 
     record = SourceRecord(
         path=path, sha256=doc.source.sha256, encoding=doc.source.encoding, items=[i.id for i in items],

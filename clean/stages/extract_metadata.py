@@ -19,6 +19,7 @@ removals and edits that fall inside the span. Never changes the text.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 
 from clean.document import DateMark, Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
@@ -64,10 +65,20 @@ def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
         site=doc.site,
         text="\n".join(p.text for p in paragraphs if p.text),
         boundary=segment.reason,
-        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in doc.removals if start <= r.line <= end],
-        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
-               if start <= e.line <= end],
+        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in _on_lines(doc.removals, start, end)],
+        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after)
+               for e in _on_lines(doc.edits, start, end)],
     )
+
+
+def _on_lines(records: tuple, start: int, end: int) -> tuple:
+    """The records on lines ``start..end``; every stage keeps removals and edits sorted by line,
+    so this is a slice, and a page of thousands of items is not quadratic."""
+    return records[bisect_left(records, start, key=_line) : bisect_right(records, end, key=_line)]
+
+
+def _line(record) -> int:
+    return record.line
 
 
 def _title_and_stamp(paragraphs: list, rules: RuleSet):
