@@ -16,6 +16,7 @@ journal (:mod:`clean.journal`) from which ``resume=True`` carries on.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
@@ -37,6 +38,7 @@ from clean.stages.decode import read_input
 
 PATTERNS = ("*.txt",)
 CHUNK = 8  # files handed to a worker at a time
+PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
 
 
 @dataclass
@@ -176,6 +178,22 @@ def _init_worker(pipeline) -> None:
     _WORKER_PIPELINE = pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the main process dies (SIGKILL leaves no one to shut the pool).
+
+    Without it, workers of a killed run wait forever on a queue they themselves keep open.
+    """
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: workers of a killed run end at their next task
+        return
+    if os.getppid() != parent:  # the main process died before prctl took effect
+        os._exit(1)
 
 
 def _clean_in_worker(path: str):

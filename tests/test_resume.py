@@ -72,6 +72,24 @@ def assert_nothing_looks_finished(out: Path, reference: Path) -> None:
             assert (out / name).read_bytes() == (reference / name).read_bytes()
 
 
+def no_process_left(out_name: str) -> bool:
+    """True once no process runs with ``-o out_name`` (waits a little: workers end on a signal)."""
+    needle = f"-o\0{out_name}\0".encode()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not any(needle in _cmdline(p) for p in Path("/proc").glob("[0-9]*")):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _cmdline(proc: Path) -> bytes:
+    try:
+        return (proc / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def assert_same_as_reference(out: Path, reference: Path) -> dict:
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
@@ -87,6 +105,7 @@ def test_sigkill_mid_run_then_resume_gives_the_uninterrupted_output(corpus, work
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert_nothing_looks_finished(out, corpus / "reference")
+    assert no_process_left(out.name), "worker processes outlived the killed run"
     resumed = start(corpus, out.name, "--workers", workers, "--resume")
     _, stderr = resumed.communicate(timeout=120)
     assert resumed.returncode == 0, stderr
