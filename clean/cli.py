@@ -7,6 +7,7 @@ usage error or a bad rule file, 130 when stopped by Ctrl-C or SIGTERM.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ import click
 from clean.errors import RuleError, RunInterrupted, StoppedOnError, WorkerLost
 
 EXIT_CLEAN, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+STDIN_PATH = "<stdin>"  # the source path recorded for a page read from standard input
 
 rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
@@ -42,8 +45,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False),
+              help="Output folder (required, except for 'clean run -', which reads a page on stdin, items to stdout).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--strict", is_flag=True, help="Stop at the first input that fails (exit code 1).")
 @click.option("--resume", is_flag=True, help="Carry on an interrupted run into the same OUT: skip finished files.")
@@ -55,6 +59,13 @@ def run(inputs, out_dir, workers, strict, resume, rule_dirs, no_shipped_rules, d
     from clean.executor import LocalExecutor, run as run_pipeline
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    if inputs == ("-",):
+        sys.exit(_run_stdin(pipeline))
+    if out_dir is None:
+        raise click.UsageError("Missing option '-o' / '--out' (only 'clean run -' writes to stdout).")
+    missing = [given for given in inputs if not os.path.exists(given)]
+    if missing:
+        raise click.BadParameter(f"{missing[0]!r} does not exist.", param_hint="'INPUTS...'")
     previous = signal.signal(signal.SIGTERM, _stop)  # a job manager's stop: the same clean stop as Ctrl-C
     try:
         summary = run_pipeline(pipeline, inputs, out_dir, LocalExecutor(workers), strict=strict, resume=resume)
@@ -139,6 +150,80 @@ def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
     for line in report(result):
         click.echo(line)
     sys.exit(1 if min_f1 is not None and result.f1 < min_f1 else 0)
+
+
+def _run_stdin(pipeline) -> int:
+    """Clean the page on stdin and write its items to stdout as JSONL; the exit code."""
+    from clean.errors import CleanError
+    from clean.executor import to_json
+
+    from clean.stages.decode import read_stream
+
+    try:
+        doc = pipeline.clean_bytes(read_stream(sys.stdin.buffer, STDIN_PATH), STDIN_PATH)
+    except CleanError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    for item in doc.items:
+        sys.stdout.write(to_json(item))
+    for error in doc.errors:
+        click.echo(f"warning: {error}", err=True)
+    return 0
+
+
+@main.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--stat", is_flag=True, help="Print the counts only.")
+def diff(old, new, stat) -> None:
+    """Compare two outputs item by item.
+
+    OLD and NEW are items.jsonl files or folders written by 'clean run'.
+    Exit 0 when equal, 1 when they differ, 2 on bad input.
+    """
+    from clean.diff import compare
+    from clean.errors import CleanError
+
+    try:
+        diffs = compare(old, new)
+    except (CleanError, OSError, UnicodeDecodeError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    for part in diffs:
+        click.echo(part.stat() if stat else part.report())
+    sys.exit(0 if all(part.equal for part in diffs) else 1)
+
+
+@main.group("rules", invoke_without_command=True)
+@rules_option
+@no_shipped_option
+@disable_option
+@click.pass_context
+def rules_command(ctx, rule_dirs, no_shipped_rules, disable) -> None:
+    """List the rules: id, family, summary.
+
+    'clean rules show ID' prints one rule with its examples.
+    """
+    ctx.obj = _pipeline(rule_dirs, no_shipped_rules, disable).rules
+    if ctx.invoked_subcommand is None:
+        width = max((len(r.id) for r in ctx.obj.rules), default=0)
+        for rule in ctx.obj.rules:
+            click.echo(f"{rule.id:<{width}}  {rule.family:<8}  {rule.summary}")
+
+
+@rules_command.command("show")
+@click.argument("rule_id")
+@click.pass_obj
+def show_rule(ruleset, rule_id) -> None:
+    """Print rule RULE_ID: what it does, why, its pattern and its examples."""
+    from clean.rule_docs import describe_rule, unknown_rule
+
+    try:
+        rule = ruleset.get(rule_id)
+    except KeyError:
+        click.echo(f"error: {unknown_rule(ruleset, rule_id)}", err=True)
+        sys.exit(2)
+    click.echo(describe_rule(rule))
 
 
 def _stop(signum, frame) -> None:

@@ -13,9 +13,11 @@ the executor's business (:mod:`clean.executor`), never the stages'.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from clean.document import Document
+from clean.packs import pack_folders
 from clean.records import Item
 from clean.ruleset import RuleSet, load_rules, shipped_rules_dir
 from clean.stages import (
@@ -33,18 +35,26 @@ def clean_document(doc: Document, rules: RuleSet, stages=STAGES) -> Document:
 
 
 class Pipeline:
-    """The stages bound to a rule set: shipped rules, a user's folders, or both."""
+    """The stages bound to a rule set: shipped rules, installed rule packs, a user's folders, or a mix.
 
-    def __init__(self, rules: RuleSet | None = None, rule_dirs: list[Path] = (), shipped: bool = True,
-                 disable: set[str] = frozenset()):
+    ``rule_dirs`` are folders of rule files loaded after the shipped rules and
+    the packs; a rule there with an id already loaded replaces it. ``shipped=False``
+    leaves out the shipped rules and, unless ``packs`` names some, the packs.
+    ``packs`` is True (every installed pack), False, or a list of pack names.
+    ``disable`` switches rules off by id (``noise.php-notice``) or family (``noise``).
+    """
+
+    def __init__(self, rules: RuleSet | None = None, rule_dirs: Iterable[str | Path] = (), shipped: bool = True,
+                 disable: Iterable[str] = (), packs: bool | Iterable[str] | None = None):
         if rules is None:
-            folders = ([shipped_rules_dir()] if shipped else []) + [Path(d) for d in rule_dirs]
-            rules = load_rules(folders)
+            rule_dirs = [Path(rule_dirs)] if isinstance(rule_dirs, (str, Path)) else [Path(d) for d in rule_dirs]
+            rules = load_rules(rule_folders(rule_dirs, shipped, packs))
             if rule_dirs:
                 from clean.examples import check_examples
 
-                check_examples(rules, list(rule_dirs))
-        self.rules = rules.without(set(disable)) if disable else rules
+                check_examples(rules, rule_dirs)
+        disable = {disable} if isinstance(disable, str) else set(disable)
+        self.rules = rules.without(disable) if disable else rules
 
     def clean_document(self, doc: Document) -> Document:
         """The document after every stage."""
@@ -60,5 +70,29 @@ class Pipeline:
         return list(self.clean_document(Document.from_text(text, path=source, url=url)).items)
 
     def clean_file(self, path: str | Path) -> list[Item]:
-        """The items of one file."""
-        return list(self.clean_bytes(Path(path).read_bytes(), str(path)).items)
+        """The items of one file, its path recorded as ``clean run`` records it (relative to the cwd)."""
+        from clean.executor import display_path
+
+        return list(self.clean_bytes(Path(path).read_bytes(), display_path(str(path))).items)
+
+    def run(self, paths: Iterable[str | Path], out_dir: str | Path, workers: int | None = 1):
+        """What ``clean run PATHS -o OUT_DIR`` does: write items.jsonl, sources.jsonl and run.json.
+
+        Returns the :class:`~clean.executor.RunSummary`; ``workers=None`` uses every core.
+        """
+        from clean.executor import LocalExecutor, run
+
+        paths = [paths] if isinstance(paths, (str, Path)) else paths
+        return run(self, [str(p) for p in paths], out_dir, LocalExecutor(workers))
+
+
+def rule_folders(rule_dirs: Iterable[str | Path], shipped: bool, packs: bool | Iterable[str] | None) -> list[Path]:
+    """The folders to load, in override order: shipped rules, installed packs, the user's folders."""
+    rule_dirs = [rule_dirs] if isinstance(rule_dirs, (str, Path)) else rule_dirs
+    if packs is None:
+        packs = shipped
+    if isinstance(packs, bool):
+        names = None if packs else []
+    else:
+        names = [packs] if isinstance(packs, str) else list(packs)
+    return ([shipped_rules_dir()] if shipped else []) + pack_folders(names) + [Path(d) for d in rule_dirs]

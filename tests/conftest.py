@@ -9,10 +9,13 @@ import pytest
 from clean.ruleset import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
+collect_ignore = ["rulepack"]  # a package that tests install, not tests (its import would register its rule)
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="Rewrite output/ from seeds/ instead of comparing.")
+    # the name README.md has always given; the same switch as the clean plugin's --clean-update
+    parser.addoption("--update-golden", action="store_true", dest="clean_update",
+                     help="Rewrite output/ from seeds/ (alias of --clean-update).")
 
 
 @pytest.fixture(scope="session")

@@ -65,6 +65,14 @@ def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
     return raw
 
 
+def read_stream(stream, path: str, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit`` bytes of an open binary stream (standard input); :class:`InputError` beyond."""
+    raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(path, f"input is above the {_mib(limit)} limit (MAX_BYTES); skipped")
+    return raw
+
+
 def _without_blocking(path: str, flags: int) -> int:
     """Open so that a named pipe in the corpus cannot hang the run (no effect on regular files)."""
     return os.open(path, flags | os.O_NONBLOCK)
