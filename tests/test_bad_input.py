@@ -275,3 +275,13 @@ def test_a_long_chain_of_broken_lines_joins_into_one_with_an_edit_per_join():
     assert " ".join(filter(None, [item.title, item.text])) == " ".join(words)
     joins = [e for e in doc.edits if e.rule == "lines.broken-line"]
     assert len(joins) == 4999 and {(e.before, e.after) for e in joins} == {("\n", " ")}
+
+
+def test_standard_input_is_read_with_the_same_bound():
+    import io
+
+    from clean.errors import InputError
+
+    assert decode.read_stream(io.BytesIO(b"x" * 10), "<stdin>", limit=10) == b"x" * 10
+    with pytest.raises(InputError, match=r"<stdin>: input is above the 0.0 MiB limit \(MAX_BYTES\)"):
+        decode.read_stream(io.BytesIO(b"x" * 11), "<stdin>", limit=10)
