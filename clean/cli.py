@@ -75,6 +75,9 @@ def run(inputs, out_dir, workers, strict, resume, rule_dirs, no_shipped_rules, d
     except RunInterrupted as exc:
         click.echo(f"stopped: {exc}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:  # while the inputs were still being listed: nothing written yet
+        click.echo("stopped: interrupted before any file was cleaned", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous)
     click.echo(summary.line(), err=True)
