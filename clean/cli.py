@@ -1,7 +1,8 @@
 """The command line: parse, call one library function, report.
 
 Exit codes: 0 when every input was cleaned, 1 when some inputs failed (they
-are listed in ``sources.jsonl``; with ``--strict``, at the first one), 2 on a
+are listed in ``sources.jsonl``; with ``--strict``, at the first one) or the
+output could not be written, 2 on a
 usage error or a bad rule file, 130 when stopped by Ctrl-C or SIGTERM.
 """
 
@@ -75,6 +76,10 @@ def run(inputs, out_dir, workers, strict, resume, rule_dirs, no_shipped_rules, d
     except RunInterrupted as exc:
         click.echo(f"stopped: {exc}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:  # the output could not be written (disk full, folder gone): say so, no traceback
+        click.echo(f"error: cannot write the output to {out_dir}: {exc.strerror or exc}; the progress journal"
+                   " keeps the finished files: rerun with --resume once fixed", err=True)
+        sys.exit(EXIT_INPUT_ERRORS)
     except KeyboardInterrupt:  # while the inputs were still being listed: nothing written yet
         click.echo("stopped: interrupted before any file was cleaned", err=True)
         sys.exit(EXIT_INTERRUPTED)

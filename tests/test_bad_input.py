@@ -285,3 +285,14 @@ def test_standard_input_is_read_with_the_same_bound():
     assert decode.read_stream(io.BytesIO(b"x" * 10), "<stdin>", limit=10) == b"x" * 10
     with pytest.raises(InputError, match=r"<stdin>: input is above the 0.0 MiB limit \(MAX_BYTES\)"):
         decode.read_stream(io.BytesIO(b"x" * 11), "<stdin>", limit=10)
+
+
+def test_a_full_disk_is_a_message_not_a_traceback(corpus, monkeypatch):
+    def no_space(record):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(executor, "to_json", no_space)
+    code, sources, counts, output = clean_run()
+    assert code == 1 and sources == {} and counts is None
+    assert "error: cannot write the output to out: No space left on device" in output and "--resume" in output
+    assert not list(Path("out").glob(".*.tmp-*"))
