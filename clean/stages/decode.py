@@ -50,11 +50,12 @@ def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of ``path``, at most ``limit`` of them; :class:`InputError` when unreadable, empty or too big."""
     try:
         with open(path, "rb", opener=_without_blocking) as f:
-            mode, size = os.fstat(f.fileno())[stat.ST_MODE], os.fstat(f.fileno()).st_size
-            if not stat.S_ISREG(mode):
-                raise InputError(path, f"not a regular file ({_kind(mode)}); skipped")
-            if size > limit:
-                raise InputError(path, f"file is {_mib(size)}, above the {_mib(limit)} limit (MAX_BYTES); skipped")
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); skipped")
+            if info.st_size > limit:
+                too_big = f"file is {_mib(info.st_size)}, above the {_mib(limit)} limit (MAX_BYTES); skipped"
+                raise InputError(path, too_big)
             raw = f.read(limit + 1)
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
