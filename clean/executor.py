@@ -246,18 +246,15 @@ def _stopped(why: str, summary: RunSummary, paths: list[str], journal: Journal) 
 
 def _results(pipeline, paths, problems, journal: Journal, executor, summary: RunSummary):
     """``(record, items)`` for every path in order: from the journal when finished before, else cleaned."""
-    done = {}
-    for path in paths:
-        if shown_path(path) in journal.index and path not in problems:
-            done[path] = journal.get(shown_path(path), _sha256(path))
-    todo = [p for p in paths if p not in problems and done.get(p) is None]
-    fresh = executor.map(pipeline, todo)
+    journaled = [p for p in paths if p not in problems and shown_path(p) in journal.index]
+    reuse = {p for p in journaled if journal.finished(shown_path(p), _sha256(p))}  # unchanged since
+    fresh = executor.map(pipeline, [p for p in paths if p not in problems and p not in reuse])
     for path in paths:
         if path in problems:
             record, items = _failed(path, None, problems[path]), []
-        elif done.get(path) is not None:
+        elif path in reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
             summary.resumed += 1
-            source, dumped = done[path]
+            source, dumped = journal.get(shown_path(path))
             yield SourceRecord(**source), [Item(**item) for item in dumped]
             continue
         else:

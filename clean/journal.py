@@ -14,7 +14,10 @@ deleted when a run completes, since the outputs then hold everything.
 >>> out = tempfile.mkdtemp()
 >>> with Journal(out, "r1", resume=False) as journal:
 ...     journal.add({"path": "a.txt", "sha256": "s", "items": []}, [])
->>> Journal(out, "r1", resume=True).get("a.txt", "s")
+>>> journal = Journal(out, "r1", resume=True)
+>>> journal.finished("a.txt", "s"), journal.finished("a.txt", "changed")
+(True, False)
+>>> journal.get("a.txt")
 ({'path': 'a.txt', 'sha256': 's', 'items': []}, [])
 """
 
@@ -72,13 +75,15 @@ class Journal:
                 offset += len(raw)
         self._valid_end = offset
 
-    def get(self, path: str, sha256: str | None) -> tuple[dict, list[dict]] | None:
-        """The journaled ``(source, items)`` of ``path`` if it was finished with this sha256."""
+    def finished(self, path: str, sha256: str | None) -> bool:
+        """True when ``path`` was finished with this sha256 (the file has not changed since)."""
         found = self.index.get(path)
-        if found is None or sha256 is None or found[0] != sha256:
-            return None
+        return found is not None and sha256 is not None and found[0] == sha256
+
+    def get(self, path: str) -> tuple[dict, list[dict]]:
+        """The journaled ``(source, items)`` of a finished ``path``, read from disk when asked."""
         with open(self.path, "rb") as f:
-            f.seek(found[1])
+            f.seek(self.index[path][1])
             entry = json.loads(f.readline())
         return entry["source"], entry["items"]
 
