@@ -34,6 +34,7 @@ DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by 
 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
+    doc = doc.replace(removals=_by_line(doc.removals), edits=_by_line(doc.edits))  # for _on_lines
     items = tuple(_item(doc, segment, rules) for segment in doc.segments)
     doc = doc.replace(items=items)
     from clean.registry import lookup
@@ -72,9 +73,13 @@ def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
 
 
 def _on_lines(records: tuple, start: int, end: int) -> tuple:
-    """The records on lines ``start..end``; every stage keeps removals and edits sorted by line,
-    so this is a slice, and a page of thousands of items is not quadratic."""
+    """The records (sorted by line) on lines ``start..end``: a slice, so thousands of items stay linear."""
     return records[bisect_left(records, start, key=_line) : bisect_right(records, end, key=_line)]
+
+
+def _by_line(records: tuple) -> tuple:
+    """``records`` in line order (stable; the stages already keep them so, which sorting checks in O(n))."""
+    return tuple(sorted(records, key=_line))
 
 
 def _line(record) -> int:
