@@ -144,6 +144,15 @@ def _no_full_reads(real_open):
     return lambda *args, **kwargs: Guarded(real_open(*args, **kwargs))
 
 
+def test_a_page_of_too_many_lines_is_refused_naming_the_limit(corpus):
+    (corpus / "lines.txt").write_bytes(b"a\n" * (decode.MAX_LINES + 1))
+    code, sources, _, _ = clean_run()
+    assert sources["in/lines.txt"]["errors"] == [
+        f"in/lines.txt: page has {decode.MAX_LINES + 1} lines, above the {decode.MAX_LINES} limit (MAX_LINES); skipped"
+    ]
+    assert code == 1
+
+
 def test_a_long_line_below_the_limit_is_cleaned(corpus):
     (corpus / "long.txt").write_text("Слово и дело. " * 40_000, encoding="utf-8")  # 1 MiB, one line
     code, sources, _, _ = clean_run()

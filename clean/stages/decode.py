@@ -40,6 +40,7 @@ MIN_VALID_UTF8_SHARE = 0.9  # share of non-ASCII bytes in valid UTF-8 sequences 
 LEGACY_CODECS = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "cp1250")
 MIN_TEXT_SHARE = 0.9  # UTF-16 without BOM: share of ordinary text characters required
 MAX_BYTES = 20 * 2**20  # a page above 20 MiB is not a news page; refused before reading
+MAX_LINES = 100_000  # a news page has a few thousand lines; each costs memory in every stage
 MAX_NUL_SHARE = 0.01  # a few stray NUL bytes in text are dropped (and reported); more means binary
 MAX_CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary
 MIN_CONTROLS = 4  # ...counted only from this many, so one stray control character is not "binary"
@@ -91,7 +92,10 @@ def read_and_decode(raw: bytes, path: str, url: str | None = None) -> Document:
     """Decode ``raw`` (the bytes of ``path``) into a document."""
     text, encoding, errors = decode_bytes(raw, path)
     info = SourceInfo(path, hashlib.sha256(raw).hexdigest(), encoding, url)
-    return Document(info, split_lines(text), errors=errors)
+    lines = split_lines(text)
+    if len(lines) > MAX_LINES:
+        raise InputError(path, f"page has {len(lines)} lines, above the {MAX_LINES} limit (MAX_LINES); skipped")
+    return Document(info, lines, errors=errors)
 
 
 def decode_bytes(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
