@@ -50,6 +50,7 @@ class RunSummary:
     errors: int = 0
     empty: int = 0  # inputs that yield no item (failed ones included)
     resumed: int = 0  # inputs taken from the journal of an interrupted run
+    stale_journal: bool = False  # --resume found a journal made with other rules or version, not used
     removed: Counter = field(default_factory=Counter)
     edits: Counter = field(default_factory=Counter)
     seconds: float = 0.0
@@ -58,6 +59,8 @@ class RunSummary:
         """The one-line summary the CLI prints."""
         top = ", ".join(f"{rule} {n}" for rule, n in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
         resumed = f" ({self.resumed} from the journal)" if self.resumed else ""
+        if self.stale_journal:
+            resumed = " (the journal was made with other rules or version: all cleaned again)"
         return (f"{self.files} files{resumed}, {self.items} items, {self.errors} errors, {self.empty} without items;"
                 f" removed: {top or 'nothing'}")
 
@@ -222,6 +225,7 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     with Journal(out, pipeline.rules.digest(), resume) as journal, \
             AtomicWriter(out / "items.jsonl") as items_file, AtomicWriter(out / "sources.jsonl") as sources_file, \
             closing(_results(pipeline, paths, problems, journal, executor, summary)) as results:
+        summary.stale_journal = journal.stale
         try:
             for record, items in results:
                 _count(summary, record, items)

@@ -221,6 +221,13 @@ def test_a_journal_made_with_other_rules_is_not_reused(corpus, journal_lines):
     out = plant(corpus, "other-rules", journal_lines[:21])
     counts = in_process_run(corpus, out.name, resume=True, pipeline={"disable": {"noise.separator"}})
     assert counts["resumed"] == 0
+    plant(corpus, "other-rules-cli", journal_lines[:21])
+    result = subprocess.run(
+        [sys.executable, "-m", "clean", "run", "corpus/part 0", "-o", "other-rules-cli", "--resume", "--workers", "1",
+         "--disable", "noise.separator"],
+        cwd=corpus, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+    )
+    assert "(the journal was made with other rules or version: all cleaned again)" in result.stderr
 
 
 def test_without_resume_the_journal_is_ignored(corpus, journal_lines):
