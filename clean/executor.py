@@ -34,10 +34,11 @@ from clean import __version__
 from clean.errors import CleanError, InputError, RunInterrupted, StoppedOnError, WorkerLost
 from clean.journal import Journal, stale_temporaries
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
-from clean.stages.decode import read_input
+from clean.stages.decode import nonblocking_opener, read_input
 
 PATTERNS = ("*.txt",)
 CHUNK = 8  # files handed to a worker at a time
+HASH_BLOCK = 2**20  # bytes read at a time when hashing a file for --resume
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
 
 
@@ -249,30 +250,31 @@ def _stopped(why: str, summary: RunSummary, paths: list[str], journal: Journal) 
 
 
 def _results(pipeline, paths, problems, journal: Journal, executor, summary: RunSummary):
-    """``(record, items)`` for every path in order: from the journal when finished before, else cleaned."""
+    """``(record, items)`` for every page of every path in order: from the journal when finished before."""
     journaled = [p for p in paths if p not in problems and shown_path(p) in journal.index]
-    reuse = {p for p in journaled if journal.finished(shown_path(p), _sha256(p))}  # unchanged since
+    reuse = {p for p in journaled if journal.finished(shown_path(p), file_sha256(p))}  # unchanged since
     fresh = executor.map(pipeline, [p for p in paths if p not in problems and p not in reuse])
     for path in paths:
-        if path in problems:
-            record, items = _failed(path, None, problems[path]), []
-        elif path in reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
+        if path in reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
             summary.resumed += 1
-            source, dumped = journal.get(shown_path(path))
-            yield SourceRecord(**source), [Item(**item) for item in dumped]
+            yield from ((SourceRecord(**s), [Item(**i) for i in items]) for s, items in journal.get(shown_path(path)))
             continue
-        else:
-            record, items = next(fresh)
-        journal.add(record.model_dump(), [item.model_dump() for item in items])
-        yield record, items
+        pages = [(_failed(path, None, problems[path]), [])] if path in problems else [next(fresh)]
+        sha = pages[0][0].sha256 if len(pages) == 1 else file_sha256(path)
+        journal.add(shown_path(path), sha, [(r.model_dump(), [i.model_dump() for i in items]) for r, items in pages])
+        yield from pages
 
 
-def _sha256(path: str) -> str | None:
-    """The sha256 of the file at ``path`` now, or None when it cannot be read."""
+def file_sha256(path: str) -> str | None:
+    """The sha256 of the file at ``path`` now (read in blocks), or None when it cannot be read."""
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256(read_input(path)).hexdigest()
-    except InputError:
+        with open(path, "rb", opener=nonblocking_opener) as f:
+            while block := f.read(HASH_BLOCK):
+                digest.update(block)
+    except OSError:
         return None
+    return digest.hexdigest()
 
 
 def _count(summary: RunSummary, record: SourceRecord, items: list[Item]) -> None:

@@ -1,7 +1,8 @@
 """The progress journal: what a run has finished, so ``clean run --resume`` can skip it.
 
 A run appends one line per finished input file to ``OUTDIR/.progress.jsonl``
-(the file's path, sha256, source record and items) and flushes it, so a run
+(the file's path and sha256, and for each page it holds, the source record and
+items) and flushes it, so a run
 killed at any moment leaves every finished file in the journal and at most one
 torn last line, which loading drops. The first line names the rules (their
 sha256) and the version: a journal made with other rules is not reused.
@@ -13,12 +14,12 @@ deleted when a run completes, since the outputs then hold everything.
 >>> import tempfile
 >>> out = tempfile.mkdtemp()
 >>> with Journal(out, "r1", resume=False) as journal:
-...     journal.add({"path": "a.txt", "sha256": "s", "items": []}, [])
+...     journal.add("a.txt", "s", [({"path": "a.txt", "items": []}, [])])
 >>> journal = Journal(out, "r1", resume=True)
 >>> journal.finished("a.txt", "s"), journal.finished("a.txt", "changed")
 (True, False)
 >>> journal.get("a.txt")
-({'path': 'a.txt', 'sha256': 's', 'items': []}, [])
+[({'path': 'a.txt', 'items': []}, [])]
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from clean import __version__
 
 NAME = ".progress.jsonl"
-FORMAT = 1  # bump when the line layout changes; an older journal is then not reused
+FORMAT = 2  # bump when the line layout changes; an older journal is then not reused
 
 
 class Journal:
@@ -80,17 +81,16 @@ class Journal:
         found = self.index.get(path)
         return found is not None and sha256 is not None and found[0] == sha256
 
-    def get(self, path: str) -> tuple[dict, list[dict]]:
-        """The journaled ``(source, items)`` of a finished ``path``, read from disk when asked."""
+    def get(self, path: str) -> list[tuple[dict, list[dict]]]:
+        """The journaled pages ``(source, items)`` of a finished ``path``, read from disk when asked."""
         with open(self.path, "rb") as f:
             f.seek(self.index[path][1])
             entry = json.loads(f.readline())
-        return entry["source"], entry["items"]
+        return [(source, items) for source, items in entry["pages"]]
 
-    def add(self, source: dict, items: list[dict]) -> None:
-        """Record a finished input (source record and items as dicts), flushed to the OS at once."""
-        entry = {"path": source["path"], "sha256": source["sha256"], "source": source, "items": items}
-        self.file.write(_line(entry))
+    def add(self, path: str, sha256: str | None, pages: list[tuple[dict, list[dict]]]) -> None:
+        """Record a finished input: its pages as (source record, items) dicts; flushed to the OS at once."""
+        self.file.write(_line({"path": path, "sha256": sha256, "pages": pages}))
         self.file.flush()
 
     def remove(self) -> None:

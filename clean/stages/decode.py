@@ -50,7 +50,7 @@ CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab and lin
 def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of ``path``, at most ``limit`` of them; :class:`InputError` when unreadable, empty or too big."""
     try:
-        with open(path, "rb", opener=_without_blocking) as f:
+        with open(path, "rb", opener=nonblocking_opener) as f:
             info = os.fstat(f.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); skipped")
@@ -75,7 +75,7 @@ def read_stream(stream, path: str, limit: int = MAX_BYTES) -> bytes:
     return raw
 
 
-def _without_blocking(path: str, flags: int) -> int:
+def nonblocking_opener(path: str, flags: int) -> int:
     """Open so that a named pipe in the corpus cannot hang the run (no effect on regular files)."""
     return os.open(path, flags | os.O_NONBLOCK)
 
