@@ -50,7 +50,7 @@ class RunSummary:
     items: int = 0
     errors: int = 0
     empty: int = 0  # inputs that yield no item (failed ones included)
-    resumed: int = 0  # inputs taken from the journal of an interrupted run
+    resumed: int = 0  # pages taken from the journal of an interrupted run
     stale_journal: bool = False  # --resume found a journal made with other rules or version, not used
     removed: Counter = field(default_factory=Counter)
     edits: Counter = field(default_factory=Counter)
@@ -256,8 +256,9 @@ def _results(pipeline, paths, problems, journal: Journal, executor, summary: Run
     fresh = executor.map(pipeline, [p for p in paths if p not in problems and p not in reuse])
     for path in paths:
         if path in reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
-            summary.resumed += 1
-            yield from ((SourceRecord(**s), [Item(**i) for i in items]) for s, items in journal.get(shown_path(path)))
+            pages = journal.get(shown_path(path))
+            summary.resumed += len(pages)
+            yield from ((SourceRecord(**source), [Item(**i) for i in items]) for source, items in pages)
             continue
         pages = [(_failed(path, None, problems[path]), [])] if path in problems else [next(fresh)]
         sha = pages[0][0].sha256 if len(pages) == 1 else file_sha256(path)
