@@ -1,0 +1,187 @@
+"""Python rules for page widgets: share and subscribe bars, related links, cookie banners, breadcrumbs.
+
+Their words are data (table ``widget_phrases``, per language); the decisions
+are here. A widget rule takes a *whole line that is the widget* and never a
+sentence that mentions one: "Поделиться" goes, "Он поделился планами." stays.
+
+- a *widget line* folds (:func:`fold`) to a ``whole`` phrase, or to a phrase
+  followed by network names, or to two or more network names (a share bar);
+- a *related link* opens with a ``lead`` phrase and a colon
+  ("Читайте также: …") and has at most :data:`MAX_LINK_WORDS` words;
+- a *call to follow* opens with a ``call`` phrase, names a channel and has at
+  most :data:`MAX_CALL_WORDS` words;
+- a *cookie banner* names cookies, has at most :data:`MAX_COOKIE_WORDS` words, and
+  asks for consent in the second person, or opens like a banner and states a
+  purpose; up to :data:`BUTTON_WINDOW` button lines after it ("Принять") go with it;
+- a *breadcrumb* starts with the home page's name and goes on after a separator
+  ("Главная / Новости / Политика"), or, within the first :data:`HEAD_LINES` kept
+  lines, is two to five short capitalised parts joined by » › → or >.
+
+>>> fold("Комментарии (12):")
+'комментарии'
+>>> from clean.ruleset import RuleSet
+>>> rules = RuleSet.shipped()
+>>> doc = Document.from_text("Поделиться\\nОн поделился планами.")
+>>> [line.removed for line in widget(doc, rules.get("chrome.widget"), rules).lines]
+['chrome.widget', None]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from clean.document import Document
+from clean.registry import python_rule
+from clean.ruleset import Rule, RuleSet
+from clean.stages.line_marks import remove_lines
+
+MAX_LINK_WORDS = 25
+MAX_CALL_WORDS = 12
+MAX_COOKIE_WORDS = 70
+BUTTON_WINDOW = 2
+HEAD_LINES = 6
+MAX_CRUMB_WORDS = 4
+MAX_CRUMB_PARTS = 5
+CLOSING = ".!?…;:,"
+
+_NOT_LETTERS = regex.compile(r"[^\p{L}]+")
+_HOME_SPLIT = regex.compile(r"\s*(?:/|>|»|›|→|::|\|)\s*")
+_HEAD_SPLIT = regex.compile(r"\s+>\s+|\s*[»›→]\s*")
+
+
+def fold(text: str) -> str:
+    """Lowercase, ё as е, every run of non-letters one space: the form widget phrases are compared in."""
+    return " ".join(_NOT_LETTERS.sub(" ", text.casefold().replace("ё", "е")).split())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The ``widget_phrases`` table, folded and compiled once per rule set."""
+
+    whole: frozenset
+    social: frozenset
+    home: frozenset
+    lead: regex.Pattern
+    call: regex.Pattern
+    channels: tuple
+    cookie_words: tuple
+    cookie_opener: regex.Pattern
+    purpose: tuple
+    consent: tuple
+    buttons: frozenset
+    button_words: frozenset
+
+
+def vocabulary(rules: RuleSet) -> Vocabulary:
+    """The compiled vocabulary of ``rules`` (memoised on the rule set)."""
+    return rules.derived("widget_phrases", _build)
+
+
+def _build(rules: RuleSet) -> Vocabulary:
+    table = rules.table("widget_phrases")
+    langs = lambda key: [p for lang in table[key].values() for p in lang]  # noqa: E731
+    cookie = table["cookie"]
+    buttons = frozenset(fold(b) for b in cookie["buttons"])
+    return Vocabulary(
+        whole=frozenset(fold(p) for p in langs("whole")),
+        social=frozenset(w for name in langs("social") for w in fold(name).split()),
+        home=frozenset(fold(p) for p in langs("home")),
+        lead=_opening(langs("lead"), r"\s*:\s*\S"),
+        call=_opening(langs("call"), r"(?!\w)"),
+        channels=tuple(fold(c) for c in langs("channels")),
+        cookie_words=tuple(w.casefold() for w in cookie["words"]),
+        cookie_opener=_opening(cookie["openers"], r"(?!\w)"),
+        purpose=tuple(p.casefold() for p in cookie["purpose"]),
+        consent=tuple(p.casefold().replace("ё", "е") for p in cookie["consent"]),
+        buttons=buttons,
+        button_words=frozenset(w for b in buttons for w in b.split()),
+    )
+
+
+def _opening(phrases: list[str], tail: str) -> regex.Pattern:
+    alternatives = "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return regex.compile(rf"^[^\p{{L}}\d]*(?:{alternatives}){tail}", regex.IGNORECASE)
+
+
+def is_widget(text: str, vocab: Vocabulary) -> bool:
+    """A share/print/subscribe button, a share bar, a related link or a call to follow the site."""
+    folded = fold(text)
+    if not folded:
+        return False
+    words = folded.split()
+    for k in range(len(words), -1, -1):
+        if k and " ".join(words[:k]) not in vocab.whole:
+            continue
+        rest = words[k:]
+        if all(w in vocab.social for w in rest) and (k or len(rest) >= 2):
+            return True
+    if vocab.lead.search(text) and len(text.split()) <= MAX_LINK_WORDS:
+        return True
+    return bool(vocab.call.search(text)) and len(text.split()) <= MAX_CALL_WORDS and any(
+        c in folded for c in vocab.channels
+    )
+
+
+@python_rule("chrome.widget")
+def widget(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove widget lines (see :func:`is_widget`)."""
+    vocab = vocabulary(rules)
+    return remove_lines(doc, rule.id, (i for i in doc.kept_indices() if is_widget(doc.lines[i].text, vocab)))
+
+
+def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
+    """A line about cookies that asks for consent, or opens like a banner and states a purpose."""
+    low = text.casefold().replace("ё", "е")
+    if not any(w in low for w in vocab.cookie_words) or len(text.split()) > MAX_COOKIE_WORDS:
+        return False
+    if any(c in low for c in vocab.consent):
+        return True
+    return bool(vocab.cookie_opener.search(text)) and any(p in low for p in vocab.purpose)
+
+
+@python_rule("chrome.cookie-banner")
+def cookie_banner(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove cookie banners and the button lines right after them."""
+    vocab = vocabulary(rules)
+    kept = doc.kept_indices()
+    marked: list[int] = []
+    for n, i in enumerate(kept):
+        if not is_cookie_banner(doc.lines[i].text, vocab):
+            continue
+        marked.append(i)
+        for j in kept[n + 1 : n + 1 + BUTTON_WINDOW]:
+            if not _is_button(doc.lines[j].text, vocab):
+                break
+            marked.append(j)
+    return remove_lines(doc, rule.id, marked)
+
+
+def _is_button(text: str, vocab: Vocabulary) -> bool:
+    folded = fold(text)
+    return bool(folded) and (folded in vocab.buttons or all(w in vocab.button_words for w in folded.split()))
+
+
+@python_rule("chrome.breadcrumb")
+def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove breadcrumb lines (see module docstring)."""
+    vocab = vocabulary(rules)
+    kept = doc.kept_indices()
+    head = set(kept[:HEAD_LINES])
+    return remove_lines(doc, rule.id, (i for i in kept if is_breadcrumb(doc.lines[i].text, vocab, i in head)))
+
+
+def is_breadcrumb(text: str, vocab: Vocabulary, in_head: bool) -> bool:
+    """'Главная / Новости / …' anywhere; 'Новости » Политика' only at the head of the page."""
+    parts = [p for p in _HOME_SPLIT.split(text.strip()) if p]
+    if len(parts) >= 2 and fold(parts[0]) in vocab.home and _short(parts[:-1]):
+        return len(parts[-1].split()) <= MAX_LINK_WORDS
+    if not in_head or text.rstrip()[-1:] in CLOSING or regex.search(r"\d", text):
+        return False
+    parts = [p.strip() for p in _HEAD_SPLIT.split(text.strip())]
+    return 2 <= len(parts) <= MAX_CRUMB_PARTS and all(p and p[0].isupper() for p in parts) and _short(parts)
+
+
+def _short(parts: list[str]) -> bool:
+    return all(len(p.split()) <= MAX_CRUMB_WORDS for p in parts)
