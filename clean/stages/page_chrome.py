@@ -1,12 +1,13 @@
-"""Python rules for page chrome around the title: site suffix, repeated title, rubric.
+"""Python rules for page chrome around the title: site name, repeated title, rubric.
 
 A scraped article page usually opens with the ``<title>`` text (headline plus
 the site's name), then a rubric or breadcrumb, then the headline again as the
 ``<h1>``, sometimes twice. These rules find that head of the page and leave
 one title. What decides (named thresholds below):
 
-- the site suffix is looked for only on the first :data:`HEAD_LINES` kept lines,
-  and only on a line no longer than :data:`MAX_TITLE_CHARS`;
+- the site's name (after or before the headline, see :mod:`clean.stages.site_names`)
+  is looked for only on the first :data:`HEAD_LINES` kept lines, and only on a
+  line no longer than :data:`MAX_TITLE_CHARS`;
 - a repeat is a later line, within :data:`REPEAT_WINDOW` kept lines, equal to
   the title after case and space folding;
 - a rubric is a line of at most :data:`MAX_RUBRIC_WORDS` words without closing
@@ -30,6 +31,7 @@ import regex
 from clean.document import Document, Line, Removal
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
+from clean.stages import site_names
 
 HEAD_LINES = 3
 MAX_TITLE_CHARS = 300
@@ -45,22 +47,37 @@ def fold(text: str) -> str:
 
 @python_rule("chrome.site-suffix")
 def site_suffix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Cut ``— Site.kz — slogan`` from a title line at the head of the page; remember the site."""
-    pattern = rules.patterns[rule.id]
+    """Cut ``— Site.kz — slogan`` or ``| Site`` from a title line at the head of the page; remember the site."""
+    return _cut_site(doc, rule, rules, site_names.suffix)
+
+
+@python_rule("chrome.site-prefix")
+def site_prefix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Cut ``Site.kz:`` or ``Site News |`` from the front of a title line, when no suffix was found."""
+    if any(line.role == "title" for line in doc.lines):
+        return doc
+    return _cut_site(doc, rule, rules, site_names.prefix)
+
+
+def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
+    domain, words = rules.derived("site_words", _site_vocabulary)
     for i in doc.kept_indices()[:HEAD_LINES]:
         line = doc.lines[i]
-        match = pattern.search(line.text)
-        if not match or len(line.text) > MAX_TITLE_CHARS:
-            continue
-        title = line.text[: match.start()].strip()
-        if not title or title[-1] in CLOSING:
+        found = find(line.text, domain, words) if len(line.text) <= MAX_TITLE_CHARS else None
+        if found is None:
             continue
         lines = list(doc.lines)
-        lines[i] = replace(line, text=title, role="title")
-        removal = Removal(rule.id, line.start, match.group(0))
-        site = match.group("site").lower() if "site" in match.re.groupindex else None
-        return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or site)
+        lines[i] = replace(line, text=found.title, role="title")
+        removal = Removal(rule.id, line.start, found.cut)
+        return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or found.site)
     return doc
+
+
+def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:
+    table = rules.table("site_words")
+    endings = "|".join(regex.escape(e) for e in table["domains"])
+    domain = regex.compile(rf"^(?:www\.)?(?:[\w-]+\.)+(?:{endings})$", regex.IGNORECASE)
+    return domain, tuple(w for lang in table["words"].values() for w in lang)
 
 
 @python_rule("chrome.repeated-title")

@@ -1,0 +1,96 @@
+"""Where a title line names its site: ``Title — Site.kz — slogan``, ``Title | Site``, ``Site.kz: Title``.
+
+The HTML ``<title>`` of a news page is the headline plus the site's name, in
+front or behind, joined by a bar, a dash or a colon. This module finds that
+name; :mod:`clean.stages.page_chrome` cuts it. What counts as a site name:
+
+- a *domain* (``Tengrinews.kz``, ``www.zakon.kz``; the rule's pattern lists the
+  endings) after any separator, or before a colon, bar or dash;
+- after a *bar*, a part of at most :data:`MAX_SITE_WORDS` words that is shorter
+  than the headline before it (``Tokayev meets Xi | The Astana Times``);
+- after a *dash*, or before a bar or a dash, a part of at most :data:`MAX_SITE_WORDS` words holding
+  a site word (table ``site_words``: Новости, News, Жаңалықтары, Новини, Times…),
+  so a headline with a real dash (``Алматы — город яблок``) is left whole.
+
+A part with a comma, colon or closing punctuation is never a site's name, and
+a headline that ends like a sentence is not a title line.
+
+>>> import regex
+>>> domain = regex.compile(r"^(?:[\\w-]+\\.)+kz$")
+>>> suffix("Казахстан возглавил ОДКБ — Semeinews.kz — главные новости", domain, ("новост*",))
+SiteName(title='Казахстан возглавил ОДКБ', cut=' — Semeinews.kz — главные новости', site='semeinews.kz')
+>>> suffix("Алматы — город яблок", domain, ("новост*",)) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+MAX_SITE_WORDS = 4
+CLOSING = ".!?…;:"
+SEPARATOR = regex.compile(r"(\s+[—–-]\s+|\s*\|\s*)")
+COLON_PREFIX = regex.compile(r"^(?P<site>\S+?)\s*:\s+(?=\S)")
+NOT_A_NAME = regex.compile(r"[,:;!?…]|\.$")
+
+
+class SiteName(NamedTuple):
+    """A title line split: the headline, the text cut off (separators included), the site's name."""
+
+    title: str
+    cut: str
+    site: str
+
+
+def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...]) -> SiteName | None:
+    """The site's name after the headline, with everything after it (a slogan), or None."""
+    pieces = SEPARATOR.split(text)
+    for k in range(2, len(pieces), 2):
+        title = "".join(pieces[:k - 1]).strip()
+        if title and title[-1] not in CLOSING and _names_site(pieces[k], pieces[k - 1], title, domain, site_words):
+            return SiteName(title, text[len("".join(pieces[:k - 1])) :], _site(pieces[k], domain))
+    return None
+
+
+def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...]) -> SiteName | None:
+    """The site's name before the headline (``Zakon.kz: …``, ``Tengrinews | …``), or None."""
+    colon = COLON_PREFIX.match(text)
+    if colon and domain.search(colon.group("site")):
+        return _prefixed(text, colon.end(), colon.group("site"), domain)
+    pieces = SEPARATOR.split(text, maxsplit=1)
+    if len(pieces) == 3:
+        rest = pieces[2].strip()
+        if rest and _names_site(pieces[0], "—", rest, domain, site_words):  # a bar alone is not enough here
+            return _prefixed(text, len(pieces[0]) + len(pieces[1]), pieces[0], domain)
+    return None
+
+
+def _prefixed(text: str, end: int, site: str, domain: regex.Pattern) -> SiteName | None:
+    title = text[end:].strip()
+    if not title or title[-1] in CLOSING:
+        return None
+    return SiteName(title, text[:end], _site(site, domain))
+
+
+def _names_site(part: str, separator: str, headline: str, domain: regex.Pattern, site_words) -> bool:
+    part = part.strip()
+    if domain.search(part):
+        return True
+    words = part.split()
+    if not words or len(words) > MAX_SITE_WORDS or NOT_A_NAME.search(part):
+        return False
+    if "|" in separator:
+        return len(words) < len(headline.split())
+    return any(_is_site_word(w.strip("«»\"'"), site_words) for w in part.casefold().replace("ё", "е").split())
+
+
+def _is_site_word(word: str, site_words) -> bool:
+    """``word`` is in ``site_words``, or starts with one of its stems (``новост*``)."""
+    return any(word.startswith(w[:-1]) if w.endswith("*") else word == w for w in site_words)
+
+
+def _site(part: str, domain: regex.Pattern) -> str:
+    part = part.strip()
+    return part.lower() if domain.search(part) else part
