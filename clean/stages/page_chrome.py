@@ -32,17 +32,13 @@ from clean.document import Document, Line, Removal
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages import site_names
+from clean.stages.site_names import fold
 
 HEAD_LINES = 3
 MAX_TITLE_CHARS = 300
 REPEAT_WINDOW = 4
 MAX_RUBRIC_WORDS = 3
 CLOSING = ".!?…;:"
-
-
-def fold(text: str) -> str:
-    """Case- and space-folded text, for comparing titles."""
-    return " ".join(text.casefold().split()).strip(" .")
 
 
 @python_rule("chrome.site-suffix")
@@ -61,9 +57,13 @@ def site_prefix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
     domain, words = rules.derived("site_words", _site_vocabulary)
-    for i in doc.kept_indices()[:HEAD_LINES]:
+    kept = doc.kept_indices()
+    for n, i in enumerate(kept[:HEAD_LINES]):
         line = doc.lines[i]
-        found = find(line.text, domain, words) if len(line.text) <= MAX_TITLE_CHARS else None
+        if len(line.text) > MAX_TITLE_CHARS:
+            continue
+        echoes = {fold(doc.lines[j].text) for j in kept[n + 1 : n + 1 + REPEAT_WINDOW]}
+        found = find(line.text, domain, words, echoes)
         if found is None:
             continue
         lines = list(doc.lines)

@@ -10,7 +10,9 @@ name; :mod:`clean.stages.page_chrome` cuts it. What counts as a site name:
   than the headline before it (``Tokayev meets Xi | The Astana Times``);
 - after a *dash*, or before a bar or a dash, a part of at most :data:`MAX_SITE_WORDS` words holding
   a site word (table ``site_words``: Новости, News, Жаңалықтары, Новини, Times…),
-  so a headline with a real dash (``Алматы — город яблок``) is left whole.
+  so a headline with a real dash (``Алматы — город яблок``) is left whole;
+- any short part, when the page repeats the headline without it on a following
+  line (``Title — Kazinform`` then ``Title``).
 
 A part with a comma, colon or closing punctuation is never a site's name, and
 a headline that ends like a sentence is not a title line.
@@ -44,25 +46,40 @@ class SiteName(NamedTuple):
     site: str
 
 
-def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...]) -> SiteName | None:
-    """The site's name after the headline, with everything after it (a slogan), or None."""
+def fold(text: str) -> str:
+    """Case- and space-folded text, for comparing titles."""
+    return " ".join(text.casefold().split()).strip(" .")
+
+
+def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
+    """The site's name after the headline, with everything after it (a slogan), or None.
+
+    ``echoes`` are the folded lines that follow: a headline the page repeats
+    without the part after it (the ``<h1>`` under the ``<title>``) shows that part
+    is the site's name, whatever its words.
+    """
     pieces = SEPARATOR.split(text)
     for k in range(2, len(pieces), 2):
         title = "".join(pieces[:k - 1]).strip()
-        if title and title[-1] not in CLOSING and _names_site(pieces[k], pieces[k - 1], title, domain, site_words):
+        if not title or title[-1] in CLOSING:
+            continue
+        if fold(title) in echoes and _short_name(pieces[k]) or _names_site(
+            pieces[k], pieces[k - 1], title, domain, site_words
+        ):
             return SiteName(title, text[len("".join(pieces[:k - 1])) :], _site(pieces[k], domain))
     return None
 
 
-def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...]) -> SiteName | None:
+def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
     """The site's name before the headline (``Zakon.kz: …``, ``Tengrinews | …``), or None."""
     colon = COLON_PREFIX.match(text)
-    if colon and domain.search(colon.group("site")):
+    if colon and (domain.search(colon.group("site")) or fold(text[colon.end():]) in echoes):
         return _prefixed(text, colon.end(), colon.group("site"), domain)
     pieces = SEPARATOR.split(text, maxsplit=1)
     if len(pieces) == 3:
         rest = pieces[2].strip()
-        if rest and _names_site(pieces[0], "—", rest, domain, site_words):  # a bar alone is not enough here
+        echoed = fold(rest) in echoes and _short_name(pieces[0])
+        if rest and (echoed or _names_site(pieces[0], "—", rest, domain, site_words)):  # a bar alone is not enough
             return _prefixed(text, len(pieces[0]) + len(pieces[1]), pieces[0], domain)
     return None
 
@@ -74,15 +91,20 @@ def _prefixed(text: str, end: int, site: str, domain: regex.Pattern) -> SiteName
     return SiteName(title, text[:end], _site(site, domain))
 
 
+def _short_name(part: str) -> bool:
+    """At most :data:`MAX_SITE_WORDS` words and no punctuation a name does not have."""
+    part = part.strip()
+    return 0 < len(part.split()) <= MAX_SITE_WORDS and not NOT_A_NAME.search(part)
+
+
 def _names_site(part: str, separator: str, headline: str, domain: regex.Pattern, site_words) -> bool:
     part = part.strip()
     if domain.search(part):
         return True
-    words = part.split()
-    if not words or len(words) > MAX_SITE_WORDS or NOT_A_NAME.search(part):
+    if not _short_name(part):
         return False
     if "|" in separator:
-        return len(words) < len(headline.split())
+        return len(part.split()) < len(headline.split())
     return any(_is_site_word(w.strip("«»\"'"), site_words) for w in part.casefold().replace("ё", "е").split())
 
 
