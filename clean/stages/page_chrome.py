@@ -9,7 +9,9 @@ one title. What decides (named thresholds below):
   is looked for only on the first :data:`HEAD_LINES` kept lines, and only on a
   line no longer than :data:`MAX_TITLE_CHARS`;
 - a repeat is a later line, within :data:`REPEAT_WINDOW` kept lines, equal to
-  the title after case and space folding;
+  a headline (a head line not ending with a full stop) after case and space
+  folding; every such repeat in the head goes, and the first headline repeated
+  becomes the title;
 - a rubric is a line of at most :data:`MAX_RUBRIC_WORDS` words without closing
   punctuation, standing between the title and its repeat (or directly before
   a title that is repeated).
@@ -39,6 +41,7 @@ MAX_TITLE_CHARS = 300
 REPEAT_WINDOW = 4
 MAX_RUBRIC_WORDS = 3
 CLOSING = ".!?…;:"
+NOT_A_HEADLINE = (".", ";")  # a line ending so is a sentence, never the headline
 
 
 @python_rule("chrome.site-suffix")
@@ -82,24 +85,23 @@ def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:
 
 @python_rule("chrome.repeated-title")
 def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Keep the first of a title and its repeats; the first becomes the page title."""
+    """Keep the first of a headline and its repeats; the first headline repeated becomes the page title."""
     kept = doc.kept_indices()
+    lines, removals, titled = list(doc.lines), list(doc.removals), False
     for n, i in enumerate(kept[:HEAD_LINES]):
-        line = doc.lines[i]
-        if len(line.text) > MAX_TITLE_CHARS:
+        line = lines[i]
+        if line.removed or len(line.text) > MAX_TITLE_CHARS or line.text.endswith(NOT_A_HEADLINE):
             continue
         key = fold(line.text)
-        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if fold(doc.lines[j].text) == key]
+        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if not lines[j].removed and fold(lines[j].text) == key]
         if not repeats:
             continue
-        lines = list(doc.lines)
-        lines[i] = replace(line, role="title")
-        removals = list(doc.removals)
+        if not titled:
+            lines[i], titled = replace(line, role="title"), True
         for j in repeats:
             lines[j] = replace(lines[j], removed=rule.id)
             removals.append(Removal(rule.id, lines[j].start, lines[j].text))
-        return doc.replace(lines=tuple(lines), removals=_sorted(removals))
-    return doc
+    return doc.replace(lines=tuple(lines), removals=_sorted(removals)) if len(removals) > len(doc.removals) else doc
 
 
 @python_rule("chrome.rubric")
