@@ -6,15 +6,18 @@ sentence that mentions one: "Поделиться" goes, "Он поделилс�
 
 - a *widget line* folds (:func:`fold`) to a ``whole`` phrase, or to a phrase
   followed by network names, or to two or more network names (a share bar);
-- a *related link* opens with a ``lead`` phrase and a colon
-  ("Читайте также: …") and has at most :data:`MAX_LINK_WORDS` words;
+- a *related link* opens with a ``lead`` phrase and a colon, goes on like a
+  headline (a capital, a digit or a quote; no closing full stop) and has at
+  most :data:`MAX_LINK_WORDS` words ("Читайте также: Токаев подписал закон");
 - a *call to follow* opens with a ``call`` phrase, names a channel and has at
   most :data:`MAX_CALL_WORDS` words;
 - a *cookie banner* names cookies, has at most :data:`MAX_COOKIE_WORDS` words, and
-  asks for consent in the second person, or opens like a banner and states a
-  purpose; up to :data:`BUTTON_WINDOW` button lines after it ("Принять") go with it;
-- a *breadcrumb* starts with the home page's name and goes on after a separator
-  ("Главная / Новости / Политика"), or, within the first :data:`HEAD_LINES` kept
+  asks for consent in the second person, or opens like a banner, states a
+  purpose and speaks of the site or to the reader; up to :data:`BUTTON_WINDOW`
+  button lines after it ("Принять") go with it;
+- a *breadcrumb* has no closing punctuation, and starts with the home page's name
+  and goes on after a separator with capitalised parts ("Главная / Новости /
+  Политика"), or, within the first :data:`HEAD_LINES` kept
   lines, is two to five short capitalised parts joined by » › → or >.
 
 >>> fold("Комментарии (12):")
@@ -70,6 +73,7 @@ class Vocabulary:
     cookie_opener: regex.Pattern
     purpose: tuple
     consent: tuple
+    audience: frozenset
     buttons: frozenset
     button_words: frozenset
 
@@ -88,13 +92,14 @@ def _build(rules: RuleSet) -> Vocabulary:
         whole=frozenset(fold(p) for p in langs("whole")),
         social=frozenset(w for name in langs("social") for w in fold(name).split()),
         home=frozenset(fold(p) for p in langs("home")),
-        lead=_opening(langs("lead"), r"\s*:\s*\S"),
+        lead=_opening(langs("lead"), r"\s*:\s*(?=[\p{Lu}\d«\"“„'])(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),
         channels=tuple(fold(c) for c in langs("channels")),
         cookie_words=tuple(w.casefold() for w in cookie["words"]),
         cookie_opener=_opening(cookie["openers"], r"(?!\w)"),
         purpose=tuple(p.casefold() for p in cookie["purpose"]),
         consent=tuple(p.casefold().replace("ё", "е") for p in cookie["consent"]),
+        audience=frozenset(fold(w) for w in cookie["audience"]),
         buttons=buttons,
         button_words=frozenset(w for b in buttons for w in b.split()),
     )
@@ -138,7 +143,11 @@ def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
         return False
     if any(c in low for c in vocab.consent):
         return True
-    return bool(vocab.cookie_opener.search(text)) and any(p in low for p in vocab.purpose)
+    return (
+        bool(vocab.cookie_opener.search(text))
+        and any(p in low for p in vocab.purpose)
+        and bool(set(fold(text).split()) & vocab.audience)
+    )
 
 
 @python_rule("chrome.cookie-banner")
@@ -174,10 +183,12 @@ def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def is_breadcrumb(text: str, vocab: Vocabulary, in_head: bool) -> bool:
     """'Главная / Новости / …' anywhere; 'Новости » Политика' only at the head of the page."""
+    if text.rstrip()[-1:] in CLOSING:
+        return False
     parts = [p for p in _HOME_SPLIT.split(text.strip()) if p]
     if len(parts) >= 2 and fold(parts[0]) in vocab.home and _short(parts[:-1]):
-        return len(parts[-1].split()) <= MAX_LINK_WORDS
-    if not in_head or text.rstrip()[-1:] in CLOSING or regex.search(r"\d", text):
+        return len(parts[-1].split()) <= MAX_LINK_WORDS and all(not p[0].islower() for p in parts)
+    if not in_head or regex.search(r"\d", text):
         return False
     parts = [p.strip() for p in _HEAD_SPLIT.split(text.strip())]
     return 2 <= len(parts) <= MAX_CRUMB_PARTS and all(p and p[0].isupper() for p in parts) and _short(parts)
