@@ -4,7 +4,7 @@ For every rule: the lines it *removed* whole, the lines it *touched* (a span cut
 out of a line that stays, or an edit), and on how many pages it fired, per input
 set. An over-eager rule shows up as a count far above what the pages hold, or as
 any count at all on a near-miss page (``near`` in the corpus file name), which
-the report lists by name. Rules that fired nowhere are listed at the end.
+the report lists by name. Rules that removed or edited nothing are listed at the end.
 Paths default to ``seeds`` and ``tests/corpus`` (expected-output files skipped).
 """
 
@@ -64,7 +64,8 @@ def report(paths: list[str]) -> str:
         for rule, names in sorted(near.items()):
             out.append(f"  near-miss pages touched by {rule}: {', '.join(names)}")
     idle = [r.id for r in pipeline.rules.rules if r.id not in seen]
-    out.append(f"\nfired nowhere: {', '.join(idle) if idle else '-'}")
+    out.append(f"\nno removal or edit anywhere: {', '.join(idle) if idle else '-'}")
+    out.append("(item, date and flag rules cut, stamp and flag rather than remove, so they are listed here)")
     return "\n".join(out)
 
 

@@ -61,3 +61,10 @@ def test_every_noise_and_repair_rule_fires_somewhere_in_the_corpus():
     rules = RuleSet.shipped()
     wanted = {r.id for r in rules.for_stage("strip_noise") + rules.for_stage("repair_unicode")}
     assert wanted - fired == set()
+
+
+def test_rule_report_counts_the_corpus():
+    from tests.rule_report import report
+
+    text = report(["tests/corpus"])
+    assert "tests/corpus: " in text and "chrome.widget" in text and "noise.php-stack-trace" in text

@@ -9,6 +9,8 @@ sentence that mentions one: "Поделиться" goes, "Он поделилс�
 - a *related link* opens with a ``lead`` phrase and a colon, goes on like a
   headline (a capital, a digit or a quote; no closing full stop) and has at
   most :data:`MAX_LINK_WORDS` words ("Читайте также: Токаев подписал закон");
+- a *credit* opens with a ``credit`` phrase and a colon and has at most
+  :data:`MAX_CREDIT_WORDS` words, no closing full stop ("Фото: пресс-служба акимата");
 - a *call to follow* opens with a ``call`` phrase, names a channel and has at
   most :data:`MAX_CALL_WORDS` words;
 - a *cookie banner* names cookies, has at most :data:`MAX_COOKIE_WORDS` words, and
@@ -42,6 +44,7 @@ from clean.stages.line_marks import remove_lines
 
 MAX_LINK_WORDS = 25
 MAX_CALL_WORDS = 12
+MAX_CREDIT_WORDS = 6
 MAX_COOKIE_WORDS = 70
 BUTTON_WINDOW = 2
 HEAD_LINES = 6
@@ -67,6 +70,7 @@ class Vocabulary:
     social: frozenset
     home: frozenset
     lead: regex.Pattern
+    credit: regex.Pattern
     call: regex.Pattern
     channels: tuple
     cookie_words: tuple
@@ -93,6 +97,7 @@ def _build(rules: RuleSet) -> Vocabulary:
         social=frozenset(w for name in langs("social") for w in fold(name).split()),
         home=frozenset(fold(p) for p in langs("home")),
         lead=_opening(langs("lead"), r"\s*:\s*(?=[\p{Lu}\d«\"“„'])(?!.*[^.]\.\s*$)"),
+        credit=_opening(langs("credit"), r"\s*:\s*\S(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),
         channels=tuple(fold(c) for c in langs("channels")),
         cookie_words=tuple(w.casefold() for w in cookie["words"]),
@@ -123,6 +128,8 @@ def is_widget(text: str, vocab: Vocabulary) -> bool:
         if all(w in vocab.social for w in rest) and (k or len(rest) >= 2):
             return True
     if vocab.lead.search(text) and len(text.split()) <= MAX_LINK_WORDS:
+        return True
+    if vocab.credit.search(text) and len(text.split()) <= MAX_CREDIT_WORDS:
         return True
     return bool(vocab.call.search(text)) and len(text.split()) <= MAX_CALL_WORDS and any(
         c in folded for c in vocab.channels
