@@ -13,8 +13,8 @@ one title. What decides (named thresholds below):
   folding; every such repeat in the head goes, and the first headline repeated
   becomes the title;
 - a rubric is a line of at most :data:`MAX_RUBRIC_WORDS` words without closing
-  punctuation, standing between the title and its repeat (or directly before
-  a title that is repeated).
+  punctuation, standing between the title and its repeat, right after the
+  repeat, or directly before a title that is repeated.
 
 >>> from clean.ruleset import RuleSet
 >>> rules = RuleSet.shipped()
@@ -125,8 +125,14 @@ def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def _after_title_is_rubric(doc: Document, kept: list[int], t: int) -> bool:
-    """A short line after the title is a rubric only if a removed repeat of the title follows it."""
-    start = kept[t + 1]
+    """A short line after the title is a rubric only beside a removed repeat of the title.
+
+    The repeat may follow the short line (title, rubric, ``<h1>``) or stand between
+    the title and it (title, ``<h1>``, rubric).
+    """
+    title, start = kept[t], kept[t + 1]
+    if any(line.removed == "chrome.repeated-title" for line in doc.lines[title + 1 : start]):
+        return True
     for line in doc.lines[start + 1 : start + 1 + 2 * REPEAT_WINDOW]:
         if line.removed == "chrome.repeated-title":
             return True

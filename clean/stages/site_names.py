@@ -32,7 +32,7 @@ from typing import NamedTuple
 import regex
 
 MAX_SITE_WORDS = 4
-CLOSING = ".!?…;:"
+CLOSING = ".;:"  # a headline may end with ? ! or …, never with a full stop
 SEPARATOR = regex.compile(r"(\s+[—–-]\s+|\s*\|\s*)")
 COLON_PREFIX = regex.compile(r"^(?P<site>\S+?)\s*:\s+(?=\S)")
 NOT_A_NAME = regex.compile(r"[,:;!?…]|\.$")
