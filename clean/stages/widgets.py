@@ -1,4 +1,4 @@
-"""Python rules for page widgets: share and subscribe bars, related links, cookie banners, breadcrumbs.
+"""Python rules for page widgets: share and subscribe bars, related links, credits, cookie banners.
 
 Their words are data (table ``widget_phrases``, per language); the decisions
 are here. A widget rule takes a *whole line that is the widget* and never a
@@ -16,11 +16,9 @@ sentence that mentions one: "Поделиться" goes, "Он поделилс�
 - a *cookie banner* names cookies, has at most :data:`MAX_COOKIE_WORDS` words, and
   asks for consent in the second person, or opens like a banner, states a
   purpose and speaks of the site or to the reader; up to :data:`BUTTON_WINDOW`
-  button lines after it ("Принять") go with it;
-- a *breadcrumb* has no closing punctuation, and starts with the home page's name
-  and goes on after a separator with capitalised parts ("Главная / Новости /
-  Политика"), or, within the first :data:`HEAD_LINES` kept
-  lines, is two to five short capitalised parts joined by » › → or >.
+  button lines after it ("Принять") go with it.
+
+Breadcrumbs, which read the same table, are :mod:`clean.stages.breadcrumbs`.
 
 >>> fold("Комментарии (12):")
 'комментарии'
@@ -47,14 +45,8 @@ MAX_CALL_WORDS = 12
 MAX_CREDIT_WORDS = 6
 MAX_COOKIE_WORDS = 70
 BUTTON_WINDOW = 2
-HEAD_LINES = 6
-MAX_CRUMB_WORDS = 4
-MAX_CRUMB_PARTS = 5
-CLOSING = ".!?…;:,"
 
 _NOT_LETTERS = regex.compile(r"[^\p{L}]+")
-_HOME_SPLIT = regex.compile(r"\s*(?:/|>|»|›|→|::|\|)\s*")
-_HEAD_SPLIT = regex.compile(r"\s+>\s+|\s*[»›→]\s*")
 
 
 def fold(text: str) -> str:
@@ -177,29 +169,3 @@ def cookie_banner(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 def _is_button(text: str, vocab: Vocabulary) -> bool:
     folded = fold(text)
     return bool(folded) and (folded in vocab.buttons or all(w in vocab.button_words for w in folded.split()))
-
-
-@python_rule("chrome.breadcrumb")
-def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove breadcrumb lines (see module docstring)."""
-    vocab = vocabulary(rules)
-    kept = doc.kept_indices()
-    head = set(kept[:HEAD_LINES])
-    return remove_lines(doc, rule.id, (i for i in kept if is_breadcrumb(doc.lines[i].text, vocab, i in head)))
-
-
-def is_breadcrumb(text: str, vocab: Vocabulary, in_head: bool) -> bool:
-    """'Главная / Новости / …' anywhere; 'Новости » Политика' only at the head of the page."""
-    if text.rstrip()[-1:] in CLOSING:
-        return False
-    parts = [p for p in _HOME_SPLIT.split(text.strip()) if p]
-    if len(parts) >= 2 and fold(parts[0]) in vocab.home and _short(parts[:-1]):
-        return len(parts[-1].split()) <= MAX_LINK_WORDS and all(not p[0].islower() for p in parts)
-    if not in_head or regex.search(r"\d", text):
-        return False
-    parts = [p.strip() for p in _HEAD_SPLIT.split(text.strip())]
-    return 2 <= len(parts) <= MAX_CRUMB_PARTS and all(p and p[0].isupper() for p in parts) and _short(parts)
-
-
-def _short(parts: list[str]) -> bool:
-    return all(len(p.split()) <= MAX_CRUMB_WORDS for p in parts)
