@@ -65,7 +65,7 @@ class Vocabulary:
     credit: regex.Pattern
     call: regex.Pattern
     channels: tuple
-    cookie_words: tuple
+    cookie_words: regex.Pattern
     cookie_opener: regex.Pattern
     purpose: tuple
     consent: tuple
@@ -92,7 +92,7 @@ def _build(rules: RuleSet) -> Vocabulary:
         credit=_opening(langs("credit"), r"\s*:\s*\S(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),
         channels=tuple(fold(c) for c in langs("channels")),
-        cookie_words=tuple(w.casefold() for w in cookie["words"]),
+        cookie_words=regex.compile("|".join(regex.escape(w) for w in cookie["words"]), regex.IGNORECASE),
         cookie_opener=_opening(cookie["openers"], r"(?!\w)"),
         purpose=tuple(p.casefold() for p in cookie["purpose"]),
         consent=tuple(p.casefold().replace("ё", "е") for p in cookie["consent"]),
@@ -108,24 +108,30 @@ def _opening(phrases: list[str], tail: str) -> regex.Pattern:
 
 
 def is_widget(text: str, vocab: Vocabulary) -> bool:
-    """A share/print/subscribe button, a share bar, a related link or a call to follow the site."""
-    folded = fold(text)
-    if not folded:
-        return False
-    words = folded.split()
-    for k in range(len(words), -1, -1):
-        if k and " ".join(words[:k]) not in vocab.whole:
-            continue
-        rest = words[k:]
-        if all(w in vocab.social for w in rest) and (k or len(rest) >= 2):
-            return True
-    if vocab.lead.search(text) and len(text.split()) <= MAX_LINK_WORDS:
+    """A share/print/subscribe button, a share bar, a related link, a credit or a call to follow the site."""
+    count = len(text.split())
+    if count > MAX_LINK_WORDS:
+        return False  # every widget is short; most lines of a page stop here
+    words = fold(text).split()
+    if _is_bar(words, vocab):
         return True
-    if vocab.credit.search(text) and len(text.split()) <= MAX_CREDIT_WORDS:
+    if vocab.lead.search(text):
         return True
-    return bool(vocab.call.search(text)) and len(text.split()) <= MAX_CALL_WORDS and any(
-        c in folded for c in vocab.channels
+    if vocab.credit.search(text) and count <= MAX_CREDIT_WORDS:
+        return True
+    return bool(vocab.call.search(text)) and count <= MAX_CALL_WORDS and any(
+        c in " ".join(words) for c in vocab.channels
     )
+
+
+def _is_bar(words: list[str], vocab: Vocabulary) -> bool:
+    """A ``whole`` phrase, optionally followed by network names, or two or more network names."""
+    start = len(words)
+    while start and words[start - 1] in vocab.social:
+        start -= 1  # words[start:] is the trailing run of network names
+    if start == 0 and len(words) >= 2:
+        return True
+    return any(" ".join(words[:k]) in vocab.whole for k in range(max(start, 1), len(words) + 1))
 
 
 @python_rule("chrome.widget")
@@ -137,9 +143,9 @@ def widget(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
     """A line about cookies that asks for consent, or opens like a banner and states a purpose."""
-    low = text.casefold().replace("ё", "е")
-    if not any(w in low for w in vocab.cookie_words) or len(text.split()) > MAX_COOKIE_WORDS:
+    if not vocab.cookie_words.search(text) or len(text.split()) > MAX_COOKIE_WORDS:
         return False
+    low = text.casefold().replace("ё", "е")
     if any(c in low for c in vocab.consent):
         return True
     return (
