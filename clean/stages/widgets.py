@@ -88,7 +88,7 @@ def _build(rules: RuleSet) -> Vocabulary:
         whole=frozenset(fold(p) for p in langs("whole")),
         social=frozenset(w for name in langs("social") for w in fold(name).split()),
         home=frozenset(fold(p) for p in langs("home")),
-        lead=_opening(langs("lead"), r"\s*:\s*(?=[\p{Lu}\d«\"“„'])(?!.*[^.]\.\s*$)"),
+        lead=_opening(langs("lead"), r"\s*:\s*(?=(?-i:\p{Lu})|[\d«\"“„'])(?!.*[^.]\.\s*$)"),
         credit=_opening(langs("credit"), r"\s*:\s*\S(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),
         channels=tuple(fold(c) for c in langs("channels")),
