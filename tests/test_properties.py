@@ -30,10 +30,12 @@ word = st.text(alphabet=LETTERS, min_size=3, max_size=10)
 
 @st.composite
 def sentence(draw) -> str:
-    """A sentence of five to twelve words: capitalised, ending with a full stop."""
+    """A sentence of five to twelve words, capitalised, with commas, quotes and dashes, and closing punctuation."""
     words = draw(st.lists(word, min_size=5, max_size=12))
     words[0] = words[0].capitalize()
-    return " ".join(words) + draw(st.sampled_from([".", "!", "?", "…"]))
+    for n in range(1, len(words) - 1):
+        words[n] = draw(st.sampled_from(["{}", "{},", "«{}»", "— {}", "{}:", "({})"])).format(words[n])
+    return " ".join(words) + draw(st.sampled_from([".", "!", "?", "…", "»."]))
 
 
 @st.composite

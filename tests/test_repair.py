@@ -75,3 +75,14 @@ def test_lines_the_fast_path_skips_are_lines_ftfy_leaves_alone(text):
 
 def test_the_skipped_alphabet_is_the_documented_one():
     assert "«" in _SAFE and "№" in _SAFE and "\\u04d8" in _SAFE
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
+    st.sampled_from(DAMAGE),
+    st.booleans(),
+)
+def test_equivalence_holds_on_any_text_and_its_mojibake(text, codec, damage):
+    line = text.encode("utf-8").decode(codec, errors="replace") if damage else text
+    assert fast(line) == everywhere(line)
