@@ -13,9 +13,9 @@ call on the next line (``Bitrix\\Main\\DB\\MysqliConnection->queryInternal(…)`
 WordPress prints ``WordPress database error: [Table … doesn't exist]`` and the
 failed query on the next line. The decision, line by line:
 
-1. a *frame* (``#N path(line)``, ``#N {main}``) or a *thrown* line (``thrown in
-   path on line N``) is removed: both need a path ending in .php/.inc, which prose
-   never has;
+1. a *frame* (``#N path(line)``, ``#N {main}``), a *thrown* line (``thrown in
+   path on line N``) or a chained exception (``Next Exception: … in path:N``) is
+   removed: each needs a path ending in .php/.inc, which prose never has;
 2. a trace heading (``Stack trace:``, ``Trace:``) is removed only when the next
    kept line is a frame; a call line (``Class->method(…)``) only right after a frame;
 3. a ``WordPress database error`` line is removed when a ``:``, ``[`` or ``for query``
@@ -45,6 +45,9 @@ FRAME = regex.compile(
 THROWN = regex.compile(
     rf"^\s*thrown in\s+(?:<b>)?{_PHP_FILE}(?:</b>)?\s+on line\s+(?:<b>)?\d+(?:</b>)?\s*$"
 )
+NEXT = regex.compile(  # a chained exception: "Next RuntimeException: … in /var/www/a.php:12"
+    rf"^\s*Next\s+[\w\\]*(?:Exception|Error)\b.*\bin\s+{_PHP_FILE}(?::\d+|\s+on line\s+\d+)\s*$"
+)
 TRACE_HEAD = regex.compile(r"^\s*(?:PHP\s+)?(?:Stack trace|Trace|Backtrace|Call Stack)\s*:?\s*$", regex.IGNORECASE)
 CALL = regex.compile(r"^\s*[\w\\]+(?:->|::)\w+\(.*\)\s*$")
 WP_DB_ERROR = regex.compile(
@@ -66,7 +69,7 @@ def stack_trace(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         following = texts[n + 1] if n + 1 < len(texts) else ""
         after_frame = bool(marked) and marked[-1] == n - 1
         if (
-            FRAME.search(text) or THROWN.search(text)
+            FRAME.search(text) or THROWN.search(text) or NEXT.search(text)
             or (TRACE_HEAD.search(text) and FRAME.search(following))
             or (after_frame and CALL.search(text))
         ):
