@@ -18,7 +18,7 @@ sentence that mentions one: "Поделиться" goes, "Он поделилс�
   purpose and speaks of the site or to the reader; up to :data:`BUTTON_WINDOW`
   button lines after it ("Принять") go with it.
 
-Breadcrumbs, which read the same table, are :mod:`clean.stages.breadcrumbs`.
+Breadcrumbs and menus, which read the same table, are :mod:`clean.stages.navigation`.
 
 >>> fold("Комментарии (12):")
 'комментарии'
@@ -61,6 +61,7 @@ class Vocabulary:
     whole: frozenset
     social: frozenset
     home: frozenset
+    menu: frozenset
     lead: regex.Pattern
     credit: regex.Pattern
     call: regex.Pattern
@@ -88,6 +89,7 @@ def _build(rules: RuleSet) -> Vocabulary:
         whole=frozenset(fold(p) for p in langs("whole")),
         social=frozenset(w for name in langs("social") for w in fold(name).split()),
         home=frozenset(fold(p) for p in langs("home")),
+        menu=frozenset(fold(p) for p in langs("menu")),
         lead=_opening(langs("lead"), r"\s*:\s*(?=(?-i:\p{Lu})|[\d«\"“„'])(?!.*[^.]\.\s*$)"),
         credit=_opening(langs("credit"), r"\s*:\s*\S(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),
