@@ -23,6 +23,8 @@ a headline that ends like a sentence is not a title line.
 SiteName(title='Казахстан возглавил ОДКБ', cut=' — Semeinews.kz — главные новости', site='semeinews.kz')
 >>> suffix("Алматы — город яблок", domain, ("новост*",)) is None
 True
+>>> suffix("Токаев подписал закон о СМИ | Политика | Новости Казахстана", domain, ("новост*",)).site
+'Новости Казахстана'
 """
 
 from __future__ import annotations
@@ -66,8 +68,20 @@ def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
         if fold(title) in echoes and _short_name(pieces[k]) or _names_site(
             pieces[k], pieces[k - 1], title, domain, site_words
         ):
-            return SiteName(title, text[len("".join(pieces[:k - 1])) :], _site(pieces[k], domain))
+            return SiteName(title, text[len("".join(pieces[:k - 1])) :], _pick_site(pieces[k::2], domain, site_words))
     return None
+
+
+def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
+    """Of the parts after the headline (``| Rubric | Site | slogan``), the one that names the site.
+
+    A domain first, then a short part with a site word, else the first part.
+    """
+    for named in (lambda p: domain.search(p.strip()), lambda p: _short_name(p) and _has_site_word(p, site_words)):
+        for part in parts:
+            if named(part):
+                return _site(part, domain)
+    return _site(parts[0], domain)
 
 
 def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
@@ -105,6 +119,10 @@ def _names_site(part: str, separator: str, headline: str, domain: regex.Pattern,
         return False
     if "|" in separator:
         return len(part.split()) < len(headline.split())
+    return _has_site_word(part, site_words)
+
+
+def _has_site_word(part: str, site_words) -> bool:
     return any(_is_site_word(w.strip("«»\"'"), site_words) for w in part.casefold().replace("ё", "е").split())
 
 
