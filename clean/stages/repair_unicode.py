@@ -9,8 +9,9 @@ touches « », —, № or curly quotes (ftfy's ``uncurl_quotes`` is off).
 The expensive repair is ftfy (a few MB/s). Most lines cannot hold mojibake, so
 :data:`NEEDS_FTFY` decides cheaply which lines ftfy must see: any character
 outside the set that plain Russian, Kazakh, Ukrainian or English text is made
-of, or a pair that UTF-8 read as cp1251 produces inside that set (a lead byte
-shown as В Г Р С Т У в followed by a continuation byte shown as « » — … ё №).
+of, or a sequence that UTF-8 read as cp1251 produces inside that set (a lead
+byte shown as a letter from В to Я, а to п or р to ф, followed by the one, two or
+three continuation bytes it needs, shown as « » — … ё № Ґ and the like).
 A line that passes is one ftfy would return unchanged, so the result equals
 running ftfy on every line (tests check this on injected mojibake).
 
@@ -43,7 +44,12 @@ _SAFE = (
     r"«»—–…№“”„‘’"
 )
 _CONTINUATION = r"«»—–…№“”„‘’\u0401\u0451\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491\u040e\u045e"
-NEEDS_FTFY = regex.compile(rf"[^{_SAFE}]|[ВГРСТУв][{_CONTINUATION}]")
+NEEDS_FTFY = regex.compile(
+    rf"[^{_SAFE}]"
+    rf"|[\u0412-\u042f][{_CONTINUATION}]"  # a 2-byte lead (bytes C2-DF shown as В-Я) and a continuation
+    rf"|[\u0430-\u043f][{_CONTINUATION}]{{2}}"  # a 3-byte lead (E0-EF shown as а-п) and two
+    rf"|[\u0440-\u0444][{_CONTINUATION}]{{3}}"  # a 4-byte lead (F0-F4 shown as р-ф) and three
+)
 
 
 def repair_unicode(doc: Document, rules: RuleSet) -> Document:
