@@ -1,17 +1,23 @@
 """The command line: parse, call one library function, report.
 
 Exit codes: 0 when every input was cleaned, 1 when some inputs failed (they
-are listed in ``sources.jsonl``), 2 on a usage error or a bad rule file.
+are listed in ``sources.jsonl``; with ``--strict``, at the first one) or the
+output could not be written, 2 on a
+usage error or a bad rule file, 130 when stopped by Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
-from clean.errors import RuleError
+from clean.errors import RuleError, RunInterrupted, StoppedOnError, WorkerLost
+
+EXIT_CLEAN, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 STDIN_PATH = "<stdin>"  # the source path recorded for a page read from standard input
 
@@ -30,7 +36,7 @@ def _pipeline(rule_dirs, no_shipped, disable):
         return Pipeline(rule_dirs=[Path(d) for d in rule_dirs], shipped=not no_shipped, disable=set(disable))
     except RuleError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
 
 
 @click.group()
@@ -44,6 +50,8 @@ def main() -> None:
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False),
               help="Output folder (required, except for 'clean run -', which reads a page on stdin, items to stdout).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--strict", is_flag=True, help="Stop at the first input that fails (exit code 1).")
+@click.option("--resume", is_flag=True, help="Carry on an interrupted run into the same OUT: skip finished files.")
 @click.option("--text-field", default="text", show_default=True, help="The text field of .jsonl records.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where to run: this machine's cores, or a Ray cluster (pip install 'clean[ray]').")
@@ -55,10 +63,10 @@ def main() -> None:
 @rules_option
 @no_shipped_option
 @disable_option
-def run(inputs, out_dir, workers, text_field, engine, address, quiet, compress, shard_mb, rule_dirs,
+def run(inputs, out_dir, workers, strict, resume, text_field, engine, address, quiet, compress, shard_mb, rule_dirs,
         no_shipped_rules, disable) -> None:
     """Clean INPUTS (files, or folders walked for *.txt, *.jsonl[.gz], *.warc[.gz], *.wet[.gz]) into OUT."""
-    from clean.executor import LocalExecutor, run as run_pipeline
+    from clean.executor import run as run_pipeline
     from clean.inputs import Reader
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
@@ -66,17 +74,42 @@ def run(inputs, out_dir, workers, text_field, engine, address, quiet, compress, 
         sys.exit(_run_stdin(pipeline))
     if out_dir is None:
         raise click.UsageError("Missing option '-o' / '--out' (only 'clean run -' writes to stdout).")
+    missing = [given for given in inputs if not os.path.exists(given)]
+    if missing:
+        raise click.BadParameter(f"{missing[0]!r} does not exist.", param_hint="'INPUTS...'")
+    previous = signal.signal(signal.SIGTERM, _stop)  # a job manager's stop: the same clean stop as Ctrl-C
+    try:
+        summary = run_pipeline(pipeline, inputs, out_dir, _executor(engine, address, workers), strict=strict,
+                               resume=resume, reader=Reader(text_field=text_field), compress=compress,
+                               shard_bytes=shard_mb * 1_000_000 if shard_mb else None, quiet=quiet)
+    except (StoppedOnError, WorkerLost) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INPUT_ERRORS)
+    except RunInterrupted as exc:
+        click.echo(f"stopped: {exc}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:  # the output could not be written (disk full, folder gone): say so, no traceback
+        click.echo(f"error: cannot write the output to {out_dir}: {exc.strerror or exc}; the progress journal"
+                   " keeps the finished files: rerun with --resume once fixed", err=True)
+        sys.exit(EXIT_INPUT_ERRORS)
+    except KeyboardInterrupt:  # while the inputs were still being listed: nothing written yet
+        click.echo("stopped: interrupted before any file was cleaned", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    click.echo(summary.line(), err=True)
+    sys.exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_CLEAN)
+
+
+def _executor(engine: str, address: str | None, workers: int | None):
+    """The local process pool, or Ray (``--engine ray``)."""
     if engine == "ray":
         from clean.ray_engine import RayExecutor
 
-        executor = RayExecutor(address=address, workers=workers)
-    else:
-        executor = LocalExecutor(workers)
-    shard_bytes = shard_mb * 1_000_000 if shard_mb else None
-    reader = Reader(text_field=text_field)
-    summary = run_pipeline(pipeline, inputs, out_dir, executor, reader, compress, shard_bytes, quiet=quiet)
-    click.echo(summary.line(), err=True)
-    sys.exit(1 if summary.errors else 0)
+        return RayExecutor(address=address, workers=workers)
+    from clean.executor import LocalExecutor
+
+    return LocalExecutor(workers)
 
 
 @main.command()
@@ -155,8 +188,10 @@ def _run_stdin(pipeline) -> int:
     from clean.errors import CleanError
     from clean.executor import to_json
 
+    from clean.stages.decode import read_stream
+
     try:
-        doc = pipeline.clean_bytes(sys.stdin.buffer.read(), STDIN_PATH)
+        doc = pipeline.clean_bytes(read_stream(sys.stdin.buffer, STDIN_PATH), STDIN_PATH)
     except CleanError as exc:
         click.echo(f"error: {exc}", err=True)
         return 1
@@ -220,3 +255,7 @@ def show_rule(ruleset, rule_id) -> None:
         click.echo(f"error: {unknown_rule(ruleset, rule_id)}", err=True)
         sys.exit(2)
     click.echo(describe_rule(rule))
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -25,3 +25,15 @@ class InputError(CleanError):
     def __init__(self, path: str, problem: str):
         self.path, self.problem = path, problem
         super().__init__(f"{path}: {problem}")
+
+
+class StoppedOnError(CleanError):
+    """A run with ``--strict`` met its first input error and stopped."""
+
+
+class RunInterrupted(CleanError):
+    """A run stopped by Ctrl-C; its progress journal lets ``--resume`` finish it."""
+
+
+class WorkerLost(CleanError):
+    """A worker process died mid-run (killed, out of memory); ``--resume`` carries on."""

@@ -19,7 +19,10 @@ of one ladder, with the whole ladder), and is rendered as text:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from clean.document import Document, Line
+from clean.errors import RuleError
 from clean.pipeline import STAGES, clean_document
 from clean.ruleset import Rule, RuleSet
 
@@ -37,6 +40,28 @@ def run_example(rules: RuleSet, rule: Rule, before: str) -> str:
     own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
     doc = STAGES[position](doc, own)
     return render(doc)
+
+
+def check_examples(rules: RuleSet, folders: list[Path]) -> None:
+    """Refuse (:class:`RuleError`) a rule from ``folders`` whose own examples do not hold.
+
+    Run at load time for a user's rule folders (the shipped rules are checked
+    by the test suite); examples are a few short lines, so this stays cheap.
+    """
+    roots = [Path(f).resolve() for f in folders]
+    for rule in rules.rules:
+        if any(Path(rule.file).resolve().is_relative_to(root) for root in roots):
+            for n, example in enumerate(rule.examples, 1):
+                _check_example(rules, rule, n, example)
+
+
+def _check_example(rules: RuleSet, rule: Rule, n: int, example) -> None:
+    try:
+        got = run_example(rules, rule, example.before)
+    except Exception as exc:  # a user's rule must fail with its name, not a traceback
+        raise RuleError(rule.file, f"example {n} fails: {type(exc).__name__}: {exc}", rule.id) from None
+    if got != example.after:
+        raise RuleError(rule.file, f"example {n} fails: expected {example.after!r}, got {got!r}", rule.id)
 
 
 def _up_to(rules: RuleSet, rule: Rule) -> set[str]:

@@ -25,16 +25,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from clean.errors import CleanError
-from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
+from clean.errors import CleanError, InputError
+from clean.records import Item, SourceRecord
+from clean.stages.decode import MAX_BYTES, read_input
 
-MAX_PAGE_BYTES = 32 * 1024 * 1024  # a news page is well under 1 MB; larger is not a page
+MAX_PAGE_BYTES = MAX_BYTES  # the same page limit as a .txt file (clean.stages.decode.MAX_BYTES)
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
@@ -76,9 +75,6 @@ class Reader:
         if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
             results = self._clean_records(pipeline, path)
             return results or [clean_page(pipeline, Page(path, None, error=f"{path}: no text records found"))]
-        problem = _too_big(path)
-        if problem:
-            return [clean_page(pipeline, Page(path, None, error=problem))]
         from clean.executor import clean_path
 
         return [clean_path(pipeline, path)]
@@ -144,25 +140,11 @@ def _text(record: dict, fields: tuple[str, ...]) -> str | None:
     return None
 
 
-def _too_big(path: str) -> str | None:
-    """Why the file ``path`` is not read as one page (over :data:`MAX_PAGE_BYTES`), or None."""
-    try:
-        size = os.stat(path).st_size
-    except OSError:
-        return None  # the executor reports what is wrong with it
-    if size > MAX_PAGE_BYTES:
-        return f"{path}: file of {size} bytes is over the page limit of {MAX_PAGE_BYTES} bytes (MAX_PAGE_BYTES); skipped"
-    return None
-
-
 def _text_file(path: str) -> Page:
-    problem = _too_big(path)
-    if problem:
-        return Page(path, None, error=problem)
     try:
-        return Page(path, Path(path).read_bytes())
-    except OSError as exc:
-        return Page(path, None, error=f"{path}: cannot read: {exc.strerror}")
+        return Page(path, read_input(path))
+    except InputError as exc:
+        return Page(path, None, error=str(exc))
 
 
 def _warc(path: str) -> Iterator[Page]:
@@ -204,37 +186,20 @@ def _is_text(record) -> bool:
 
 
 def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
-    """Clean one page; a page that cannot be read or decoded becomes a source record with an error."""
+    """Clean one page; a page that cannot be read or cleaned becomes a source record with an error."""
+    from clean.executor import source_record
+
+    origin = {"url": page.url, "crawl_date": page.crawl_date}
     if page.raw is None:
-        record = SourceRecord(path=page.path, sha256=None, encoding=None, errors=[page.error or "unreadable"],
-                              url=page.url, crawl_date=page.crawl_date)
-        return record, []
+        return SourceRecord(path=page.path, sha256=None, encoding=None, errors=[page.error], **origin), []
     try:
         doc = pipeline.clean_bytes(page.raw, page.path, page.url)
-    except CleanError as exc:
+    except Exception as exc:  # a bad record or a bug in a stage costs one page, not the archive
+        kind = "" if isinstance(exc, CleanError) else f"internal error ({type(exc).__name__}): "
         sha = hashlib.sha256(page.raw).hexdigest()
-        return SourceRecord(path=page.path, sha256=sha, encoding=None, errors=[str(exc)], url=page.url,
-                            crawl_date=page.crawl_date), []
-    record, items = _source_record(doc), list(doc.items)
+        return SourceRecord(path=page.path, sha256=sha, encoding=None, errors=[f"{kind}{exc}"], **origin), []
+    items = list(doc.items)
     if page.crawl_date:
         items = [i.model_copy(update={"source": i.source.model_copy(update={"crawl_date": page.crawl_date})})
                  for i in items]
-    record = record.model_copy(update={"url": page.url, "crawl_date": page.crawl_date})
-    return record, items
-
-
-def _source_record(doc) -> SourceRecord:
-    """The page's source record: its identity, item ids, and the audit outside every item."""
-    spans = [(i.source.line_start, i.source.line_end) for i in doc.items]
-
-    def outside(line: int) -> bool:
-        return not any(a <= line <= b for a, b in spans)
-
-    return SourceRecord(
-        path=doc.source.path, sha256=doc.source.sha256, encoding=doc.source.encoding,
-        items=[i.id for i in doc.items],
-        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in doc.removals if outside(r.line)],
-        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
-               if outside(e.line)],
-        errors=list(doc.errors),
-    )
+    return source_record(page.path, doc).model_copy(update=origin), items

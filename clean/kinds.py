@@ -30,19 +30,27 @@ from bisect import bisect_right
 from dataclasses import replace
 from itertools import accumulate
 
+import clean.ruleset
 from clean.document import Document, Edit, Line, Removal
 from clean.ruleset import Rule, RuleSet
 
 
 def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
-    """Run every rule of ``stage`` over ``doc`` in load order, data kinds and python alike."""
+    """Run every rule of ``stage`` over ``doc`` in load order, data kinds and python alike.
+
+    A rule whose pattern runs out of time on this page (see
+    :class:`~clean.ruleset.TimedPattern`) is skipped for this page only, with
+    an error naming the rule; the other rules still run.
+    """
     from clean.registry import lookup
 
     for rule in rules.for_stage(stage):
-        if rule.kind == "python":
-            doc = lookup(rule.id)(doc, rule, rules)
-        else:
-            doc = apply_kind(doc, rule, rules)
+        try:
+            doc = lookup(rule.id)(doc, rule, rules) if rule.kind == "python" else apply_kind(doc, rule, rules)
+        except TimeoutError:
+            problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
+                       f" ({clean.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
+            doc = doc.replace(errors=(*doc.errors, problem))
     return doc
 
 
@@ -161,18 +169,20 @@ def _merge(doc, rule, index, texts, offsets, merges) -> Document:
             continue
         first = k
         head = lines[index[k]]
-        text, end = head.text, head.end
+        parts, end = [head.text], head.end  # joined lazily: a chain of n joins stays linear, not O(n^2)
         while k in merges:
             start, stop, nxt = merges[k]
             tail = lines[index[nxt]]
-            before = text + "\n" + tail.text
             cut = offsets[k] + len(texts[k]) - start  # characters of line k inside the match
-            text = text[: len(text) - cut] + rule.replacement + tail.text[stop - offsets[nxt] :]
-            edits.append(Edit.between(rule.id, tail.start, before, text))
+            kept, rest = parts[-1][: len(parts[-1]) - cut], tail.text[stop - offsets[nxt] :]
+            # the edit from the junction only: the text before it is common to before and after
+            edits.append(Edit.between(rule.id, tail.start, parts[-1][len(kept) :] + "\n" + tail.text,
+                                      rule.replacement + rest))
+            parts[-1:] = [kept, rule.replacement, rest]
             end = tail.end
             drop.add(index[nxt])
             k = nxt
-        lines[index[first]] = replace(head, text=text, end=end)
+        lines[index[first]] = replace(head, text="".join(parts), end=end)
         k += 1
     out = tuple(line for i, line in enumerate(lines) if i not in drop)
     return doc.replace(lines=out, edits=tuple(sorted(edits, key=_by_line)))

@@ -47,7 +47,12 @@ class Pipeline:
     def __init__(self, rules: RuleSet | None = None, rule_dirs: Iterable[str | Path] = (), shipped: bool = True,
                  disable: Iterable[str] = (), packs: bool | Iterable[str] | None = None):
         if rules is None:
+            rule_dirs = [Path(rule_dirs)] if isinstance(rule_dirs, (str, Path)) else [Path(d) for d in rule_dirs]
             rules = load_rules(rule_folders(rule_dirs, shipped, packs))
+            if rule_dirs:
+                from clean.examples import check_examples
+
+                check_examples(rules, rule_dirs)
         disable = {disable} if isinstance(disable, str) else set(disable)
         self.rules = rules.without(disable) if disable else rules
 

@@ -56,8 +56,8 @@ class RayExecutor:
         return ray
 
     def map(self, pipeline, paths: list[str], reader: Reader | None = None
-            ) -> Iterator[tuple[SourceRecord, list[Item]]]:
-        """Every page of ``paths`` cleaned on the cluster, results in input order."""
+            ) -> Iterator[list[tuple[SourceRecord, list[Item]]]]:
+        """For each of ``paths`` in order, its pages cleaned on the cluster: one list per input file."""
         ray = self._connect()
         task = ray.remote(_clean_chunk)
         shared = ray.put((pipeline, reader or Reader()))
@@ -71,6 +71,6 @@ class RayExecutor:
             yield from ray.get(pending.popleft())
 
 
-def _clean_chunk(shared, paths: list[str]) -> list[tuple[SourceRecord, list[Item]]]:
+def _clean_chunk(shared, paths: list[str]) -> list[list[tuple[SourceRecord, list[Item]]]]:
     pipeline, reader = shared
-    return [result for path in paths for result in reader.clean(pipeline, path)]
+    return [reader.clean(pipeline, path) for path in paths]

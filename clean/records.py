@@ -90,7 +90,12 @@ class Item(Record):
 
 
 class SourceRecord(WithProvenance):
-    """One input file: its identity, the ids of its items, page-level audit, and errors."""
+    """One input file: its identity, the ids of its items, page-level audit, errors, and notes.
+
+    ``errors`` say the file was not (fully) cleaned and make the run's exit
+    code 1; ``notes`` say something worth knowing that is not a failure (a
+    page of only noise yields no item).
+    """
 
     path: str
     sha256: str | None
@@ -99,6 +104,7 @@ class SourceRecord(WithProvenance):
     removed: list[RemovedRecord] = []
     edits: list[EditRecord] = []
     errors: list[str] = []
+    notes: list[str] = []
     url: str | None = None
     crawl_date: str | None = None
 

@@ -42,6 +42,7 @@ from clean.errors import RuleError
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
 KINDS = ("drop", "strip", "replace", "join", "python")
 ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
+PATTERN_TIMEOUT = 5.0  # seconds one rule pattern may spend on one page before it gives up (TimeoutError)
 
 
 class Example(BaseModel):
@@ -164,12 +165,47 @@ class RuleSet:
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def compile_pattern(rule: Rule) -> regex.Pattern:
+def compile_pattern(rule: Rule) -> TimedPattern:
     """Compile a rule's pattern: multiline, Unicode, version 1 semantics off (as Python's re)."""
     try:
-        return regex.compile(rule.pattern, regex.MULTILINE)
+        return TimedPattern(regex.compile(rule.pattern, regex.MULTILINE))
     except regex.error as exc:
         raise RuleError(rule.file, f"pattern does not compile: {exc}", rule.id) from None
+
+
+class TimedPattern:
+    """A compiled rule pattern whose every scan gives up after ``PATTERN_TIMEOUT`` seconds.
+
+    A pattern written with nested repeats (``(a+)+$``) can backtrack for hours
+    on one long line; with a time limit it raises ``TimeoutError`` instead, and
+    the stage records the rule as failed on that page (see
+    :func:`clean.kinds.apply_stage_rules`). Only the methods the kinds use.
+    """
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, compiled: regex.Pattern):
+        self.compiled = compiled
+
+    def search(self, string: str, pos: int = 0):
+        return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)
+
+    def match(self, string: str, pos: int = 0):
+        return self.compiled.match(string, pos, timeout=PATTERN_TIMEOUT)
+
+    def finditer(self, string: str, pos: int = 0):
+        return self.compiled.finditer(string, pos, timeout=PATTERN_TIMEOUT)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count, timeout=PATTERN_TIMEOUT)
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
 
 
 def shipped_rules_dir() -> Path:

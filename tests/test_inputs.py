@@ -58,14 +58,6 @@ def test_txt_items_have_no_crawl_date_key(tmp_path, monkeypatch):
     assert "crawl_date" not in read_items(Path("out"))[0]["source"]
 
 
-def test_a_page_over_the_limit_is_an_error_naming_the_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(inputs, "MAX_PAGE_BYTES", 100)
-    big = tmp_path / "big.txt"
-    big.write_text("Длинная строка. " * 50, encoding="utf-8")
-    [(record, items)] = Reader().clean(Pipeline(), str(big))
-    assert items == [] and "MAX_PAGE_BYTES" in record.errors[0]
-
-
 def test_wet_records_are_read_with_offset_url_and_date(tmp_path):
     warcio = pytest.importorskip("warcio", reason="WARC input needs the optional warcio package (clean[warc])")
     from warcio.warcwriter import WARCWriter

@@ -16,8 +16,8 @@ import pytest
 from tests.conftest import ROOT
 
 PAGE = (
-    "Заголовок новости\n\nВ Астане прошла встреча министров обороны.\nРеклама\nerid: 2SDnjeXyz\n"
-    "Подписывайтесь на DemoNews в Telegram: t.me/demonews\n"
+    "Заголовок новости\n\nВ Астане прошла встреча министров обороны.\nДН-промо\nerid: 2SDnjeXyz\n"
+    "DemoNews Плюс — дайджест недели по пятницам\n"
 )
 
 
@@ -80,7 +80,7 @@ def test_pack_rules_are_listed_and_run(installed):
 def test_pack_switched_off_by_family(installed):
     done = _run(installed["bin"] / "clean", "run", "-", "--disable", "demo", input=PAGE, cwd=installed["work"])
     [item] = [json.loads(line) for line in done.stdout.splitlines()]
-    assert "Подписывайтесь на DemoNews" in item["text"] and item["removed"] == []
+    assert "DemoNews Плюс" in item["text"] and item["removed"] == []
 
 
 def test_library_api_in_the_fresh_venv(installed):

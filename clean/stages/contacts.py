@@ -11,7 +11,7 @@ kept in the audit. A phone number inside a news sentence stays. The decision:
    :data:`MAX_CONTACT_WORDS` words once the phones and addresses are taken out;
 2. a line is a *contact heading* when it opens with a contact keyword, has at most
    :data:`MAX_HEADING_WORDS` words, no closing punctuation, and the next kept line
-   is contact data (``Пресс-секретарь ОДКБ Владимир Зайнетдинов``).
+   is contact data or another contact heading (``Пресс-секретарь ОДКБ Владимир Зайнетдинов``).
 
 >>> from clean.ruleset import RuleSet
 >>> rules = RuleSet.shipped()
@@ -22,13 +22,12 @@ kept in the audit. A phone number inside a news sentence stays. The decision:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
-from clean.document import Document, Removal
+from clean.document import Document
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
+from clean.stages.line_marks import remove_lines
 
 MAX_CONTACT_WORDS = 6
 MAX_HEADING_WORDS = 8
@@ -36,8 +35,8 @@ CLOSING = ".!?…"
 
 PHONE = regex.compile(
     r"""(?x) (?<![\w.]) (?! \d{4}-\d{1,2}-\d )      # not an ISO date
-    (?: \+\d{1,3} [\s-]? \(?\d{2,5}\)? [\s-]? \d{2,4} (?: [\s-]? \d{2,4} ){1,3}   # +7 (727) 244-24-17
-      | \(\d{3,5}\) [\s-]? \d{2,4} (?: [\s-] \d{2,4} ){1,3}                     # (727) 244-24-17
+    (?: \+\d{1,3} [\s-]? \(?\d{2,5}\)? [\s-]? \d{1,4} (?: [\s-]? \d{2,4} ){1,3}   # +7 (727) 244-24-17
+      | \(\d{3,5}\) [\s-]? \d{1,4} (?: [\s-] \d{2,4} ){1,3}                     # (72533) 5-12-40
       | 8 [\s-]? \(?\d{3}\)? [\s-]? \d{3} [\s-]? \d{2} [\s-]? \d{2}              # 8 800 555 35 35
       | \d{1,4} (?: -\d{2,4} ){2,4} )                                       # 244-24-17
     (?![\w.])"""
@@ -48,10 +47,6 @@ SENTENCE_END = regex.compile(r"\p{L}{2,}[.!?…]$")
 
 
 def _keywords(rules: RuleSet) -> regex.Pattern:
-    return rules.derived("contact.keywords", _build_keywords)
-
-
-def _build_keywords(rules: RuleSet) -> regex.Pattern:
     words = [w for lang in rules.table("contact_keywords").values() for w in lang]
     alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(rf"^\W*(?:{alternatives})", regex.IGNORECASE)
@@ -82,21 +77,13 @@ def press_footer(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     page = "\n".join(doc.lines[i].text for i in kept)
     if not (PHONE.search(page) or EMAIL.search(page)):
         return doc  # most pages: no contact data, so no heading either (one scan, no per-line work)
-    keyword = _keywords(rules)
+    keyword = rules.derived("contact_keywords", _keywords)
     data = {i for i in kept if is_contact_data(doc.lines[i].text, keyword)}
-    headings = {
-        i for n, i in enumerate(kept[:-1])
-        if kept[n + 1] in data and i not in data and _is_heading(doc.lines[i].text, keyword)
-    }
-    marked = sorted(data | headings)
-    if not marked:
-        return doc
-    lines = list(doc.lines)
-    removals = list(doc.removals)
-    for i in marked:
-        lines[i] = replace(lines[i], removed=rule.id)
-        removals.append(Removal(rule.id, lines[i].start, lines[i].text))
-    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)))
+    marked = set(data)
+    for n in range(len(kept) - 2, -1, -1):  # backwards, so a heading may stand on a heading
+        if kept[n + 1] in marked and kept[n] not in marked and _is_heading(doc.lines[kept[n]].text, keyword):
+            marked.add(kept[n])
+    return remove_lines(doc, rule.id, marked)
 
 
 def _is_heading(text: str, keyword: regex.Pattern) -> bool:

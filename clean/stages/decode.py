@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import re
+import stat
 
 from clean.document import Document, SourceInfo, split_lines
 from clean.errors import InputError
@@ -36,13 +39,63 @@ MIN_VALID_UTF8_SHARE = 0.9  # share of non-ASCII bytes in valid UTF-8 sequences 
 # Legacy code pages tried first (the region's Cyrillic and Latin pages); others only if none fits.
 LEGACY_CODECS = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "cp1250")
 MIN_TEXT_SHARE = 0.9  # UTF-16 without BOM: share of ordinary text characters required
+MAX_BYTES = 20 * 2**20  # a page above 20 MiB is not a news page; refused before reading
+MAX_LINES = 100_000  # a news page has a few thousand lines; each costs memory in every stage
+MAX_NUL_SHARE = 0.01  # a few stray NUL bytes in text are dropped (and reported); more means binary
+MAX_CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary
+MIN_CONTROLS = 4  # ...counted only from this many, so one stray control character is not "binary"
+CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab and line ends, DEL, C1
+
+
+def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, at most ``limit`` of them; :class:`InputError` when unreadable, empty or too big."""
+    try:
+        with open(path, "rb", opener=nonblocking_opener) as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); skipped")
+            if info.st_size > limit:
+                too_big = f"file is {_mib(info.st_size)}, above the {_mib(limit)} limit (MAX_BYTES); skipped"
+                raise InputError(path, too_big)
+            raw = f.read(limit + 1)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise InputError(path, f"file grew above the {_mib(limit)} limit (MAX_BYTES) while read; skipped")
+    if not raw:
+        raise InputError(path, "empty file (0 bytes); nothing to clean")
+    return raw
+
+
+def read_stream(stream, path: str, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit`` bytes of an open binary stream (standard input); :class:`InputError` beyond."""
+    raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(path, f"input is above the {_mib(limit)} limit (MAX_BYTES); skipped")
+    return raw
+
+
+def nonblocking_opener(path: str, flags: int) -> int:
+    """Open so that a named pipe in the corpus cannot hang the run (no effect on regular files)."""
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _kind(mode: int) -> str:
+    return "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
 
 
 def read_and_decode(raw: bytes, path: str, url: str | None = None) -> Document:
     """Decode ``raw`` (the bytes of ``path``) into a document."""
     text, encoding, errors = decode_bytes(raw, path)
     info = SourceInfo(path, hashlib.sha256(raw).hexdigest(), encoding, url)
-    return Document(info, split_lines(text), errors=errors)
+    lines = split_lines(text)
+    if len(lines) > MAX_LINES:
+        raise InputError(path, f"page has {len(lines)} lines, above the {MAX_LINES} limit (MAX_LINES); skipped")
+    return Document(info, lines, errors=errors)
 
 
 def decode_bytes(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
@@ -53,17 +106,35 @@ def decode_bytes(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     for magic, what in MAGIC:
         if raw.startswith(magic):
             raise InputError(path, f"binary file ({what}), not text; skipped")
+    errors: tuple[str, ...] = ()
     if b"\x00" in raw:
-        return _utf16_or_binary(raw, path)
+        nuls = raw.count(b"\x00")
+        if nuls > MAX_NUL_SHARE * len(raw):
+            return _utf16_or_binary(raw, path)
+        raw, errors = raw.replace(b"\x00", b""), (f"{path}: {nuls} NUL byte(s) dropped",)
+    text, encoding, more = _decode_text(raw, path)
+    _refuse_control_noise(text, path)
+    return text, encoding, errors + more
+
+
+def _decode_text(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Strict UTF-8, UTF-8 with a few broken bytes replaced, or a detected legacy code page."""
     try:
         return raw.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
-    text = raw.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
     if _mostly_multibyte_utf8(raw):
+        text = raw.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
         return text, "utf-8", (f"{path}: {bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD",)
     return _detect(raw, path)
+
+
+def _refuse_control_noise(text: str, path: str) -> None:
+    """Raise :class:`InputError` when decoded text is mostly control characters (binary in disguise)."""
+    controls = len(CONTROLS.findall(text))
+    if controls >= MIN_CONTROLS and controls > MAX_CONTROL_SHARE * len(text):
+        raise InputError(path, f"binary file ({controls} control characters in {len(text)}), not text; skipped")
 
 
 def _mostly_multibyte_utf8(raw: bytes) -> bool:
@@ -76,9 +147,10 @@ def _mostly_multibyte_utf8(raw: bytes) -> bool:
 def _utf16_or_binary(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     """Bytes with NULs: UTF-16 without a BOM (the byte order whose text looks like text), or binary."""
     best, best_share = None, 0.0
+    even = raw[: len(raw) - len(raw) % 2]
     for name in ("utf-16-le", "utf-16-be"):
         try:
-            text = raw.decode(name)
+            text = even.decode(name)
         except UnicodeDecodeError:
             continue
         share = _common_share(text)

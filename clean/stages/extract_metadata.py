@@ -19,6 +19,7 @@ removals and edits that fall inside the span. Never changes the text.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 
 from clean.document import DateMark, Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
@@ -33,6 +34,7 @@ DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by 
 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
+    doc = doc.replace(removals=_by_line(doc.removals), edits=_by_line(doc.edits))  # for _on_lines
     items = tuple(_item(doc, segment, rules) for segment in doc.segments)
     doc = doc.replace(items=items)
     from clean.registry import lookup
@@ -64,10 +66,24 @@ def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
         site=doc.site,
         text="\n".join(p.text for p in paragraphs if p.text),
         boundary=segment.reason,
-        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in doc.removals if start <= r.line <= end],
-        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
-               if start <= e.line <= end],
+        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in _on_lines(doc.removals, start, end)],
+        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after)
+               for e in _on_lines(doc.edits, start, end)],
     )
+
+
+def _on_lines(records: tuple, start: int, end: int) -> tuple:
+    """The records (sorted by line) on lines ``start..end``: a slice, so thousands of items stay linear."""
+    return records[bisect_left(records, start, key=_line) : bisect_right(records, end, key=_line)]
+
+
+def _by_line(records: tuple) -> tuple:
+    """``records`` in line order (stable; the stages already keep them so, which sorting checks in O(n))."""
+    return tuple(sorted(records, key=_line))
+
+
+def _line(record) -> int:
+    return record.line
 
 
 def _title_and_stamp(paragraphs: list, rules: RuleSet):

@@ -1,17 +1,20 @@
-"""Python rules for page chrome around the title: site suffix, repeated title, rubric.
+"""Python rules for page chrome around the title: site name, repeated title, rubric.
 
 A scraped article page usually opens with the ``<title>`` text (headline plus
 the site's name), then a rubric or breadcrumb, then the headline again as the
 ``<h1>``, sometimes twice. These rules find that head of the page and leave
 one title. What decides (named thresholds below):
 
-- the site suffix is looked for only on the first :data:`HEAD_LINES` kept lines,
-  and only on a line no longer than :data:`MAX_TITLE_CHARS`;
+- the site's name (after or before the headline, see :mod:`clean.stages.site_names`)
+  is looked for only on the first :data:`HEAD_LINES` kept lines, and only on a
+  line no longer than :data:`MAX_TITLE_CHARS`;
 - a repeat is a later line, within :data:`REPEAT_WINDOW` kept lines, equal to
-  the title after case and space folding;
+  a headline (a head line not ending with a full stop) after case and space
+  folding; every such repeat in the head goes, and the first headline repeated
+  becomes the title;
 - a rubric is a line of at most :data:`MAX_RUBRIC_WORDS` words without closing
-  punctuation, standing between the title and its repeat (or directly before
-  a title that is repeated).
+  punctuation, standing between the title and its repeat, right after the
+  repeat, or directly before a title that is repeated.
 
 >>> from clean.ruleset import RuleSet
 >>> rules = RuleSet.shipped()
@@ -30,6 +33,8 @@ import regex
 from clean.document import Document, Line, Removal
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
+from clean.stages import site_names
+from clean.stages.site_names import fold
 
 HEAD_LINES = 3
 MAX_TITLE_CHARS = 300
@@ -37,53 +42,67 @@ REPEAT_WINDOW = 4
 MAX_RUBRIC_WORDS = 3
 CLOSING = ".!?…;:"
 DIGIT = regex.compile(r"\d")
-
-
-def fold(text: str) -> str:
-    """Case- and space-folded text, for comparing titles."""
-    return " ".join(text.casefold().split()).strip(" .")
+NOT_A_HEADLINE = (".", ";")  # a line ending so is a sentence, never the headline
 
 
 @python_rule("chrome.site-suffix")
 def site_suffix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Cut ``— Site.kz — slogan`` from a title line at the head of the page; remember the site."""
-    pattern = rules.patterns[rule.id]
-    for i in doc.kept_indices()[:HEAD_LINES]:
-        line = doc.lines[i]
-        match = pattern.search(line.text)
-        if not match or len(line.text) > MAX_TITLE_CHARS:
-            continue
-        title = line.text[: match.start()].strip()
-        if not title or title[-1] in CLOSING:
-            continue
-        lines = list(doc.lines)
-        lines[i] = replace(line, text=title, role="title")
-        removal = Removal(rule.id, line.start, match.group(0))
-        site = match.group("site").lower() if "site" in match.re.groupindex else None
-        return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or site)
-    return doc
+    """Cut ``— Site.kz — slogan`` or ``| Site`` from a title line at the head of the page; remember the site."""
+    return _cut_site(doc, rule, rules, site_names.suffix)
 
 
-@python_rule("chrome.repeated-title")
-def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Keep the first of a title and its repeats; the first becomes the page title."""
+@python_rule("chrome.site-prefix")
+def site_prefix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Cut ``Site.kz:`` or ``Site News |`` from the front of a title line, when no suffix was found."""
+    if any(line.role == "title" for line in doc.lines):
+        return doc
+    return _cut_site(doc, rule, rules, site_names.prefix)
+
+
+def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
+    domain, words = rules.derived("site_words", _site_vocabulary)
     kept = doc.kept_indices()
     for n, i in enumerate(kept[:HEAD_LINES]):
         line = doc.lines[i]
         if len(line.text) > MAX_TITLE_CHARS:
             continue
-        key = fold(line.text)
-        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if fold(doc.lines[j].text) == key]
-        if not repeats:
+        echoes = {fold(doc.lines[j].text) for j in kept[n + 1 : n + 1 + REPEAT_WINDOW]}
+        found = find(line.text, domain, words, echoes)
+        if found is None:
             continue
         lines = list(doc.lines)
-        lines[i] = replace(line, role="title")
-        removals = list(doc.removals)
+        lines[i] = replace(line, text=found.title, role="title")
+        removal = Removal(rule.id, line.start, found.cut)
+        return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or found.site)
+    return doc
+
+
+def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:
+    table = rules.table("site_words")
+    endings = "|".join(regex.escape(e) for e in table["domains"])
+    domain = regex.compile(rf"^(?:www\.)?(?:[\w-]+\.)+(?:{endings})$", regex.IGNORECASE)
+    return domain, tuple(w for lang in table["words"].values() for w in lang)
+
+
+@python_rule("chrome.repeated-title")
+def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Keep the first of a headline and its repeats; the first headline repeated becomes the page title."""
+    kept = doc.kept_indices()
+    lines, removals, titled = list(doc.lines), list(doc.removals), False
+    for n, i in enumerate(kept[:HEAD_LINES]):
+        line = lines[i]
+        if line.removed or len(line.text) > MAX_TITLE_CHARS or line.text.endswith(NOT_A_HEADLINE):
+            continue
+        key = fold(line.text)
+        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if not lines[j].removed and fold(lines[j].text) == key]
+        if not repeats:
+            continue
+        if not titled:
+            lines[i], titled = replace(line, role="title"), True
         for j in repeats:
             lines[j] = replace(lines[j], removed=rule.id)
             removals.append(Removal(rule.id, lines[j].start, lines[j].text))
-        return doc.replace(lines=tuple(lines), removals=_sorted(removals))
-    return doc
+    return doc.replace(lines=tuple(lines), removals=_sorted(removals)) if len(removals) > len(doc.removals) else doc
 
 
 @python_rule("chrome.rubric")
@@ -107,8 +126,14 @@ def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def _after_title_is_rubric(doc: Document, kept: list[int], t: int) -> bool:
-    """A short line after the title is a rubric only if a removed repeat of the title follows it."""
-    start = kept[t + 1]
+    """A short line after the title is a rubric only beside a removed repeat of the title.
+
+    The repeat may follow the short line (title, rubric, ``<h1>``) or stand between
+    the title and it (title, ``<h1>``, rubric).
+    """
+    title, start = kept[t], kept[t + 1]
+    if any(line.removed == "chrome.repeated-title" for line in doc.lines[title + 1 : start]):
+        return True
     for line in doc.lines[start + 1 : start + 1 + 2 * REPEAT_WINDOW]:
         if line.removed == "chrome.repeated-title":
             return True

@@ -12,12 +12,12 @@ from clean.document import Removal
 from clean.registry import python_rule
 
 RULES = Path(__file__).parent / "rules"
-AD_LABEL = "реклама"
+AD_LABEL = "дн-промо"
 
 
 @python_rule("demo.ad-label")
 def drop_ad_label(doc, rule, rules):
-    """Drop a line reading only 'Реклама' when the next kept line is an ad token (erid: ...)."""
+    """Drop a line reading only 'ДН-промо' when the next kept line is an ad token (erid: ...)."""
     kept = doc.kept_indices()
     lines, removals = list(doc.lines), list(doc.removals)
     for here, after in zip(kept, kept[1:]):
