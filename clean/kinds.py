@@ -32,6 +32,7 @@ from itertools import accumulate
 
 import clean.ruleset
 from clean.document import Document, Edit, Line, Removal
+from clean.line_scan import spans
 from clean.ruleset import Rule, RuleSet
 
 
@@ -74,14 +75,11 @@ def touched_lines(doc: Document, pattern) -> list[int]:
         return []
     texts = [doc.lines[i].text for i in index]
     joined = "\n".join(texts)
-    first = pattern.search(joined)
-    if first is None:
-        return []  # the common case: one C-level scan, no per-line work
     offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     hits: list[int] = []
-    for match in pattern.finditer(joined, first.start()):
-        first = bisect_right(offsets, match.start()) - 1
-        last = bisect_right(offsets, max(match.end() - 1, match.start())) - 1
+    for start, end in spans(pattern, joined, offsets):
+        first = bisect_right(offsets, start) - 1
+        last = bisect_right(offsets, max(end - 1, start)) - 1
         for k in range(first, last + 1):
             if not hits or hits[-1] != index[k]:
                 hits.append(index[k])
