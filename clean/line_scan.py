@@ -55,13 +55,14 @@ def _at_line_starts(pattern, page: str, offsets: list[int]) -> list[tuple[int, i
 def line_anchored(pattern) -> bool:
     """True when every match of ``pattern`` starts at a line start: MULTILINE, each top-level alternative ``^``."""
     compiled = getattr(pattern, "compiled", pattern)
-    if not compiled.flags & regex.MULTILINE:
-        return False
-    return _anchored_text(compiled.pattern, bool(compiled.flags & regex.VERBOSE))
+    return _anchored_text(compiled.pattern, int(compiled.flags))
 
 
 @lru_cache(maxsize=1024)
-def _anchored_text(text: str, verbose: bool) -> bool:
+def _anchored_text(text: str, flags: int) -> bool:
+    if not flags & regex.MULTILINE:
+        return False
+    verbose = bool(flags & regex.VERBOSE)
     starts = [0] + [bar + 1 for bar in _top_level_bars(text, verbose)]
     for start in starts:
         i = _skip_flags_and_space(text, start, verbose)
