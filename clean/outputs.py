@@ -6,7 +6,8 @@ that looks finished. With ``shard_bytes`` the items are split into
 ``items-00000.jsonl``, ``items-00001.jsonl``, ... each closed once it holds
 about that many bytes of JSON (a record is never split); without it, one
 ``items.jsonl``. Compression is deterministic (gzip without a timestamp), so
-the same run writes the same bytes.
+the same run writes the same bytes. Items files of an earlier run in the same
+folder (another shard count or compression) are removed when the sink opens.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -89,7 +90,14 @@ class JsonlSink:
         self.size += len(line)
 
     def __enter__(self) -> JsonlSink:
+        for old in self._previous():  # one run's items per folder: shards of an earlier run must not linger
+            old.unlink()
         return self
+
+    def _previous(self) -> list[Path]:
+        names = [f"{self.name}.jsonl{suffix}" for suffix in SUFFIXES.values()]
+        shards = self.folder.glob(f"{self.name}-[0-9][0-9][0-9][0-9][0-9].jsonl*")
+        return [p for p in [*(self.folder / n for n in names), *shards] if p.is_file()]
 
     def __exit__(self, kind, exc, tb) -> None:
         if self.file is None and kind is None and not self.shard_bytes:

@@ -42,3 +42,9 @@ def test_zstd_holds_the_plain_items(plain, tmp_path):
     run(Pipeline(), [str(ROOT / "seeds")], tmp_path, LocalExecutor(1), compress="zstd")
     data = zstandard.ZstdDecompressor().stream_reader((tmp_path / "items.jsonl.zst").open("rb")).read()
     assert data == plain
+
+
+def test_a_new_run_leaves_no_items_file_of_an_earlier_one(tmp_path):
+    run(Pipeline(), [str(ROOT / "seeds")], tmp_path, LocalExecutor(1), compress="gzip", shard_bytes=4000)
+    run(Pipeline(), [str(ROOT / "seeds")], tmp_path, LocalExecutor(1))
+    assert sorted(p.name for p in tmp_path.glob("items*")) == ["items.jsonl"]
