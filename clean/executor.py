@@ -41,6 +41,7 @@ from clean.stages.decode import nonblocking_opener, read_input
 
 CHUNK = 8  # files handed to a worker at a time
 WINDOW_PER_WORKER = 4  # chunks in flight per worker (results wait in order without piling up)
+Dumped = tuple[dict, list[dict]]  # a page's source record and items as plain data (``model_dump()``)
 HASH_BLOCK = 2**20  # bytes read at a time when hashing a file for --resume
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
 
@@ -169,12 +170,11 @@ class LocalExecutor:
     def __init__(self, workers: int | None = None):
         self.workers = workers or os.cpu_count() or 1
 
-    def map(self, pipeline, paths: list[str], reader: Reader | None = None
-            ) -> Iterator[list[tuple[SourceRecord, list[Item]]]]:
-        """For each of ``paths`` in order, its pages cleaned (``reader.clean``): one list per input file."""
+    def map(self, pipeline, paths: list[str], reader: Reader | None = None) -> Iterator[list[Dumped]]:
+        """For each of ``paths`` in order, its pages cleaned (``reader.clean``) and dumped: one list per file."""
         reader = reader or Reader()
         if self.workers == 1 or len(paths) <= 1:
-            yield from (reader.clean(pipeline, p) for p in paths)
+            yield from (dumped(reader.clean(pipeline, p)) for p in paths)
             return
         pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(pipeline, reader))
         pending: deque = deque()  # at most WINDOW_PER_WORKER chunks per worker in flight: bounded memory
@@ -215,9 +215,15 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _clean_in_worker(paths: list[str]) -> list[list[tuple[SourceRecord, list[Item]]]]:
+def _clean_in_worker(paths: list[str]) -> list[list[Dumped]]:
     pipeline, reader = _WORKER
-    return [reader.clean(pipeline, path) for path in paths]
+    return [dumped(reader.clean(pipeline, path)) for path in paths]
+
+
+def dumped(pages: list[tuple[SourceRecord, list[Item]]]) -> list[Dumped]:
+    """Pages as plain data: what the writer and the journal need, and many times cheaper to send between
+    processes than pydantic objects (the writing process would spend most of its time rebuilding them)."""
+    return [(record.model_dump(), [item.model_dump() for item in items]) for record, items in pages]
 
 
 def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
@@ -254,9 +260,9 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
                 _count(summary, record, items)
                 items_file.write("".join(to_json(item) for item in items))
                 sources_file.write(to_json(record))
-                bar.done(record.path, len(items))
-                if strict and record.errors:
-                    raise StoppedOnError(f"stopped at the first error (--strict): {record.errors[0]}")
+                bar.done(record["path"], len(items))
+                if strict and record["errors"]:
+                    raise StoppedOnError(f"stopped at the first error (--strict): {record['errors'][0]}")
         except KeyboardInterrupt:
             raise RunInterrupted(_stopped("interrupted", summary, paths, journal)) from None
         except BrokenProcessPool:
@@ -274,7 +280,8 @@ def _stopped(why: str, summary: RunSummary, paths: list[str], journal: Journal) 
 
 
 def _results(pipeline, paths, problems, journal: Journal, executor, summary: RunSummary, reader=None):
-    """``(record, items)`` for every page of every path in order: from the journal when finished before."""
+    """``(record, items)`` as plain data for every page of every path in order: from the journal when
+    finished before."""
     journaled = [p for p in paths if p not in problems and shown_path(p) in journal.index]
     reuse = {p for p in journaled if journal.finished(shown_path(p), file_sha256(p))}  # unchanged since
     fresh = executor.map(pipeline, [p for p in paths if p not in problems and p not in reuse], reader)
@@ -282,12 +289,12 @@ def _results(pipeline, paths, problems, journal: Journal, executor, summary: Run
         if path in reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
             pages = journal.get(shown_path(path))
             summary.resumed += len(pages)
-            yield from ((SourceRecord(**source), [Item(**i) for i in items]) for source, items in pages)
+            yield from pages
             continue
-        pages = [(_failed(path, None, problems[path]), [])] if path in problems else next(fresh)
-        one_page = len(pages) == 1 and pages[0][0].path == shown_path(path)  # a .txt file: its page's sha256
-        sha = pages[0][0].sha256 if one_page else file_sha256(path)
-        journal.add(shown_path(path), sha, [(r.model_dump(), [i.model_dump() for i in items]) for r, items in pages])
+        pages = [(_failed(path, None, problems[path]).model_dump(), [])] if path in problems else next(fresh)
+        one_page = len(pages) == 1 and pages[0][0]["path"] == shown_path(path)  # a .txt file: its page's sha256
+        sha = pages[0][0]["sha256"] if one_page else file_sha256(path)
+        journal.add(shown_path(path), sha, pages)
         yield from pages
 
 
@@ -303,21 +310,22 @@ def file_sha256(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def _count(summary: RunSummary, record: SourceRecord, items: list[Item]) -> None:
+def _count(summary: RunSummary, record: dict, items: list[dict]) -> None:
     summary.files += 1
     summary.items += len(items)
-    summary.errors += bool(record.errors)
+    summary.errors += bool(record["errors"])
     summary.empty += not items
     for item in items:
-        summary.removed.update(r.rule for r in item.removed)
-        summary.edits.update(e.rule for e in item.edits)
-    summary.removed.update(r.rule for r in record.removed)
-    summary.edits.update(e.rule for e in record.edits)
+        summary.removed.update(r["rule"] for r in item["removed"])
+        summary.edits.update(e["rule"] for e in item["edits"])
+    summary.removed.update(r["rule"] for r in record["removed"])
+    summary.edits.update(e["rule"] for e in record["edits"])
 
 
 def to_json(record) -> str:
-    """One JSONL line: UTF-8 as is (Cyrillic readable), keys in field order."""
-    return json.dumps(record.model_dump(), ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    """One JSONL line of a record or its plain data: UTF-8 as is (Cyrillic readable), keys in field order."""
+    data = record if isinstance(record, dict) else record.model_dump()
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
 
 
 def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> None:

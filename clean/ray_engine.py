@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
+from clean.executor import Dumped, dumped
 from clean.inputs import Reader
-from clean.records import Item, SourceRecord
 
 CHUNK = 8  # input files per Ray task
 WINDOW_PER_CPU = 4  # chunks in flight per CPU of the cluster
@@ -55,9 +55,8 @@ class RayExecutor:
             ray.init(address=self.address, include_dashboard=False, log_to_driver=False, **options)
         return ray
 
-    def map(self, pipeline, paths: list[str], reader: Reader | None = None
-            ) -> Iterator[list[tuple[SourceRecord, list[Item]]]]:
-        """For each of ``paths`` in order, its pages cleaned on the cluster: one list per input file."""
+    def map(self, pipeline, paths: list[str], reader: Reader | None = None) -> Iterator[list[Dumped]]:
+        """For each of ``paths`` in order, its pages cleaned on the cluster and dumped: one list per file."""
         ray = self._connect()
         task = ray.remote(_clean_chunk)
         shared = ray.put((pipeline, reader or Reader()))
@@ -71,6 +70,6 @@ class RayExecutor:
             yield from ray.get(pending.popleft())
 
 
-def _clean_chunk(shared, paths: list[str]) -> list[list[tuple[SourceRecord, list[Item]]]]:
+def _clean_chunk(shared, paths: list[str]) -> list[list[Dumped]]:
     pipeline, reader = shared
-    return [reader.clean(pipeline, path) for path in paths]
+    return [dumped(reader.clean(pipeline, path)) for path in paths]
