@@ -38,6 +38,7 @@ CLOSING = ".;:"  # a headline may end with ? ! or …, never with a full stop
 SEPARATOR = regex.compile(r"(\s+[—–-]\s+|\s*\|\s*)")
 COLON_PREFIX = regex.compile(r"^(?P<site>\S+?)\s*:\s+(?=\S)")
 NOT_A_NAME = regex.compile(r"[,:;!?…]|\.$")
+SENTENCE_END = ".!?…;:»\"”)"
 
 
 class SiteName(NamedTuple):
@@ -93,7 +94,10 @@ def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
     if len(pieces) == 3:
         rest = pieces[2].strip()
         echoed = fold(rest) in echoes and _short_name(pieces[0])
-        if rest and (echoed or _names_site(pieces[0], "—", rest, domain, site_words)):  # a bar alone is not enough
+        by_word = _names_site(pieces[0], "—", rest, domain, site_words) and (
+            domain.search(pieces[0]) or rest[-1] not in SENTENCE_END
+        )  # a site word alone never cuts the front off a line that ends like a sentence
+        if rest and (echoed or by_word):  # a bar alone is not enough
             return _prefixed(text, len(pieces[0]) + len(pieces[1]), pieces[0], domain)
     return None
 
