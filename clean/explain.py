@@ -26,21 +26,16 @@ from dataclasses import asdict, dataclass, field
 
 from clean.document import DateMark, Document, Edit, Removal
 from clean.records import Item
-
-INVISIBLE = {
-    "\u00a0": "<NBSP>", "\u00ad": "<SHY>", "\u200b": "<ZWSP>", "\u200c": "<ZWNJ>", "\u200d": "<ZWJ>",
-    "\u200e": "<LRM>", "\u200f": "<RLM>", "\u2060": "<WJ>", "\ufeff": "<BOM>", "\t": "<TAB>", "\r": "<CR>",
-    "\n": "<LF>", "\u202f": "<NNBSP>", "\u2009": "<THINSP>", "\u2007": "<FIGSP>", "\u3000": "<IDSP>",
-}
+from clean.visible import visible as shown
 
 
 def visible(text: str) -> str:
-    """``text`` with invisible and look-alike space characters shown by name.
+    """``text`` with invisible characters shown by name (:mod:`clean.visible`), line ends as ``<LF>``.
 
     >>> visible("a\\u00a0b\\n")
     'a<NBSP>b<LF>'
     """
-    return "".join(INVISIBLE.get(ch, ch) for ch in text)
+    return shown(text).replace("\n", "<LF>")
 
 
 @dataclass(frozen=True, slots=True)
