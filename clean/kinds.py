@@ -10,8 +10,6 @@ touch costs one C-level scan.
 
 - ``drop``: a kept line where the pattern matches is removed whole.
 - ``strip``: the matched span is cut out of the line; a line left empty is removed.
-  A named group ``site`` sets the page's site; ``role = "title"`` marks the line
-  as the page title.
 - ``replace``: each match is replaced by ``replacement`` (a regex template).
 - ``join``: where the pattern matches across a line end, the two lines become
   one, the match replaced by ``replacement``.
@@ -101,7 +99,6 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
     """``strip`` and ``replace``: change the matched spans inside lines."""
     lines = list(doc.lines)
     removals, edits = list(doc.removals), list(doc.edits)
-    site = doc.site
     for i in hits:
         line = lines[i]
         if rule.kind == "strip":
@@ -110,9 +107,7 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
                 continue
             new = pattern.sub("", line.text).strip()
             removals.extend(Removal(rule.id, line.start, m.group(0)) for m in matches if m.group(0))
-            site = site or _site(matches)
-            role = rule.role or line.role
-            lines[i] = replace(line, text=new, role=role) if new else replace(line, removed=rule.id)
+            lines[i] = replace(line, text=new) if new else replace(line, removed=rule.id)
         else:
             new = pattern.sub(rule.replacement, line.text)
             if new == line.text:
@@ -121,15 +116,8 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
             lines[i] = replace(line, text=new, role=line.role if new.strip() else "blank")
     return doc.replace(
         lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
-        edits=tuple(sorted(edits, key=_by_line)), site=site,
+        edits=tuple(sorted(edits, key=_by_line)),
     )
-
-
-def _site(matches) -> str | None:
-    for m in matches:
-        if "site" in m.re.groupindex and m.group("site"):
-            return m.group("site").lower()
-    return None
 
 
 def _join(doc: Document, rule: Rule, pattern) -> Document:

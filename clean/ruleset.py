@@ -40,7 +40,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from clean.errors import RuleError
 
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
-KINDS = ("drop", "strip", "replace", "join", "python")
 ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 PATTERN_TIMEOUT = 5.0  # seconds one rule pattern may spend on one page before it gives up (TimeoutError)
 
@@ -69,7 +68,6 @@ class Rule(BaseModel):
     stage: Literal["repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata"]
     pattern: str | None = None
     replacement: str | None = None
-    role: Literal["title"] | None = None
     examples: tuple[Example, ...]
     file: str = ""
 
