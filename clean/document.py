@@ -19,7 +19,8 @@ that leave the pipeline (:mod:`clean.records`) are pydantic.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields
+from bisect import bisect_right
+from dataclasses import dataclass, field, fields
 
 import regex
 
@@ -128,8 +129,32 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class PageView:
+    """The kept lines of a document joined into one string, for page-level regex passes.
+
+    ``text`` is the kept lines joined with ``\\n``; ``offsets[k]`` is where the
+    k-th kept line starts in it and ``index[k]`` is that line's index in
+    ``doc.lines``. A rule scans ``text`` once in C and looks at a line in
+    Python only where something matched.
+    """
+
+    index: tuple[int, ...]
+    text: str
+    offsets: tuple[int, ...]
+
+    def position(self, offset: int) -> int:
+        """k such that ``offset`` falls in the k-th kept line (or the line end after it)."""
+        return bisect_right(self.offsets, offset) - 1
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A page in the pipeline: its lines, its audit, and (late in the pipeline) its items."""
+    """A page in the pipeline: its lines, its audit, and (late in the pipeline) its items.
+
+    ``view()`` is computed once per document and kept in a field that is not part
+    of its value (a document is immutable, so the view never goes stale; ``replace``
+    makes a new document without it).
+    """
 
     source: SourceInfo
     lines: tuple[Line, ...]
@@ -139,6 +164,7 @@ class Document:
     segments: tuple[Segment, ...] = ()
     items: tuple = ()
     errors: tuple[str, ...] = ()
+    cached_view: PageView | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8", url: str | None = None) -> Document:
@@ -158,10 +184,25 @@ class Document:
 
     def kept_indices(self) -> list[int]:
         """Indices of the lines that still carry content."""
-        return [i for i, line in enumerate(self.lines) if line.removed is None and line.role != "blank"]
+        return list(self.view().index)
+
+    def view(self) -> PageView:
+        """The kept lines as one string (see :class:`PageView`), built on first use."""
+        view = self.cached_view
+        if view is None:
+            lines = self.lines
+            index = tuple(i for i, line in enumerate(lines) if line.removed is None and line.role != "blank")
+            texts = [lines[i].text for i in index]
+            offsets, pos = [], 0
+            for text in texts:
+                offsets.append(pos)
+                pos += len(text) + 1
+            view = PageView(index, "\n".join(texts), tuple(offsets))
+            object.__setattr__(self, "cached_view", view)
+        return view
 
 
-_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "cached_view")
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from itertools import accumulate
 
 import clean.ruleset
 from clean.document import Document, Edit, Line, Removal
@@ -67,15 +66,13 @@ def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def touched_lines(doc: Document, pattern) -> list[int]:
-    """Indices of kept lines where ``pattern`` may match, found in one pass."""
-    index = doc.kept_indices()
-    if not index:
+    """Indices of kept lines where ``pattern`` may match, found in one pass over :meth:`Document.view`."""
+    view = doc.view()
+    if not view.index:
         return []
-    texts = [doc.lines[i].text for i in index]
-    joined = "\n".join(texts)
-    offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    index, offsets = view.index, view.offsets
     hits: list[int] = []
-    for start, end in spans(pattern, joined, offsets):
+    for start, end in spans(pattern, view.text, offsets):
         first = bisect_right(offsets, start) - 1
         last = bisect_right(offsets, max(end - 1, start)) - 1
         for k in range(first, last + 1):

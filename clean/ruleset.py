@@ -180,10 +180,14 @@ class TimedPattern:
     :func:`clean.kinds.apply_stage_rules`). Only the methods the kinds use.
     """
 
-    __slots__ = ("compiled",)
+    __slots__ = ("compiled", "entry")
 
     def __init__(self, compiled: regex.Pattern):
+        from clean.line_scan import line_entry
+
         self.compiled = compiled
+        twin = line_entry(compiled)
+        self.entry = None if twin is None else _TimedTwin(twin)
 
     def search(self, string: str, pos: int = 0):
         return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)
@@ -204,6 +208,18 @@ class TimedPattern:
     @property
     def pattern(self) -> str:
         return self.compiled.pattern
+
+
+class _TimedTwin:
+    """The line-start twin of a :class:`TimedPattern` (see :func:`clean.line_scan.line_entry`), timed the same."""
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, compiled: regex.Pattern):
+        self.compiled = compiled
+
+    def search(self, string: str, pos: int = 0):
+        return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)
 
 
 def shipped_rules_dir() -> Path:
