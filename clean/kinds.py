@@ -65,12 +65,19 @@ def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     return _rewrite(doc, rule, pattern, hits)
 
 
-def touched_lines(doc: Document, pattern) -> list[int]:
-    """Indices of kept lines where ``pattern`` may match, found in one pass over :meth:`Document.view`."""
+def touched_lines(doc: Document, pattern, gate=None) -> list[int]:
+    """Indices of kept lines where ``pattern`` may match, found in one pass over :meth:`Document.view`.
+
+    A page the pattern's literal prefilter (``gate``, by default ``pattern.gate``;
+    see :mod:`clean.prefilter`) rules out is not scanned at all.
+    """
     view = doc.view()
-    if not view.index:
+    gate = gate or getattr(pattern, "gate", None)
+    if not view.index or (gate is not None and not gate.admits(view.text)):
         return []
     index, offsets = view.index, view.offsets
+    if gate is not None and gate.exact:
+        return sorted({index[bisect_right(offsets, at) - 1] for at in gate.positions(view.text)})
     hits: list[int] = []
     for start, end in spans(pattern, view.text, offsets):
         first = bisect_right(offsets, start) - 1

@@ -174,20 +174,24 @@ def compile_pattern(rule: Rule) -> TimedPattern:
 class TimedPattern:
     """A compiled rule pattern whose every scan gives up after ``PATTERN_TIMEOUT`` seconds.
 
-    A pattern written with nested repeats (``(a+)+$``) can backtrack for hours
+    ``entry`` is its line-start twin (:func:`clean.line_scan.line_entry`) and
+    ``gate`` its literal prefilter (:func:`clean.prefilter.literal_gate`), each
+    None when the pattern has none. A pattern written with nested repeats (``(a+)+$``) can backtrack for hours
     on one long line; with a time limit it raises ``TimeoutError`` instead, and
     the stage records the rule as failed on that page (see
     :func:`clean.kinds.apply_stage_rules`). Only the methods the kinds use.
     """
 
-    __slots__ = ("compiled", "entry")
+    __slots__ = ("compiled", "entry", "gate")
 
     def __init__(self, compiled: regex.Pattern):
         from clean.line_scan import line_entry
+        from clean.prefilter import literal_gate
 
         self.compiled = compiled
         twin = line_entry(compiled)
         self.entry = None if twin is None else _TimedTwin(twin)
+        self.gate = literal_gate(compiled)
 
     def search(self, string: str, pos: int = 0):
         return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)

@@ -30,6 +30,7 @@ import regex
 
 from clean.document import Document, Edit
 from clean.kinds import apply_stage_rules, touched_lines
+from clean.prefilter import literal_gate
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.mojibake_check import NEEDS_FTFY, needs_ftfy
@@ -51,6 +52,7 @@ def fix_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+ENTITY_GATE = literal_gate(ENTITY)  # a page without "&" and ";" holds no entity
 
 
 @python_rule("repair.html-entity")
@@ -62,12 +64,12 @@ def decode_entities(doc: Document, rule: Rule, rules: RuleSet) -> Document:
             text = ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         return text
 
-    return _map_lines(doc, rule, ENTITY, unescape)
+    return _map_lines(doc, rule, ENTITY, unescape, ENTITY_GATE)
 
 
-def _map_lines(doc: Document, rule: Rule, trigger: regex.Pattern, fix) -> Document:
+def _map_lines(doc: Document, rule: Rule, trigger: regex.Pattern, fix, gate=None) -> Document:
     """Apply ``fix`` to the kept lines where ``trigger`` matches, recording an edit per changed line."""
-    hits = touched_lines(doc, trigger)
+    hits = touched_lines(doc, trigger, gate)
     if not hits:
         return doc
     lines, edits = list(doc.lines), list(doc.edits)
