@@ -90,7 +90,6 @@ for _first, _partners in _PAIRS.items():
     for _second in _partners:
         _FIRSTS[_second] = _FIRSTS.get(_second, "") + _first
 _ALL_SAFE = re.compile(f"[{SAFE}]*")  # the standard engine runs a plain class many times faster
-_SECOND = re.compile(f"[{re.escape(''.join(sorted(_FIRSTS)))}]")
 
 
 def needs_ftfy(text: str) -> bool:
@@ -104,4 +103,10 @@ def needs_ftfy(text: str) -> bool:
     """
     if _ALL_SAFE.match(text).end() != len(text):
         return True
-    return any(m.start() and text[m.start() - 1] in _FIRSTS[m.group()] for m in _SECOND.finditer(text))
+    for second, firsts in _FIRSTS.items():  # a handful of characters, each found by a C-level scan
+        at = text.find(second, 1)
+        while at > 0:
+            if text[at - 1] in firsts:
+                return True
+            at = text.find(second, at + 1)
+    return False

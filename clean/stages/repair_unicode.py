@@ -46,7 +46,7 @@ def repair_unicode(doc: Document, rules: RuleSet) -> Document:
 @python_rule("repair.mojibake")
 def fix_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """ftfy on exactly the lines that :data:`NEEDS_FTFY` says may need it (most pages: none)."""
-    if not needs_ftfy("\n".join(line.text for line in doc.lines if line.kept)):
+    if not needs_ftfy(doc.view().text):
         return doc
     return _map_lines(doc, rule, NEEDS_FTFY, lambda text: ftfy.fix_text(text, FTFY_CONFIG))
 
