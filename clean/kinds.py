@@ -40,16 +40,21 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
     :class:`~clean.ruleset.TimedPattern`) is skipped for this page only, with
     an error naming the rule; the other rules still run.
     """
-    from clean.registry import lookup
-
-    for rule in rules.for_stage(stage):
+    for rule, apply in rules.derived(("plan", stage), lambda rs: _plan(rs, stage)):
         try:
-            doc = lookup(rule.id)(doc, rule, rules) if rule.kind == "python" else apply_kind(doc, rule, rules)
+            doc = apply(doc, rule, rules)
         except TimeoutError:
             problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
                        f" ({clean.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
             doc = doc.replace(errors=(*doc.errors, problem))
     return doc
+
+
+def _plan(rules: RuleSet, stage: str) -> tuple:
+    """The rules of ``stage`` with the function that applies each, looked up once per rule set."""
+    from clean.registry import lookup
+
+    return tuple((rule, lookup(rule.id) if rule.kind == "python" else apply_kind) for rule in rules.for_stage(stage))
 
 
 def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
