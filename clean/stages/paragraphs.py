@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from clean.dates import FoundDate, find_dates
+from clean.dates import FoundDate, find_dates, first_date
 from clean.document import Document
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ CREDIT_WORDS = frozenset(
 DIGIT = re.compile(r"\d")
 CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
+LEAD_START = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}")  # a date starting after these words is no lead
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
 
@@ -105,11 +106,11 @@ def lead_date(text: str, rules) -> FoundDate | None:
     if not DIGIT.search(LEAD_SPAN.match(text).group()):
         return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
-    for found in find_dates(head, rules):
-        if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
-            return found
+    late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
+    found = first_date(head, rules, late.end() if late else len(head))
+    if found is None or words(head[: found.start]) >= LEAD_WORDS or "." in _sentence_ends(head[: found.start]):
         return None
-    return None
+    return found
 
 
 def _sentence_ends(prefix: str) -> str:

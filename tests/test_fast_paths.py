@@ -1,0 +1,73 @@
+"""The shortcuts of ``split_items`` and ``repair_lines`` give what the plain computations give.
+
+Each shortcut is checked against a plain reference written here (the code as it
+was before the shortcut), over every line of the pages in ``tests/corpus`` and
+``tests/listings``, and over generated text that puts dates, near-dates and
+numbers where the shortcut stops looking.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clean.dates import find_dates, first_date
+from clean.pipeline import STAGES, Pipeline, clean_document
+from clean.stages import read_and_decode
+from clean.stages.paragraphs import LEAD_WORDS, _sentence_ends, lead_date, words
+from tests.conftest import ROOT
+
+PIPELINE = Pipeline()
+RULES = PIPELINE.rules
+PAGES = sorted((ROOT / "tests" / "corpus").glob("*.txt")) + sorted((ROOT / "tests" / "listings").glob("*.txt"))
+BEFORE_SPLIT = STAGES[: [stage.__name__ for stage in STAGES].index("split_items")]
+PAGES = [p for p in PAGES if not p.name.endswith(".expected.txt")]
+
+
+def _lines() -> list[str]:
+    """Every source line of the test pages, and every kept line after the stages before ``split_items``."""
+    lines = set()
+    for path in PAGES:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines.update(line.strip() for line in text.splitlines() if line.strip())
+        doc = clean_document(read_and_decode(path.read_bytes(), str(path)), RULES, BEFORE_SPLIT)
+        lines.update(doc.lines[i].text for i in doc.kept_indices())
+    return sorted(lines)
+
+
+def reference_lead_date(text: str):
+    """``lead_date`` as a scan of the whole head: the first date found, if it is within the lead."""
+    head = text[: 40 * LEAD_WORDS]
+    for found in find_dates(head, RULES):
+        if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
+            return found
+        return None
+    return None
+
+
+LINES = _lines()
+PIECES = [
+    "14 августа 2023 года", "31 февраля", "31.02.2023", "20.11.2020", "2024-09-11", "с 25 по 27 июля 2023 года",
+    "November 20, 2020", "2024 жылғы 11 қыркүйек", "26 октября с.г.", "биылғы 11 қыркүйекте", "12,5 млрд", "3",
+    "Итоги", "встречи", "в Минске.", "г.", "(", "«", "—", "-", "/", "Объём", "финансирования", "", " ", "  ",
+]
+
+
+def test_lead_date_on_test_pages():
+    assert len(LINES) > 500
+    assert [lead_date(t, RULES) for t in LINES] == [reference_lead_date(t) for t in LINES]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14), st.sampled_from([" ", "", ", ", ". "]))
+def test_lead_date_on_generated_text(pieces, glue):
+    text = glue.join(pieces)
+    assert lead_date(text, RULES) == reference_lead_date(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=10), st.integers(0, 80))
+def test_first_date_is_the_first_found(pieces, last_start):
+    text = " ".join(pieces)
+    first = next(find_dates(text, RULES), None)
+    assert first_date(text, RULES, last_start) == (first if first and first.start <= last_start else None)
