@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 from clean.dates import find_dates, first_date
 from clean.pipeline import STAGES, Pipeline, clean_document
 from clean.stages import read_and_decode
-from clean.stages.paragraphs import LEAD_WORDS, _sentence_ends, lead_date, words
+from clean.stages.paragraphs import (
+    CREDIT_WORDS, LEAD_WORDS, MAX_CREDIT_WORDS, NAME_LED_QUOTE, QUOTE_OPEN, _sentence_ends, is_credit, is_quote,
+    lead_date, words,
+)
 from tests.conftest import ROOT
 
 PIPELINE = Pipeline()
@@ -71,3 +74,27 @@ def test_first_date_is_the_first_found(pieces, last_start):
     text = " ".join(pieces)
     first = next(find_dates(text, RULES), None)
     assert first_date(text, RULES, last_start) == (first if first and first.start <= last_start else None)
+
+
+def reference_is_credit(text: str) -> bool:
+    head = text.split(maxsplit=2)
+    return len(head) > 1 and head[0].rstrip(":") in CREDIT_WORDS and len(text.split()) <= MAX_CREDIT_WORDS
+
+
+def reference_is_quote(text: str) -> bool:
+    return bool(QUOTE_OPEN.match(text) or NAME_LED_QUOTE.match(text))
+
+
+SHORT_PIECES = [*sorted(CREDIT_WORDS), "Фото:", "By::", ":", "Photos:", "Photo:s", "«", "„", "—", "-", "–", "\"",
+                "Сергей", "Шойгу", "Шойгу:", "Шойгу,", "А.", "пресс-служба", "Maria", "Lopez", "x", "", "\u00a0", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SHORT_PIECES), max_size=12), st.sampled_from([" ", "", "  ", "\u00a0"]))
+def test_credit_and_quote_gates(pieces, glue):
+    text = glue.join(pieces)
+    assert (is_credit(text), is_quote(text)) == (reference_is_credit(text), reference_is_quote(text))
+
+
+def test_credit_and_quote_gates_on_test_pages():
+    assert [(is_credit(t), is_quote(t)) for t in LINES] == [(reference_is_credit(t), reference_is_quote(t)) for t in LINES]
