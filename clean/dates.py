@@ -33,8 +33,6 @@ import regex
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
 DIGIT = regex.compile(r"\d")  # every form of date has one: text without a digit has no date
-NOT_INSIDE = r"(?<![\w.,/-])"  # a date never starts inside a word or a number: the date pattern opens with this
-DATE_START = regex.compile(NOT_INSIDE)  # so the only places a date can start are where this matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +82,10 @@ def _relative(rules, where: str) -> str:
     phrases = [p for lang in rules.tables.get("relative_years", {}).values() for p in lang.get(where, [])]
     alternatives = [regex.escape(p).replace(r"\ ", r"\s*") for p in sorted(phrases, key=len, reverse=True)]
     return "(?:" + "|".join(alternatives or [r"(?!x)x"]) + r")(?!\w)"
+
+
+NOT_INSIDE = r"(?<![\w.,/-])"  # a date never starts inside a word or a number: the date pattern opens with this
+DATE_START = regex.compile(NOT_INSIDE)  # so the only places a date can start are where this matches
 
 
 def _build(rules) -> Vocabulary:
@@ -151,35 +153,6 @@ def date_at(text: str, pos: int, rules) -> FoundDate | None:
     return _read(m, vocab) if m else None
 
 
-def first_date(text: str, rules, last_start: int) -> FoundDate | None:
-    """``next(find_dates(text, rules), None)`` when that date starts at or before ``last_start``, else None.
-
-    The pattern is tried only where a date can start (:data:`DATE_START`) up to
-    ``last_start``, not at every character to the end of ``text``: a dated lead
-    costs a few tries at word starts instead of a scan of the paragraph. After a
-    match that is not a real date, the search goes on after it, as in :func:`find_dates`.
-
-    >>> from clean.ruleset import RuleSet
-    >>> first_date("Итоги 31.02.2023, 14 августа 2023 года", RuleSet.shipped(), 20).text
-    '14 августа 2023 года'
-    >>> first_date("Итоги встречи 14 августа 2023 года", RuleSet.shipped(), 6) is None
-    True
-    """
-    if not DIGIT.search(text):
-        return None
-    vocab = vocabulary(rules)
-    after = 0  # where the last match that was no date ended
-    for start in DATE_START.finditer(text, 0, last_start):  # its empty matches at 0..last_start
-        pos = start.start()
-        m = vocab.pattern.match(text, pos) if pos >= after else None
-        if m is not None:
-            found = _read(m, vocab)
-            if found is not None:
-                return found
-            after = m.end()
-    return None
-
-
 def _read(m, vocab: Vocabulary) -> FoundDate | None:
     g = m.groupdict()
     if g["d"]:
@@ -223,3 +196,32 @@ def resolve(found: FoundDate, stamps) -> FoundDate:
     if year is None or not valid(year, found.month, found.day):
         return found
     return replace(found, year=year)
+
+
+def first_date(text: str, rules, last_start: int) -> FoundDate | None:
+    """``next(find_dates(text, rules), None)`` when that date starts at or before ``last_start``, else None.
+
+    The pattern is tried only where a date can start (:data:`DATE_START`) up to
+    ``last_start``, not at every character to the end of ``text``: a dated lead
+    costs a few tries at word starts instead of a scan of the paragraph. After a
+    match that is not a real date, the search goes on after it, as in :func:`find_dates`.
+
+    >>> from clean.ruleset import RuleSet
+    >>> first_date("Итоги 31.02.2023, 14 августа 2023 года", RuleSet.shipped(), 20).text
+    '14 августа 2023 года'
+    >>> first_date("Итоги встречи 14 августа 2023 года", RuleSet.shipped(), 6) is None
+    True
+    """
+    if not DIGIT.search(text):
+        return None
+    vocab = vocabulary(rules)
+    after = 0  # where the last match that was no date ended
+    for start in DATE_START.finditer(text, 0, last_start):  # its empty matches at 0..last_start
+        pos = start.start()
+        m = vocab.pattern.match(text, pos) if pos >= after else None
+        if m is not None:
+            found = _read(m, vocab)
+            if found is not None:
+                return found
+            after = m.end()
+    return None
