@@ -1,19 +1,23 @@
-"""The shortcuts of ``split_items`` and ``repair_lines`` give what the plain computations give.
+"""The shortcuts of the paragraph tests behind ``split_items`` give what the plain computations give.
 
-Each shortcut is checked against a plain reference written here (the code as it
-was before the shortcut), over every line of the pages in ``tests/corpus`` and
-``tests/listings``, and over generated text that puts dates, near-dates and
-numbers where the shortcut stops looking.
+Each shortcut (a dated lead looked for only where a date can start within the
+lead, credit and quote patterns skipped when the first word or the colon rules
+them out) is checked against a plain reference written here (the code as it was
+before the shortcut): line by line over the pages in ``tests/corpus`` and
+``tests/listings`` and over generated text that puts dates, near-dates and names
+where the shortcuts stop looking, and as whole segmentations of those pages.
 """
 
 from __future__ import annotations
+
+import importlib
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean.dates import find_dates, first_date
 from clean.pipeline import STAGES, Pipeline, clean_document
-from clean.stages import read_and_decode
+from clean.stages import read_and_decode, split_items
 from clean.stages.paragraphs import (
     CREDIT_WORDS, LEAD_WORDS, MAX_CREDIT_WORDS, NAME_LED_QUOTE, QUOTE_OPEN, _sentence_ends, is_credit, is_quote,
     lead_date, words,
@@ -98,3 +102,13 @@ def test_credit_and_quote_gates(pieces, glue):
 
 def test_credit_and_quote_gates_on_test_pages():
     assert [(is_credit(t), is_quote(t)) for t in LINES] == [(reference_is_credit(t), reference_is_quote(t)) for t in LINES]
+
+
+def test_same_segments_as_the_plain_tests(monkeypatch):
+    paragraphs = importlib.import_module("clean.stages.paragraphs")
+    docs = [clean_document(read_and_decode(p.read_bytes(), str(p)), RULES, BEFORE_SPLIT) for p in PAGES]
+    fast = [split_items(doc, RULES).segments for doc in docs]
+    monkeypatch.setattr(paragraphs, "lead_date", lambda text, rules: reference_lead_date(text))
+    monkeypatch.setattr(paragraphs, "is_credit", reference_is_credit)
+    monkeypatch.setattr(paragraphs, "is_quote", reference_is_quote)
+    assert [split_items(doc, RULES).segments for doc in docs] == fast

@@ -194,6 +194,7 @@ class Page:
         lines = [doc.lines[k] for k in self.kept]
         texts = [line.text for line in lines]
         self.lines = lines + [None]
+        # is_dateline is False past MAX_DATELINE_CHARS: most paragraphs never call it
         self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and is_dateline(t, rules)) for t in texts] + [False]
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         self.attribution = [is_attribution(t) for t in texts] + [False]

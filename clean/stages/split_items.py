@@ -53,7 +53,7 @@ from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, is_quote, opens_continuation, repeats_theme, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, opens_continuation, repeats_theme, words,
 )
 
 MIN_SHARED_STEMS = 3
