@@ -84,6 +84,10 @@ def _relative(rules, where: str) -> str:
     return "(?:" + "|".join(alternatives or [r"(?!x)x"]) + r")(?!\w)"
 
 
+NOT_INSIDE = r"(?<![\w.,/-])"  # a date never starts inside a word or a number: the date pattern opens with this
+DATE_START = regex.compile(NOT_INSIDE)  # so the only places a date can start are where this matches
+
+
 def _build(rules) -> Vocabulary:
     forms, stems = {}, []
     for months in rules.table("months").values():
@@ -104,7 +108,7 @@ def _build(rules) -> Vocabulary:
     range_end = rf"(?:\s*[-–—]\s*\d{{1,2}}(?!\d){ordinal})"
     pattern = regex.compile(
         rf"""(?xi)
-        (?<![\w.,/-])
+        {NOT_INSIDE}
         (?: (?:с|з|from)\s+ )?
         (?P<rb>{before}\s+)?
         (?: (?P<d>\d{{1,2}}) (?!\d) {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
@@ -192,3 +196,32 @@ def resolve(found: FoundDate, stamps) -> FoundDate:
     if year is None or not valid(year, found.month, found.day):
         return found
     return replace(found, year=year)
+
+
+def first_date(text: str, rules, last_start: int) -> FoundDate | None:
+    """``next(find_dates(text, rules), None)`` when that date starts at or before ``last_start``, else None.
+
+    The pattern is tried only where a date can start (:data:`DATE_START`) up to
+    ``last_start``, not at every character to the end of ``text``: a dated lead
+    costs a few tries at word starts instead of a scan of the paragraph. After a
+    match that is not a real date, the search goes on after it, as in :func:`find_dates`.
+
+    >>> from clean.ruleset import RuleSet
+    >>> first_date("Итоги 31.02.2023, 14 августа 2023 года", RuleSet.shipped(), 20).text
+    '14 августа 2023 года'
+    >>> first_date("Итоги встречи 14 августа 2023 года", RuleSet.shipped(), 6) is None
+    True
+    """
+    if not DIGIT.search(text):
+        return None
+    vocab = vocabulary(rules)
+    after = 0  # where the last match that was no date ended
+    for start in DATE_START.finditer(text, 0, last_start):  # its empty matches at 0..last_start
+        pos = start.start()
+        m = vocab.pattern.match(text, pos) if pos >= after else None
+        if m is not None:
+            found = _read(m, vocab)
+            if found is not None:
+                return found
+            after = m.end()
+    return None

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from clean.dates import FoundDate, find_dates
+from clean.dates import FoundDate, find_dates, first_date
 from clean.document import Document
 
 if TYPE_CHECKING:
@@ -48,13 +48,16 @@ _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
 ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
 NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
+QUOTE_FIRST = "«“„\"—–-"  # the characters a QUOTE_OPEN match starts with
 TIME = regex.compile(r"\b\d{1,2}:\d{2}\b")
 CREDIT_WORDS = frozenset(
     "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
 )
+CREDIT_OPEN = re.compile(rf"\s*(?:{'|'.join(CREDIT_WORDS)}):*\s+\S")  # a credit word (colons aside), then a word
 DIGIT = re.compile(r"\d")
 CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
+LEAD_START = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}")  # a date starting after these words is no lead
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
 
@@ -86,18 +89,21 @@ def _shaped(text: str) -> bool:
 
 def is_attribution(text: str) -> bool:
     """``Name Surname, role`` on a line of its own: who said the quote before it."""
-    return bool(ATTRIBUTION.match(text)) and words(text) <= MAX_ATTRIBUTION_WORDS and text[-1] not in ".!?…"
+    if not text or text[-1] in ".!?…":
+        return False
+    return ATTRIBUTION.match(text) is not None and words(text) <= MAX_ATTRIBUTION_WORDS
 
 
 def is_credit(text: str) -> bool:
     """A byline or a picture credit: ``By Maria Lopez``, ``Фото: пресс-служба акимата``."""
-    head = text.split(maxsplit=2)
-    return len(head) > 1 and head[0].rstrip(":") in CREDIT_WORDS and len(text.split()) <= MAX_CREDIT_WORDS
+    return CREDIT_OPEN.match(text) is not None and len(text.split()) <= MAX_CREDIT_WORDS
 
 
 def is_quote(text: str) -> bool:
     """A paragraph that opens a quote, or that names its speaker first (``Имя Фамилия: …``)."""
-    return bool(QUOTE_OPEN.match(text) or NAME_LED_QUOTE.match(text))
+    if text[:1] in QUOTE_FIRST and QUOTE_OPEN.match(text):
+        return True
+    return ":" in text and NAME_LED_QUOTE.match(text) is not None  # the speaker's name ends with a colon
 
 
 def lead_date(text: str, rules) -> FoundDate | None:
@@ -105,11 +111,11 @@ def lead_date(text: str, rules) -> FoundDate | None:
     if not DIGIT.search(LEAD_SPAN.match(text).group()):
         return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
-    for found in find_dates(head, rules):
-        if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
-            return found
+    late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
+    found = first_date(head, rules, late.end() if late else len(head))
+    if found is None or words(head[: found.start]) >= LEAD_WORDS or "." in _sentence_ends(head[: found.start]):
         return None
-    return None
+    return found
 
 
 def _sentence_ends(prefix: str) -> str:
@@ -186,15 +192,17 @@ class Page:
     def __init__(self, doc: Document, rules: RuleSet):
         self.doc, self.rules, self.kept = doc, rules, doc.kept_indices()
         lines = [doc.lines[k] for k in self.kept]
+        texts = [line.text for line in lines]
         self.lines = lines + [None]
-        self.bare = [not line.text or is_dateline(line.text, rules) for line in lines] + [False]
+        # is_dateline is False past MAX_DATELINE_CHARS: most paragraphs never call it
+        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and is_dateline(t, rules)) for t in texts] + [False]
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
-        self.attribution = [is_attribution(line.text) for line in lines] + [False]
-        self.credit = [is_credit(line.text) for line in lines] + [False]
-        shaped = [_shaped(line.text) and not (a or c) for line, a, c in zip(lines, self.attribution, self.credit)]
-        self.headline = [s and line.text[-1] not in CLOSING for line, s in zip(lines, shaped)] + [False]
-        self.question = [s and line.text[-1] in "?!" and not is_quote(line.text) for line, s in zip(lines, shaped)]
-        self.question.append(False)
+        self.attribution = [is_attribution(t) for t in texts] + [False]
+        self.credit = [is_credit(t) for t in texts] + [False]
+        self.quote = [is_quote(t) for t in texts] + [False]
+        shaped = [not (a or c) and _shaped(t) for t, a, c in zip(texts, self.attribution, self.credit)]
+        self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
+        self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
         self._leads: dict = {}
         self._stems: dict[int, frozenset[str]] = {}

@@ -53,7 +53,7 @@ from clean.document import Document, Segment
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, is_quote, opens_continuation, repeats_theme, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, opens_continuation, repeats_theme, words,
 )
 
 MIN_SHARED_STEMS = 3
@@ -72,10 +72,11 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
     if not page.kept:
         return doc.replace(segments=())
     enabled = rules.derived("items.signals", lambda r: frozenset(s for s in SIGNALS if r.enabled(s)))
+    separated = _after_separator(doc, page.kept) if "items.separator" in enabled else set()
     starts = [(page.kept[0], "items.first")]
     first = 0
     for n in range(1, len(page.kept)):
-        reason = _opens_item(page, n, first, enabled)
+        reason = "items.separator" if n in separated else _opens_item(page, n, first, enabled)
         if reason:
             starts.append((page.kept[n], reason))
             first = n
@@ -84,20 +85,16 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
 
 def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None:
     """The rung of the ladder that decides kept line ``n`` (``first``: where its item starts)."""
-    line, lines = page.lines[n], page.doc.lines
-    gap = range(page.kept[n - 1] + 1, page.kept[n])  # removed and blank lines before it
-    if "items.separator" in enabled and gap and any(lines[i].removed == SEPARATOR_RULE for i in gap):
-        return "items.separator"
+    line = page.lines[n]
     if "items.quote" in enabled and (
-        page.attribution[n] or page.attribution[n + 1] or page.credit[n] or is_quote(line.text)
+        page.attribution[n] or page.attribution[n + 1] or page.credit[n] or page.quote[n]
     ):
         return None
     closes = page.dates_trail and page.bare[n]  # a date line under its item
     if "items.stamp" in enabled and (closes or (n - 1 == first and page.bare[first])):
         return None
-    only_headline = all(page.credit[m] for m in range(first + 1, n)) and _headline_like(page, first, n)
     if "items.stamp" in enabled and page.stamped[n]:
-        return None if only_headline else "items.stamp"
+        return None if _only_headline(page, first, n) else "items.stamp"
     if "items.headline" in enabled and _opens_with_headline(page, n):
         return "items.headline"
     if "items.topic-shift" in enabled and page.question[n] and not (page.headline[n + 1] or page.question[n + 1]):
@@ -106,7 +103,7 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
     if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
         return None
     if "items.date-lead" in enabled and page.lead(n):
-        if only_headline or (not _untitled(page, first, n) and _narrates(page, first, n)):
+        if _only_headline(page, first, n) or (not _untitled(page, first, n) and _narrates(page, first, n)):
             return None
         return "items.date-lead"
     if "items.topic-shift" in enabled and _untitled(page, first, n) and _topic_shifts(page, first, n):
@@ -114,6 +111,18 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
         if not repeats_theme(line.text, left):
             return "items.topic-shift"
     return None
+
+
+def _after_separator(doc: Document, kept: list[int]) -> set[int]:
+    """The kept lines (``n``) with a separator line removed just before them, after an earlier kept line."""
+    lines = doc.lines
+    after = (bisect_left(kept, i) for i in range(kept[0] + 1, kept[-1]) if lines[i].removed == SEPARATOR_RULE)
+    return set(after)
+
+
+def _only_headline(page: Page, first: int, n: int) -> bool:
+    """Is the item so far (from kept line ``first`` to before ``n``) only its headline, and credits?"""
+    return all(page.credit[m] for m in range(first + 1, n)) and _headline_like(page, first, n)
 
 
 def _narrates(page: Page, first: int, n: int) -> bool:
