@@ -34,7 +34,7 @@ from clean.document import Document, Line, Removal
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages import site_names
-from clean.stages.site_names import fold
+from clean.stages.site_names import fold, folds_to
 
 HEAD_LINES = 3
 MAX_TITLE_CHARS = 300
@@ -66,7 +66,7 @@ def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
         line = doc.lines[i]
         if len(line.text) > MAX_TITLE_CHARS:
             continue
-        echoes = {fold(doc.lines[j].text) for j in kept[n + 1 : n + 1 + REPEAT_WINDOW]}
+        echoes = Echoes(doc.lines[j].text for j in kept[n + 1 : n + 1 + REPEAT_WINDOW])
         found = find(line.text, domain, words, echoes)
         if found is None:
             continue
@@ -75,6 +75,23 @@ def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
         removal = Removal(rule.id, line.start, found.cut)
         return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or found.site)
     return doc
+
+
+class Echoes:
+    """The texts of the lines after a head line, asked ``fold(title) in echoes`` like a set of folded texts.
+
+    A text is folded only when its first and last characters could fold to the
+    title's (:func:`~clean.stages.site_names.folds_to`): the body paragraphs
+    below a title never need folding.
+    """
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts):
+        self.texts = tuple(texts)
+
+    def __contains__(self, key: str) -> bool:
+        return any(folds_to(text, key) for text in self.texts)
 
 
 def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:
@@ -94,7 +111,7 @@ def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         if line.removed or len(line.text) > MAX_TITLE_CHARS or line.text.endswith(NOT_A_HEADLINE):
             continue
         key = fold(line.text)
-        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if not lines[j].removed and fold(lines[j].text) == key]
+        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if not lines[j].removed and folds_to(lines[j].text, key)]
         if not repeats:
             continue
         if not titled:

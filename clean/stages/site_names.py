@@ -49,9 +49,33 @@ class SiteName(NamedTuple):
     site: str
 
 
+# What fold() strips from the ends: every whitespace character (all are below U+3001) and the full stop.
+SPACE_OR_DOT = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "."
+
+
 def fold(text: str) -> str:
     """Case- and space-folded text, for comparing titles."""
     return " ".join(text.casefold().split()).strip(" .")
+
+
+def fold_ends(text: str) -> str:
+    """The first and last characters of ``fold(text)`` ('' for ''), found without folding all of it.
+
+    ``fold(a) == b`` only if ``fold_ends(a) == b[:1] + b[-1:]``, a cheap test that
+    spares folding a long paragraph that cannot equal a title. It holds because
+    casefolding maps a space to spaces, a full stop to itself and any other
+    character to characters that are neither (tests/test_page_gates.py checks every code point).
+
+    >>> fold_ends("  «Новость дня»... "), fold(" «Новость дня»... ")
+    ('«»', '«новость дня»')
+    """
+    core = text.strip(SPACE_OR_DOT)
+    return core[:1].casefold()[:1] + core[-1:].casefold()[-1:]
+
+
+def folds_to(text: str, key: str) -> bool:
+    """``fold(text) == key``, answered without folding ``text`` when their ends differ."""
+    return fold_ends(text) == key[:1] + key[-1:] and fold(text) == key
 
 
 def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
