@@ -5,7 +5,8 @@ shortcut (:func:`~clean.stages.site_names.folds_to`) skips folding a line that
 cannot equal a title. Each is checked two ways: the claim it rests on, line by
 line (every line the full check would take is one the gate lets through), and
 the rule's result with and without the gate, over the dev corpus, the listings,
-the seeds, every strip_noise rule example and a page of near-misses; then the
+the seeds, every strip_noise rule example and near-misses (a page, and each
+line alone, so that no other line opens a gate for it); then the
 same claims on generated pages (hypothesis).
 """
 
@@ -35,6 +36,9 @@ NEAR_MISSES = """\
 Call-центр 8 800 555 35 35
 Горячая линия 8-800-555-35-35, 8 (800) 555-35 35
 Справки: 244-24-17
+Приёмная (72533) 5 12 40
+Колл-центр: 8 800-555 35 35
+Справочная: 8-800 555 35 35
 Заседание прошло 2024-05-12 в Астане.
 Телефон доверия 8-800-555-35-35 работает круглосуточно.
 Пишите press@example.kz
@@ -61,7 +65,8 @@ def sources() -> list[tuple[str, Document]]:
     docs = [(p.name, read_and_decode(p.read_bytes(), p.name)) for p in pages if not p.name.endswith(".expected.txt")]
     for rule in RULES.for_stage("strip_noise"):
         docs += [(f"{rule.id}[{n}]", Document.from_text(e.before)) for n, e in enumerate(rule.examples, 1)]
-    return docs + [("near-misses", Document.from_text(NEAR_MISSES))]
+    docs.append(("near-misses", Document.from_text(NEAR_MISSES)))
+    return docs + [(f"near-miss {line!r}", Document.from_text(line)) for line in NEAR_MISSES.splitlines()]
 
 
 def inputs_at(rule_id: str) -> list[tuple[str, Document]]:
