@@ -25,7 +25,7 @@ from clean.ruleset import RuleSet
 from clean.stages import cms_errors, contacts, read_and_decode
 from clean.stages.page_chrome import Echoes
 from clean.stages.repair_unicode import repair_unicode
-from clean.stages.site_names import SPACE_OR_DOT, fold, fold_ends, folds_to
+from clean.stages.site_names import COLON_PREFIX, SEPARATOR, SPACE_OR_DOT, _may_split, fold, fold_ends, folds_to
 from tests.conftest import ROOT
 
 RULES = RuleSet.shipped()
@@ -172,3 +172,10 @@ def test_folds_to_is_fold_equality(a, b):
 def test_echoes_answer_like_the_set_of_folded_texts(texts, title):
     key = fold(title)
     assert (key in Echoes(texts)) == (key in {fold(t) for t in texts})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u00a0|—–-:‐‑―xЁ.", max_size=12))
+def test_a_title_line_is_split_only_where_a_separator_mark_stands(text):
+    assert _may_split(text) or SEPARATOR.split(text) == [text]
+    assert ":" in text or COLON_PREFIX.match(text) is None

@@ -36,6 +36,7 @@ import regex
 MAX_SITE_WORDS = 4
 CLOSING = ".;:"  # a headline may end with ? ! or …, never with a full stop
 SEPARATOR = regex.compile(r"(\s+[—–-]\s+|\s*\|\s*)")
+SEPARATOR_MARKS = ("|", "—", "–", "-")  # one of them is in every SEPARATOR match
 COLON_PREFIX = regex.compile(r"^(?P<site>\S+?)\s*:\s+(?=\S)")
 NOT_A_NAME = regex.compile(r"[,:;!?…]|\.$")
 SENTENCE_END = ".!?…;:»\"”)"
@@ -85,6 +86,8 @@ def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
     without the part after it (the ``<h1>`` under the ``<title>``) shows that part
     is the site's name, whatever its words.
     """
+    if not _may_split(text):
+        return None
     pieces = SEPARATOR.split(text)
     for k in range(2, len(pieces), 2):
         title = "".join(pieces[:k - 1]).strip()
@@ -111,10 +114,10 @@ def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
 
 def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
     """The site's name before the headline (``Zakon.kz: …``, ``Tengrinews | …``), or None."""
-    colon = COLON_PREFIX.match(text)
+    colon = COLON_PREFIX.match(text) if ":" in text else None
     if colon and (domain.search(colon.group("site")) or fold(text[colon.end():]) in echoes):
         return _prefixed(text, colon.end(), colon.group("site"), domain)
-    pieces = SEPARATOR.split(text, maxsplit=1)
+    pieces = SEPARATOR.split(text, maxsplit=1) if _may_split(text) else ()
     if len(pieces) == 3:
         rest = pieces[2].strip()
         echoed = fold(rest) in echoes and _short_name(pieces[0])
@@ -124,6 +127,11 @@ def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
         if rest and (echoed or by_word):  # a bar alone is not enough
             return _prefixed(text, len(pieces[0]) + len(pieces[1]), pieces[0], domain)
     return None
+
+
+def _may_split(text: str) -> bool:
+    """False when ``text`` has none of the characters a SEPARATOR needs (the split would find nothing)."""
+    return any(map(text.__contains__, SEPARATOR_MARKS))
 
 
 def _prefixed(text: str, end: int, site: str, domain: regex.Pattern) -> SiteName | None:
