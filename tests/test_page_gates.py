@@ -23,7 +23,7 @@ from clean.kinds import apply_kind
 from clean.registry import lookup
 from clean.ruleset import RuleSet
 from clean.stages import cms_errors, contacts, read_and_decode
-from clean.stages.page_chrome import Echoes
+from clean.stages.page_chrome import HEAD_SPAN, Echoes, head_indices
 from clean.stages.repair_unicode import repair_unicode
 from clean.stages.site_names import COLON_PREFIX, SEPARATOR, SPACE_OR_DOT, _may_split, fold, fold_ends, folds_to
 from tests.conftest import ROOT
@@ -179,3 +179,10 @@ def test_echoes_answer_like_the_set_of_folded_texts(texts, title):
 def test_a_title_line_is_split_only_where_a_separator_mark_stands(text):
     assert _may_split(text) or SEPARATOR.split(text) == [text]
     assert ":" in text or COLON_PREFIX.match(text) is None
+
+
+def test_the_head_of_a_page_is_its_first_kept_lines():
+    for name, doc in inputs_at("chrome.rubric") + inputs_at("chrome.site-suffix"):
+        expected = doc.kept_indices()[:HEAD_SPAN]
+        assert head_indices(doc) == expected, name
+        assert head_indices(doc.replace()) == expected, name  # the same, found without a page view

@@ -39,6 +39,7 @@ from clean.stages.site_names import fold, folds_to
 HEAD_LINES = 3
 MAX_TITLE_CHARS = 300
 REPEAT_WINDOW = 4
+HEAD_SPAN = HEAD_LINES + REPEAT_WINDOW  # kept lines that a head line and its window cover
 MAX_RUBRIC_WORDS = 3
 CLOSING = ".!?…;:"
 DIGIT = regex.compile(r"\d")
@@ -61,7 +62,7 @@ def site_prefix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
     domain, words = rules.derived("site_words", _site_vocabulary)
-    kept = doc.kept_indices()
+    kept = head_indices(doc)
     for n, i in enumerate(kept[:HEAD_LINES]):
         line = doc.lines[i]
         if len(line.text) > MAX_TITLE_CHARS:
@@ -104,7 +105,7 @@ def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:
 @python_rule("chrome.repeated-title")
 def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Keep the first of a headline and its repeats; the first headline repeated becomes the page title."""
-    kept = doc.kept_indices()
+    kept = head_indices(doc)
     lines, removals, titled = list(doc.lines), list(doc.removals), False
     for n, i in enumerate(kept[:HEAD_LINES]):
         line = lines[i]
@@ -125,7 +126,7 @@ def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 @python_rule("chrome.rubric")
 def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove a one-to-three-word rubric line next to the page title."""
-    kept = doc.kept_indices()
+    kept = head_indices(doc)
     titles = [n for n, i in enumerate(kept[: HEAD_LINES + 1]) if doc.lines[i].role == "title"]
     if not titles:
         return doc
@@ -167,6 +168,24 @@ def _is_rubric(line: Line) -> bool:
         and not DIGIT.search(line.text)
         and line.text[0].isupper()
     )
+
+
+def head_indices(doc: Document) -> list[int]:
+    """Indices of the first :data:`HEAD_SPAN` kept lines: all that these rules look at.
+
+    From the page view when the document has one; else from the lines, stopping
+    there (a rule here that fires makes a new document, so a view built for the
+    head alone would be thrown away).
+    """
+    if doc.cached_view is not None:
+        return list(doc.cached_view.index[:HEAD_SPAN])
+    found = []
+    for i, line in enumerate(doc.lines):
+        if line.removed is None and line.role != "blank":
+            found.append(i)
+            if len(found) == HEAD_SPAN:
+                break
+    return found
 
 
 def _sorted(removals) -> tuple[Removal, ...]:
