@@ -93,8 +93,8 @@ def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
         title = "".join(pieces[:k - 1]).strip()
         if not title or title[-1] in CLOSING:
             continue
-        if fold(title) in echoes and _short_name(pieces[k]) or _names_site(
-            pieces[k], pieces[k - 1], title, domain, site_words
+        if _names_site(pieces[k], pieces[k - 1], title, domain, site_words) or (
+            _short_name(pieces[k]) and fold(title) in echoes  # the costlier test last
         ):
             return SiteName(title, text[len("".join(pieces[:k - 1])) :], _pick_site(pieces[k::2], domain, site_words))
     return None
