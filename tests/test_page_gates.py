@@ -186,3 +186,33 @@ def test_the_head_of_a_page_is_its_first_kept_lines():
         expected = doc.kept_indices()[:HEAD_SPAN]
         assert head_indices(doc) == expected, name
         assert head_indices(doc.replace()) == expected, name  # the same, found without a page view
+
+
+def contact_data_as_first_written(text, keyword):
+    """``contacts.is_contact_data`` as it was before it scanned each line once per pattern."""
+    found = contacts.PHONE.search(text) or contacts.EMAIL.search(text)
+    phone_like = bool(contacts.EMAIL.search(text)) or any(
+        sum(c.isdigit() for c in m.group(0)) >= 6 for m in contacts.PHONE.finditer(text)
+    )
+    if not found or not phone_like:
+        return False
+    rest = contacts.EMAIL.sub(" ", contacts.PHONE.sub(" ", text)).rstrip()
+    if contacts.SENTENCE_END.search(rest):
+        return False
+    return bool(keyword.search(text)) or len(contacts.WORD.findall(rest)) <= contacts.MAX_CONTACT_WORDS
+
+
+CONTACT_KEYWORD = RULES.derived("contact_keywords", contacts._keywords)
+
+
+def test_contact_data_decision_is_unchanged_on_every_line():
+    texts = {text for _, doc in inputs_at("contact.press-footer") for text in kept_texts(doc)}
+    for text in texts:
+        assert contacts.is_contact_data(text, CONTACT_KEYWORD) == contact_data_as_first_written(text, CONTACT_KEYWORD), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["Тел.:", "E-mail:", "press@a.kz", "новости.", "слово", " 8 800 555 35 35"]), max_size=30))
+def test_contact_data_decision_is_unchanged_on_generated_lines(pieces):
+    text = "".join(pieces).replace("\n", " ")
+    assert contacts.is_contact_data(text, CONTACT_KEYWORD) == contact_data_as_first_written(text, CONTACT_KEYWORD)

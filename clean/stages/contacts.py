@@ -64,21 +64,27 @@ def _keywords(rules: RuleSet) -> regex.Pattern:
 
 
 def is_contact_data(text: str, keyword: regex.Pattern) -> bool:
-    """A phone or e-mail, on a keyword line or a line that is little else."""
-    found = PHONE.search(text) or EMAIL.search(text)
-    if not found or not _phone_like(text):
+    """A phone or e-mail, on a keyword line or a line that is little else.
+
+    Phones have at least 6 digits; an e-mail counts on its own. Each pattern scans the line once.
+    """
+    email = EMAIL.search(text)
+    phones = list(PHONE.finditer(text))
+    if not email and not any(sum(c.isdigit() for c in m.group(0)) >= 6 for m in phones):
         return False
-    rest = EMAIL.sub(" ", PHONE.sub(" ", text)).rstrip()
+    rest = EMAIL.sub(" ", _blank_out(text, phones)).rstrip()
     if SENTENCE_END.search(rest):
         return False  # "Телефон доверия 8-800-… работает круглосуточно." is news
     return bool(keyword.search(text)) or len(WORD.findall(rest)) <= MAX_CONTACT_WORDS
 
 
-def _phone_like(text: str) -> bool:
-    """Phones have at least 6 digits; an e-mail counts on its own."""
-    if EMAIL.search(text):
-        return True
-    return any(sum(c.isdigit() for c in m.group(0)) >= 6 for m in PHONE.finditer(text))
+def _blank_out(text: str, matches) -> str:
+    """``text`` with each match replaced by a space (``PHONE.sub(" ", text)`` from its ``finditer``)."""
+    pieces, end = [], 0
+    for m in matches:
+        pieces += (text[end : m.start()], " ")
+        end = m.end()
+    return "".join(pieces) + text[end:]
 
 
 @python_rule("contact.press-footer")
