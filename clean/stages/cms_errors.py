@@ -21,6 +21,10 @@ failed query on the next line. The decision, line by line:
 3. a ``WordPress database error`` line is removed when a ``:``, ``[`` or ``for query``
    follows the words, and the next kept line with it when it is an SQL statement.
 
+Both rules first ask the whole page (:func:`may_trace`, :func:`may_wp_error`)
+whether a line they remove can be there at all, with literal-led searches
+that the engine runs as fast scans; most pages stop there.
+
 >>> from clean.ruleset import RuleSet
 >>> rules = RuleSet.shipped()
 >>> doc = Document.from_text("Stack trace:\\n#0 {main}\\n  thrown in /var/www/a.php on line 3\\nНовость.")
@@ -53,15 +57,41 @@ CALL = regex.compile(r"^\s*[\w\\]+(?:->|::)\w+\(.*\)\s*$")
 WP_DB_ERROR = regex.compile(
     r"^\s*(?:<strong>)?WordPress database error(?:</strong>)?\s*(?::|\[|.*\bfor query\b)", regex.IGNORECASE
 )
+# Page-level gates, each a part that every match of the pattern named contains (same flags).
+FRAME_GATE = regex.compile(
+    rf"""(?x) \#\d{{1,3}} :? \s+ (?: \{{main\}} | \[internal\ function\] | {_PHP_FILE} (?: \(\d+\) | :\d+ ) )"""
+)
+NEXT_GATE = regex.compile(r"Next\s+[\w\\]*(?:Exception|Error)\b")
+WP_GATE = regex.compile("WordPress database error", regex.IGNORECASE)
 SQL = regex.compile(
     r"^\s*(?:<code>)?(?:SELECT|INSERT|UPDATE|DELETE|SHOW|REPLACE|CREATE|ALTER|DESCRIBE)\s[\x20-\x7e]*"
     r"\b(?:FROM|INTO|SET|TABLE|TABLES|COLUMNS|WHERE)\b[\x20-\x7e]*$"
 )
 
 
+def may_trace(page: str) -> bool:
+    """False when no line of ``page`` can be a frame, a thrown line or a chained exception.
+
+    Every line :func:`stack_trace` removes is one of those or stands next to one
+    (a heading before a frame, a call after one), and each holds its gate's text:
+    a frame its ``#N path``, a thrown line ``thrown in``, a chained exception ``Next …Exception``.
+    """
+    return "thrown in" in page or bool(FRAME_GATE.search(page) or NEXT_GATE.search(page))
+
+
+def may_wp_error(page: str) -> bool:
+    """False when no line of ``page`` can be a WordPress database error (the words, in any case)."""
+    return WP_GATE.search(page) is not None
+
+
 @python_rule("noise.php-stack-trace")
 def stack_trace(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove PHP and Bitrix stack-trace frames, their heading, call lines and the thrown line."""
+    return trace_lines(doc, rule) if may_trace(doc.view().text) else doc
+
+
+def trace_lines(doc: Document, rule: Rule) -> Document:
+    """:func:`stack_trace` without its page gate: the decision, line by line."""
     kept = doc.kept_indices()
     texts = [doc.lines[i].text for i in kept]
     marked: list[int] = []
@@ -80,6 +110,11 @@ def stack_trace(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 @python_rule("noise.wp-db-error")
 def wp_db_error(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove ``WordPress database error`` lines and the SQL statement printed after one."""
+    return wp_error_lines(doc, rule) if may_wp_error(doc.view().text) else doc
+
+
+def wp_error_lines(doc: Document, rule: Rule) -> Document:
+    """:func:`wp_db_error` without its page gate."""
     kept = doc.kept_indices()
     marked: list[int] = []
     for n, i in enumerate(kept):

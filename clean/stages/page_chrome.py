@@ -34,11 +34,12 @@ from clean.document import Document, Line, Removal
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages import site_names
-from clean.stages.site_names import fold
+from clean.stages.site_names import fold, folds_to
 
 HEAD_LINES = 3
 MAX_TITLE_CHARS = 300
 REPEAT_WINDOW = 4
+HEAD_SPAN = HEAD_LINES + REPEAT_WINDOW  # kept lines that a head line and its window cover
 MAX_RUBRIC_WORDS = 3
 CLOSING = ".!?…;:"
 DIGIT = regex.compile(r"\d")
@@ -61,12 +62,12 @@ def site_prefix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
     domain, words = rules.derived("site_words", _site_vocabulary)
-    kept = doc.kept_indices()
+    kept = head_indices(doc)
     for n, i in enumerate(kept[:HEAD_LINES]):
         line = doc.lines[i]
         if len(line.text) > MAX_TITLE_CHARS:
             continue
-        echoes = {fold(doc.lines[j].text) for j in kept[n + 1 : n + 1 + REPEAT_WINDOW]}
+        echoes = Echoes(doc.lines[j].text for j in kept[n + 1 : n + 1 + REPEAT_WINDOW])
         found = find(line.text, domain, words, echoes)
         if found is None:
             continue
@@ -75,6 +76,23 @@ def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
         removal = Removal(rule.id, line.start, found.cut)
         return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or found.site)
     return doc
+
+
+class Echoes:
+    """The texts of the lines after a head line, asked ``fold(title) in echoes`` like a set of folded texts.
+
+    A text is folded only when its first and last characters could fold to the
+    title's (:func:`~clean.stages.site_names.folds_to`): the body paragraphs
+    below a title never need folding.
+    """
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts):
+        self.texts = tuple(texts)
+
+    def __contains__(self, key: str) -> bool:
+        return any(folds_to(text, key) for text in self.texts)
 
 
 def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:
@@ -87,14 +105,14 @@ def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:
 @python_rule("chrome.repeated-title")
 def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Keep the first of a headline and its repeats; the first headline repeated becomes the page title."""
-    kept = doc.kept_indices()
+    kept = head_indices(doc)
     lines, removals, titled = list(doc.lines), list(doc.removals), False
     for n, i in enumerate(kept[:HEAD_LINES]):
         line = lines[i]
         if line.removed or len(line.text) > MAX_TITLE_CHARS or line.text.endswith(NOT_A_HEADLINE):
             continue
         key = fold(line.text)
-        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if not lines[j].removed and fold(lines[j].text) == key]
+        repeats = [j for j in kept[n + 1 : n + 1 + REPEAT_WINDOW] if not lines[j].removed and folds_to(lines[j].text, key)]
         if not repeats:
             continue
         if not titled:
@@ -108,7 +126,7 @@ def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 @python_rule("chrome.rubric")
 def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove a one-to-three-word rubric line next to the page title."""
-    kept = doc.kept_indices()
+    kept = head_indices(doc)
     titles = [n for n, i in enumerate(kept[: HEAD_LINES + 1]) if doc.lines[i].role == "title"]
     if not titles:
         return doc
@@ -150,6 +168,24 @@ def _is_rubric(line: Line) -> bool:
         and not DIGIT.search(line.text)
         and line.text[0].isupper()
     )
+
+
+def head_indices(doc: Document) -> list[int]:
+    """Indices of the first :data:`HEAD_SPAN` kept lines: all that these rules look at.
+
+    From the page view when the document has one; else from the lines, stopping
+    there (a rule here that fires makes a new document, so a view built for the
+    head alone would be thrown away).
+    """
+    if doc.cached_view is not None:
+        return list(doc.cached_view.index[:HEAD_SPAN])
+    found = []
+    for i, line in enumerate(doc.lines):
+        if line.removed is None and line.role != "blank":
+            found.append(i)
+            if len(found) == HEAD_SPAN:
+                break
+    return found
 
 
 def _sorted(removals) -> tuple[Removal, ...]:

@@ -36,6 +36,7 @@ import regex
 MAX_SITE_WORDS = 4
 CLOSING = ".;:"  # a headline may end with ? ! or …, never with a full stop
 SEPARATOR = regex.compile(r"(\s+[—–-]\s+|\s*\|\s*)")
+SEPARATOR_MARKS = ("|", "—", "–", "-")  # one of them is in every SEPARATOR match
 COLON_PREFIX = regex.compile(r"^(?P<site>\S+?)\s*:\s+(?=\S)")
 NOT_A_NAME = regex.compile(r"[,:;!?…]|\.$")
 SENTENCE_END = ".!?…;:»\"”)"
@@ -49,9 +50,33 @@ class SiteName(NamedTuple):
     site: str
 
 
+# What fold() strips from the ends: every whitespace character (all are below U+3001) and the full stop.
+SPACE_OR_DOT = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "."
+
+
 def fold(text: str) -> str:
     """Case- and space-folded text, for comparing titles."""
     return " ".join(text.casefold().split()).strip(" .")
+
+
+def fold_ends(text: str) -> str:
+    """The first and last characters of ``fold(text)`` ('' for ''), found without folding all of it.
+
+    ``fold(a) == b`` only if ``fold_ends(a) == b[:1] + b[-1:]``, a cheap test that
+    spares folding a long paragraph that cannot equal a title. It holds because
+    casefolding maps a space to spaces, a full stop to itself and any other
+    character to characters that are neither (tests/test_page_gates.py checks every code point).
+
+    >>> fold_ends("  «Новость дня»... "), fold(" «Новость дня»... ")
+    ('«»', '«новость дня»')
+    """
+    core = text.strip(SPACE_OR_DOT)
+    return core[:1].casefold()[:1] + core[-1:].casefold()[-1:]
+
+
+def folds_to(text: str, key: str) -> bool:
+    """``fold(text) == key``, answered without folding ``text`` when their ends differ."""
+    return fold_ends(text) == key[:1] + key[-1:] and fold(text) == key
 
 
 def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
@@ -61,13 +86,15 @@ def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
     without the part after it (the ``<h1>`` under the ``<title>``) shows that part
     is the site's name, whatever its words.
     """
+    if not _may_split(text):
+        return None
     pieces = SEPARATOR.split(text)
     for k in range(2, len(pieces), 2):
         title = "".join(pieces[:k - 1]).strip()
         if not title or title[-1] in CLOSING:
             continue
-        if fold(title) in echoes and _short_name(pieces[k]) or _names_site(
-            pieces[k], pieces[k - 1], title, domain, site_words
+        if _names_site(pieces[k], pieces[k - 1], title, domain, site_words) or (
+            _short_name(pieces[k]) and fold(title) in echoes  # the costlier test last
         ):
             return SiteName(title, text[len("".join(pieces[:k - 1])) :], _pick_site(pieces[k::2], domain, site_words))
     return None
@@ -87,10 +114,10 @@ def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
 
 def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
     """The site's name before the headline (``Zakon.kz: …``, ``Tengrinews | …``), or None."""
-    colon = COLON_PREFIX.match(text)
+    colon = COLON_PREFIX.match(text) if ":" in text else None
     if colon and (domain.search(colon.group("site")) or fold(text[colon.end():]) in echoes):
         return _prefixed(text, colon.end(), colon.group("site"), domain)
-    pieces = SEPARATOR.split(text, maxsplit=1)
+    pieces = SEPARATOR.split(text, maxsplit=1) if _may_split(text) else ()
     if len(pieces) == 3:
         rest = pieces[2].strip()
         echoed = fold(rest) in echoes and _short_name(pieces[0])
@@ -100,6 +127,11 @@ def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
         if rest and (echoed or by_word):  # a bar alone is not enough
             return _prefixed(text, len(pieces[0]) + len(pieces[1]), pieces[0], domain)
     return None
+
+
+def _may_split(text: str) -> bool:
+    """False when ``text`` has none of the characters a SEPARATOR needs (the split would find nothing)."""
+    return any(map(text.__contains__, SEPARATOR_MARKS))
 
 
 def _prefixed(text: str, end: int, site: str, domain: regex.Pattern) -> SiteName | None:
