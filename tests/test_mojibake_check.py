@@ -58,3 +58,10 @@ def test_fast_path_equals_ftfy_on_every_line_with_injected_mojibake(rules):
 @given(st.text(alphabet=st.sampled_from(ALPHABET + ["é", "Ð", "\u0402", "\x85"]), min_size=0, max_size=12))
 def test_the_fast_page_check_agrees_with_the_pattern(text):
     assert needs_ftfy(text) == bool(NEEDS_FTFY.search(text))
+
+
+def test_pairs_with_characters_high_in_the_alphabet_are_checked():
+    # "№" (U+2116) was once left out of the pair table, so this cp1251 mojibake of a Thai letter slipped through
+    for text in ("а№Ґ", "№Ґ"):
+        assert ftfy.fix_text(text, FTFY_CONFIG) != text
+        assert needs_ftfy(text)

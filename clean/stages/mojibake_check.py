@@ -43,7 +43,7 @@ SAFE = (
 
 def _alphabet() -> list[str]:
     safe = re.compile(f"[{SAFE}]")
-    return [chr(c) for c in range(0x2030) if safe.fullmatch(chr(c))]
+    return [chr(c) for c in range(0x10000) if safe.fullmatch(chr(c))]  # the whole BMP: № is U+2116
 
 
 def _kind(ch: str, classes: list[re.Pattern]) -> tuple:
@@ -71,10 +71,10 @@ def bad_pairs() -> dict[str, set[str]]:
     return pairs
 
 
-def needs_ftfy_pattern() -> regex.Pattern:
-    """``[^SAFE]`` or a bad pair, compiled."""
+def needs_ftfy_pattern(pairs: dict[str, set[str]] | None = None) -> regex.Pattern:
+    """``[^SAFE]`` or a bad pair (of ``pairs``, by default :func:`bad_pairs`), compiled."""
     by_partners: dict[frozenset, list[str]] = {}
-    for first, partners in bad_pairs().items():
+    for first, partners in (pairs if pairs is not None else bad_pairs()).items():
         by_partners.setdefault(frozenset(partners), []).append(first)
     alternatives = [f"[^{SAFE}]"] + [
         f"[{regex.escape(''.join(sorted(firsts)))}][{regex.escape(''.join(sorted(partners)))}]"
@@ -83,8 +83,8 @@ def needs_ftfy_pattern() -> regex.Pattern:
     return regex.compile("|".join(alternatives))
 
 
-NEEDS_FTFY = needs_ftfy_pattern()
 _PAIRS = bad_pairs()
+NEEDS_FTFY = needs_ftfy_pattern(_PAIRS)
 _FIRSTS: dict[str, str] = {}  # second character of a bad pair -> the characters it may follow
 for _first, _partners in _PAIRS.items():
     for _second in _partners:
