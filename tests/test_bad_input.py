@@ -305,3 +305,11 @@ def test_a_full_disk_is_a_message_not_a_traceback(corpus, monkeypatch):
     assert code == 1 and sources == {} and counts is None
     assert "error: cannot write the output to out: No space left on device" in output and "--resume" in output
     assert not list(Path("out").glob(".*.tmp-*"))
+
+
+@pytest.mark.parametrize("head", ["Новости |", "News —", "Жаңалықтар /"])
+def test_a_head_line_ending_in_a_bare_separator_is_kept_without_a_crash(head):
+    from clean.pipeline import Pipeline
+
+    items = Pipeline().clean_text(f"{head}\nТекст новости дня.\n")
+    assert [line for item in items for line in item.text.splitlines()][-1] == "Текст новости дня."

@@ -122,7 +122,7 @@ def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
         rest = pieces[2].strip()
         echoed = fold(rest) in echoes and _short_name(pieces[0])
         by_word = _names_site(pieces[0], "—", rest, domain, site_words) and (
-            domain.search(pieces[0]) or rest[-1] not in SENTENCE_END
+            domain.search(pieces[0]) or rest[-1:] not in SENTENCE_END
         )  # a site word alone never cuts the front off a line that ends like a sentence
         if rest and (echoed or by_word):  # a bar alone is not enough
             return _prefixed(text, len(pieces[0]) + len(pieces[1]), pieces[0], domain)
