@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from clean.document import DateMark, Document, Segment
 from clean.records import Item
@@ -29,6 +30,7 @@ from clean.stages.paragraphs import (
 )
 from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
+_line = attrgetter("line")  # a record's source line (a C-level key for sorting and bisecting)
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
@@ -81,10 +83,6 @@ def _on_lines(records: tuple, start: int, end: int) -> tuple:
 def _by_line(records: tuple) -> tuple:
     """``records`` in line order (stable; the stages already keep them so, which sorting checks in O(n))."""
     return tuple(sorted(records, key=_line))
-
-
-def _line(record) -> int:
-    return record.line
 
 
 def _title_and_stamp(paragraphs: list, rules: RuleSet):

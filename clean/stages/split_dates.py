@@ -136,10 +136,15 @@ def _glued_title(head: str) -> bool:
 
 def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
     """The best valid reading of candidate ``m`` (a match in its line), or None."""
-    readings = [r for r in _readings(m, rules) if r.agrees or opens_line or not r.body[:1].isdigit()]
-    if not readings:
-        return None
-    return max(readings, key=lambda r: (r.agrees, r.four_digit))
+    best = None
+    for r in _readings(m, rules):
+        if not (r.agrees or opens_line or not r.body[:1].isdigit()):
+            continue
+        if best is None or (r.agrees, r.four_digit) > (best.agrees, best.four_digit):
+            best = r  # the first of the best, as max() would pick
+        if best.agrees and best.four_digit:
+            break  # no later reading can beat it: the rest are not even read
+    return best
 
 
 def _readings(m, rules: RuleSet):
