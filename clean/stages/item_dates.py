@@ -35,7 +35,7 @@ def item_dates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         item if item.date else _dated(item, doc, segment, stamps, rule, rules)
         for item, segment in zip(doc.items, doc.segments)
     )
-    return doc.replace(items=items)
+    return doc if items == doc.items else doc.replace(items=items)
 
 
 def _dated(item: Item, doc: Document, segment: Segment, stamps: list[str], rule: Rule, rules: RuleSet) -> Item:

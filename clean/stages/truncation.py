@@ -56,4 +56,4 @@ def truncated(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         if item.text and ends_truncated(item.text.rsplit("\n", 1)[-1]) and "truncated" not in item.flags:
             item = item.model_copy(update={"flags": [*item.flags, "truncated"]})
         items.append(item)
-    return doc.replace(items=tuple(items))
+    return doc if items == list(doc.items) else doc.replace(items=tuple(items))
