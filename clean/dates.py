@@ -34,7 +34,9 @@ import regex
 MIN_YEAR, MAX_YEAR = 1900, 2099
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a leap year
 # the date pattern's groups in order: _read unpacks m.groups() (m.groupdict() is many times slower in regex)
-GROUPS = ("rb", "d", "m", "me", "y", "ra", "m2", "d2", "y2", "ra2", "y3", "d3", "m3", "nd", "ns", "nm", "ny", "iy", "im", "id")
+GROUPS = (
+    "rb", "d", "m", "me", "y", "ra", "m2", "d2", "y2", "ra2", "y3", "d3", "m3", "nd", "ns", "nm", "ny", "iy", "im", "id",
+)
 DIGIT = regex.compile(r"\d")  # every form of date has one: text without a digit has no date
 
 

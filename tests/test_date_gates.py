@@ -6,11 +6,14 @@ digits in a row (:func:`year_lines`). Over the date tables of
 ``tests/test_dates.py`` and the pages of ``tests/corpus`` and
 ``tests/listings``, each rule gives the same document with its gate as when
 every line is tried; and a gate that skips a line the rule acts on is caught.
+Generated pages of date fragments (other scripts' digits included) try the same.
 """
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clean.document import Document
 from clean.pipeline import STAGES, Pipeline
@@ -26,6 +29,12 @@ BEFORE = STAGES[: [stage.__name__ for stage in STAGES].index("split_dates")]
 GATES = [
     ("dates.glued-stamp", candidate_lines, split_stamps),
     ("dates.stamp-line", year_lines, stamp_date_lines),
+]
+FRAGMENTS = [  # generated pages: stamps, date lines, look-alikes, digits of other scripts
+    "20.11.2020", "٢٠.١١.٢٠٢٠", "2020-11-20", "1 марта 2019", "1 марта ٢٠١٩",
+    "20", "11", "2020", "1", "05", "202011", "٢٠", "٢٠٢٠",
+    ".", "/", "-", " ", ", ", "T", "14:35", "\n", "\n\n",
+    "ноября", "March", "жылғы", "с.г.", "года", "В Минске прошла встреча", "Заседание Совета ОДКБ", "«Армия»",
 ]
 
 
@@ -69,3 +78,15 @@ def test_a_gate_that_skips_a_line_is_caught(rule_id, gate, apply):
 def test_the_rule_is_its_gate_and_apply(rule_id, gate, apply):
     rule = RULES.get(rule_id)
     assert all(lookup(rule_id)(doc, rule, RULES) == apply(doc, rule, RULES, gate(doc)) for doc in DOCS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join))
+def test_gated_equals_ungated_on_generated_pages(text):
+    doc = Document.from_text(text)
+    for stage in BEFORE:
+        doc = stage(doc, RULES)
+    for rule_id, gate, apply in GATES:
+        rule = RULES.get(rule_id)
+        assert apply(doc, rule, RULES, gate(doc)) == apply(doc, rule, RULES, range(len(doc.lines)))
+        doc = apply(doc, rule, RULES, gate(doc))
