@@ -32,6 +32,11 @@ from dataclasses import dataclass, replace
 import regex
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a leap year
+# the date pattern's groups in order: _read unpacks m.groups() (m.groupdict() is many times slower in regex)
+GROUPS = (
+    "rb", "d", "m", "me", "y", "ra", "m2", "d2", "y2", "ra2", "y3", "d3", "m3", "nd", "ns", "nm", "ny", "iy", "im", "id",
+)
 DIGIT = regex.compile(r"\d")  # every form of date has one: text without a digit has no date
 
 
@@ -123,6 +128,8 @@ def _build(rules) -> Vocabulary:
         )""",
         regex.IGNORECASE | regex.VERBOSE,
     )
+    if tuple(sorted(pattern.groupindex, key=pattern.groupindex.get)) != GROUPS:
+        raise AssertionError("the date pattern's groups must be GROUPS, in order (_read unpacks them)")
     return Vocabulary(forms, tuple(stems), month, pattern)
 
 
@@ -132,7 +139,9 @@ def valid(year: int | None, month: int, day: int) -> bool:
         return False
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         return False
-    return day <= calendar.monthrange(year or 2000, month)[1]
+    if month == 2 and year is not None and not calendar.isleap(year):
+        return day <= 28
+    return day <= DAYS_IN_MONTH[month - 1]  # what calendar.monthrange(year or 2000, month) says, faster
 
 
 def find_dates(text: str, rules, start: int = 0):
@@ -154,23 +163,23 @@ def date_at(text: str, pos: int, rules) -> FoundDate | None:
 
 
 def _read(m, vocab: Vocabulary) -> FoundDate | None:
-    g = m.groupdict()
-    if g["d"]:
-        day, month, year = int(g["d"]), vocab.month_number(g["m"]), g["y"]
-        if year and g["me"] and month is not None and month > (vocab.month_number(g["me"]) or 13):
+    rb, d, m1, me, y, ra, m2, d2, y2, ra2, y3, d3, m3, nd, _, nm, ny, iy, im, id_ = m.groups()  # see GROUPS
+    if d:
+        day, month, year = int(d), vocab.month_number(m1), y
+        if year and me and month is not None and month > (vocab.month_number(me) or 13):
             year = int(year) - 1  # 28 декабря – 3 января 2024 года starts in 2023
-    elif g["d2"]:
-        day, month, year = int(g["d2"]), vocab.month_number(g["m2"]), g["y2"]
-    elif g["d3"]:
-        day, month, year = int(g["d3"]), vocab.month_number(g["m3"]), g["y3"]
-    elif g["nd"]:
-        day, month, year = int(g["nd"]), int(g["nm"]), g["ny"]
+    elif d2:
+        day, month, year = int(d2), vocab.month_number(m2), y2
+    elif d3:
+        day, month, year = int(d3), vocab.month_number(m3), y3
+    elif nd:
+        day, month, year = int(nd), int(nm), ny
     else:
-        day, month, year = int(g["id"]), int(g["im"]), g["iy"]
+        day, month, year = int(id_), int(im), iy
     year = int(year) if year else None
     if month is None or not valid(year, month, day):
         return None
-    relative = year is None and bool(g["ra"] or g["ra2"] or g["rb"])
+    relative = year is None and bool(ra or ra2 or rb)
     return FoundDate(year, month, day, m.start(), m.end(), m.group(0).strip(), relative)
 
 

@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from clean.document import DateMark, Document, Segment
-from clean.records import EditRecord, Item, RemovedRecord, SourceRef
+from clean.records import Item
 from clean.ruleset import RuleSet
 from clean.stages.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, bare_stamp, is_headline, is_question_headline, lead_date, words,
 )
 from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
+_line = attrgetter("line")  # a record's source line (a C-level key for sorting and bisecting)
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
@@ -53,12 +55,13 @@ def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
     lines = doc.lines[segment.first : segment.last + 1]
     title, paragraphs, stamp = _title_and_stamp([line for line in lines if line.kept], rules)
     start, end = lines[0].start, max(line.end for line in lines)
+    # nested records go in as plain dicts: pydantic validates them in one call, the same records, faster
     return Item(
         id=item_id(doc.source.path, start),
-        source=SourceRef(
-            path=doc.source.path, sha256=doc.source.sha256, encoding=doc.source.encoding,
-            line_start=start, line_end=end, url=doc.source.url,
-        ),
+        source={
+            "path": doc.source.path, "sha256": doc.source.sha256, "encoding": doc.source.encoding,
+            "line_start": start, "line_end": end, "url": doc.source.url,
+        },
         title=title,
         date=stamp.date if stamp else None,
         date_text=stamp.text if stamp else None,
@@ -66,8 +69,8 @@ def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
         site=doc.site,
         text="\n".join(p.text for p in paragraphs if p.text),
         boundary=segment.reason,
-        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in _on_lines(doc.removals, start, end)],
-        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after)
+        removed=[{"rule": r.rule, "line": r.line, "text": r.text} for r in _on_lines(doc.removals, start, end)],
+        edits=[{"rule": e.rule, "line": e.line, "before": e.before, "after": e.after}
                for e in _on_lines(doc.edits, start, end)],
     )
 
@@ -80,10 +83,6 @@ def _on_lines(records: tuple, start: int, end: int) -> tuple:
 def _by_line(records: tuple) -> tuple:
     """``records`` in line order (stable; the stages already keep them so, which sorting checks in O(n))."""
     return tuple(sorted(records, key=_line))
-
-
-def _line(record) -> int:
-    return record.line
 
 
 def _title_and_stamp(paragraphs: list, rules: RuleSet):

@@ -35,13 +35,13 @@ def item_dates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         item if item.date else _dated(item, doc, segment, stamps, rule, rules)
         for item, segment in zip(doc.items, doc.segments)
     )
-    return doc.replace(items=items)
+    return doc if items == doc.items else doc.replace(items=items)
 
 
 def _dated(item: Item, doc: Document, segment: Segment, stamps: list[str], rule: Rule, rules: RuleSet) -> Item:
-    kept = [line for line in doc.lines[segment.first : segment.last + 1] if line.kept]
-    if item.title is not None and kept and kept[0].stamp is not None:
-        stamp = kept[0].stamp
+    first = next((line for line in doc.lines[segment.first : segment.last + 1] if line.kept), None)
+    if item.title is not None and first is not None and first.stamp is not None:
+        stamp = first.stamp
         return item.model_copy(update={"date": stamp.date, "date_text": stamp.text, "date_rule": stamp.rule})
     found = lead_date(_lead_paragraph(item.text), rules) if item.text else None
     if found is None:

@@ -54,6 +54,7 @@ VERSION_MARK = regex.compile(
 )
 NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d")
 CAPITALISED = regex.compile(r"[\p{Lu}«\"“„]")
+LABEL_WORD = regex.compile(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,21 +76,36 @@ def split_dates(doc: Document, rules: RuleSet) -> Document:
 @python_rule("dates.glued-stamp")
 def glued_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Split validated date stamps off the start of lines (or off a glued headline)."""
-    if not CANDIDATE.search("\n".join(line.text for line in doc.lines if line.kept and line.stamp is None)):
-        return doc  # no line holds a candidate: one scan of the page, no per-line work
-    out: list[Line] = []
-    edits = list(doc.edits)
-    for line in doc.lines:
+    return split_stamps(doc, rule, rules, candidate_lines(doc))
+
+
+def candidate_lines(doc: Document) -> list[int]:
+    """Indices of the kept lines that hold a :data:`CANDIDATE`: the only lines the rule can split.
+
+    One scan of the page view. Safe because a candidate is digits and ``./-``
+    only, so it never spans the ``\\n`` joining the view's lines, and it has no
+    lookaround, so a line holds one exactly when the view has one inside it.
+    """
+    view = doc.view()
+    hits = {view.position(m.start()) for m in CANDIDATE.finditer(view.text)}
+    return [view.index[k] for k in sorted(hits)]
+
+
+def split_stamps(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document:
+    """Split the stamps off the lines ``doc.lines[i]`` for ``i`` in ``indices`` (ascending)."""
+    splits = []
+    for i in indices:
+        line = doc.lines[i]
         parts = _split_line(line, rule, rules) if line.kept and line.stamp is None else None
-        if parts is None:
-            out.append(line)
-            continue
-        title, stamped, edit = parts
-        out.extend([title, stamped] if title is not None else [stamped])
-        edits.append(edit)
-    if len(edits) == len(doc.edits):
+        if parts is not None:
+            splits.append((i, parts))
+    if not splits:
         return doc
-    return doc.replace(lines=carry_bare_stamps(out), edits=tuple(sorted(edits, key=lambda e: e.line)))
+    lines = list(doc.lines)
+    for i, (title, stamped, _) in reversed(splits):
+        lines[i : i + 1] = [title, stamped] if title is not None else [stamped]
+    edits = sorted([*doc.edits, *(edit for _, (_, _, edit) in splits)], key=lambda e: e.line)
+    return doc.replace(lines=carry_bare_stamps(lines), edits=tuple(edits))
 
 
 def _split_line(line: Line, rule: Rule, rules: RuleSet):
@@ -112,7 +128,7 @@ def _glued_title(head: str) -> bool:
     """Can ``head``, glued right before a stamp, be a headline (not a sentence, label or version)?"""
     return (
         len(head) <= MAX_GLUED_TITLE_CHARS
-        and (len(head.split()) > 1 or regex.fullmatch(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}", head) is not None)
+        and (len(head.split()) > 1 or LABEL_WORD.fullmatch(head) is not None)
         and bool(TITLE_END.search(head))
         and not VERSION_MARK.search(head)
     )
@@ -120,10 +136,15 @@ def _glued_title(head: str) -> bool:
 
 def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
     """The best valid reading of candidate ``m`` (a match in its line), or None."""
-    readings = [r for r in _readings(m, rules) if r.agrees or opens_line or not r.body[:1].isdigit()]
-    if not readings:
-        return None
-    return max(readings, key=lambda r: (r.agrees, r.four_digit))
+    best = None
+    for r in _readings(m, rules):
+        if not (r.agrees or opens_line or not r.body[:1].isdigit()):
+            continue
+        if best is None or (r.agrees, r.four_digit) > (best.agrees, best.four_digit):
+            best = r  # the first of the best, as max() would pick
+        if best.agrees and best.four_digit:
+            break  # no later reading can beat it: the rest are not even read
+    return best
 
 
 def _readings(m, rules: RuleSet):

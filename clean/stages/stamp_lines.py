@@ -33,13 +33,30 @@ MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a lon
 
 TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
 AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME})?\s*")
+YEAR = regex.compile(r"\d{4}")
 
 
 @python_rule("dates.stamp-line")
 def stamp_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Make every line that is only a full date a bare stamp, then carry the bare stamps."""
+    return stamp_date_lines(doc, rule, rules, year_lines(doc))
+
+
+def year_lines(doc: Document) -> list[int]:
+    """Indices of the kept lines short enough for a date line and holding four digits in a row.
+
+    Safe because :func:`date_line` needs a full date, and every full date the
+    date pattern reads has its year as four digits (``\\d{4}``) inside the line.
+    """
+    lines = doc.lines
+    return [i for i in doc.view().index if len(lines[i].text) <= MAX_DATE_LINE_CHARS and YEAR.search(lines[i].text)]
+
+
+def stamp_date_lines(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document:
+    """Make the date lines among ``doc.lines[i]``, ``i`` in ``indices`` (ascending), bare stamps."""
     lines, edits = list(doc.lines), list(doc.edits)
-    for i, line in enumerate(lines):
+    for i in indices:
+        line = lines[i]
         if line.kept and line.stamp is None and line.text:
             iso = date_line(line.text, rules)
             if iso is not None:

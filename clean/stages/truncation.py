@@ -20,15 +20,13 @@ False
 
 from __future__ import annotations
 
-import regex
-
 from clean.document import Document
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.paragraphs import is_attribution, words
 
 MAX_UNPUNCTUATED_WORDS = 6
-CLOSED = regex.compile(r"[.!?…](?:[»”\"')\]]*)$|[»”\"')\]]$")
+CLOSING = ".!?…»”\"')]"  # a paragraph (stripped) ending with one of these ends closed
 PAIRS = (("«", "»"), ("(", ")"))
 
 
@@ -39,7 +37,7 @@ def ends_truncated(paragraph: str) -> bool:
         return False
     if _unclosed(text):
         return True
-    if CLOSED.search(text):
+    if text[-1] in CLOSING:
         return False
     return not (is_attribution(text) or words(text) <= MAX_UNPUNCTUATED_WORDS)
 
@@ -58,4 +56,4 @@ def truncated(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         if item.text and ends_truncated(item.text.rsplit("\n", 1)[-1]) and "truncated" not in item.flags:
             item = item.model_copy(update={"flags": [*item.flags, "truncated"]})
         items.append(item)
-    return doc.replace(items=tuple(items))
+    return doc if items == list(doc.items) else doc.replace(items=tuple(items))
