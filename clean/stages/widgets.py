@@ -39,6 +39,7 @@ from clean.document import Document
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.line_marks import remove_lines
+from clean.stages.widget_gates import lines_opening, opening_words
 
 MAX_LINK_WORDS = 25
 MAX_CALL_WORDS = 12
@@ -73,6 +74,8 @@ class Vocabulary:
     audience: frozenset
     buttons: frozenset
     button_words: frozenset
+    opens_widget: frozenset
+    cookie_gate: tuple
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
@@ -85,9 +88,12 @@ def _build(rules: RuleSet) -> Vocabulary:
     langs = lambda key: [p for lang in table[key].values() for p in lang]  # noqa: E731
     cookie = table["cookie"]
     buttons = frozenset(fold(b) for b in cookie["buttons"])
+    whole = frozenset(fold(p) for p in langs("whole"))
+    social = frozenset(w for name in langs("social") for w in fold(name).split())
+    openers = langs("lead") + langs("credit") + langs("call")
     return Vocabulary(
-        whole=frozenset(fold(p) for p in langs("whole")),
-        social=frozenset(w for name in langs("social") for w in fold(name).split()),
+        whole=whole,
+        social=social,
         home=frozenset(fold(p) for p in langs("home")),
         menu=frozenset(fold(p) for p in langs("menu")),
         lead=_opening(langs("lead"), r"\s*:\s*(?=(?-i:\p{Lu})|[\d«\"“„'])(?!.*[^.]\.\s*$)"),
@@ -101,6 +107,12 @@ def _build(rules: RuleSet) -> Vocabulary:
         audience=frozenset(fold(w) for w in cookie["audience"]),
         buttons=buttons,
         button_words=frozenset(w for b in buttons for w in b.split()),
+        opens_widget=opening_words(social | whole | {fold(p) for p in openers}),
+        cookie_gate=tuple(
+            regex.compile(regex.escape(w), regex.IGNORECASE)
+            for w in cookie["words"]
+            if not any(o != w and o in w for o in cookie["words"])
+        ),
     )
 
 
@@ -138,9 +150,15 @@ def _is_bar(words: list[str], vocab: Vocabulary) -> bool:
 
 @python_rule("chrome.widget")
 def widget(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove widget lines (see :func:`is_widget`)."""
+    """Remove widget lines (see :func:`is_widget`).
+
+    Only lines that open with a network name or the first word of a ``whole``,
+    ``lead``, ``credit`` or ``call`` phrase are looked at (see
+    :mod:`clean.stages.widget_gates`): any other line fails each test in :func:`is_widget`.
+    """
     vocab = vocabulary(rules)
-    return remove_lines(doc, rule.id, (i for i in doc.kept_indices() if is_widget(doc.lines[i].text, vocab)))
+    candidates = lines_opening(vocab.opens_widget, doc.view())
+    return remove_lines(doc, rule.id, (i for i in candidates if is_widget(doc.lines[i].text, vocab)))
 
 
 def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
@@ -159,8 +177,16 @@ def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
 
 @python_rule("chrome.cookie-banner")
 def cookie_banner(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove cookie banners and the button lines right after them."""
+    """Remove cookie banners and the button lines right after them.
+
+    A banner names cookies (``cookie_words``), so a page where no cookie word is
+    found (each searched alone, a fast literal scan; a word that contains another
+    is found with it) has none.
+    """
     vocab = vocabulary(rules)
+    text = doc.view().text
+    if not any(word.search(text) for word in vocab.cookie_gate):
+        return doc
     kept = doc.kept_indices()
     marked: list[int] = []
     for n, i in enumerate(kept):
