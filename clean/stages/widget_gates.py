@@ -32,6 +32,7 @@ import regex
 from clean.document import PageView
 
 FIRST_RUN = regex.compile(r"\n[^\p{L}\n]*+(\p{L}+)")
+_LINE_RUN = regex.compile(r"[^\p{L}]*+(\p{L}+)")
 ODD = "ı"  # a letter the rule patterns match to 'I' but that folds to itself: its line is always looked at
 
 
@@ -52,6 +53,12 @@ def lines_opening(words: frozenset, view: PageView) -> list[int]:
     if words.isdisjoint(low.split("\n")) and low.replace("\n", "").isalpha() and ODD not in low:
         return []
     return [view.index[view.position(m.start())] for m in FIRST_RUN.finditer(page) if _may_open(m[1], words)]
+
+
+def may_open(line: str, words: frozenset) -> bool:
+    """Whether ``line``'s first run of letters folds to one of ``words`` (or to something not all letters)."""
+    m = _LINE_RUN.match(line)
+    return m is not None and _may_open(m[1], words)
 
 
 def _may_open(run: str, words: frozenset) -> bool:

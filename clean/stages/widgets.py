@@ -75,6 +75,8 @@ class Vocabulary:
     buttons: frozenset
     button_words: frozenset
     opens_widget: frozenset
+    opens_menu: frozenset
+    opens_home: frozenset
     cookie_gate: tuple
 
 
@@ -90,12 +92,14 @@ def _build(rules: RuleSet) -> Vocabulary:
     buttons = frozenset(fold(b) for b in cookie["buttons"])
     whole = frozenset(fold(p) for p in langs("whole"))
     social = frozenset(w for name in langs("social") for w in fold(name).split())
+    home = frozenset(fold(p) for p in langs("home"))
+    menu = frozenset(fold(p) for p in langs("menu"))
     openers = langs("lead") + langs("credit") + langs("call")
     return Vocabulary(
         whole=whole,
         social=social,
-        home=frozenset(fold(p) for p in langs("home")),
-        menu=frozenset(fold(p) for p in langs("menu")),
+        home=home,
+        menu=menu,
         lead=_opening(langs("lead"), r"\s*:\s*(?=(?-i:\p{Lu})|[\d«\"“„'])(?!.*[^.]\.\s*$)"),
         credit=_opening(langs("credit"), r"\s*:\s*\S(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),
@@ -108,6 +112,8 @@ def _build(rules: RuleSet) -> Vocabulary:
         buttons=buttons,
         button_words=frozenset(w for b in buttons for w in b.split()),
         opens_widget=opening_words(social | whole | {fold(p) for p in openers}),
+        opens_menu=opening_words(menu),
+        opens_home=opening_words(home),
         cookie_gate=tuple(
             regex.compile(regex.escape(w), regex.IGNORECASE)
             for w in cookie["words"]
