@@ -31,8 +31,8 @@ import regex
 
 from clean.document import PageView
 
-FIRST_RUN = regex.compile(r"\n[^\p{L}\n]*+(\p{L}+)")
-_LINE_RUN = regex.compile(r"[^\p{L}]*+(\p{L}+)")
+LINE_RUNS = regex.compile(r"\n[^\p{L}\n]*+(\p{L}*)")  # in "\n" + text: each line's first run of letters
+_LINE_RUN = regex.compile(r"[^\p{L}]*+(\p{L}*)")
 ODD = "ı"  # a letter the rule patterns match to 'I' but that folds to itself: its line is always looked at
 
 
@@ -43,24 +43,26 @@ def opening_words(phrases) -> frozenset:
 
 def lines_opening(words: frozenset, view: PageView) -> list[int]:
     """Indices in ``doc.lines`` of the kept lines whose first run of letters folds to one of ``words``
-    (or to something that is not all letters).
+    (or to something that is not all letters, or holds :data:`ODD`).
 
-    The common case, no such line, is settled with C-level work over the runs; in
-    ``"\\n" + view.text`` the ``\\n`` before kept line k is at ``view.offsets[k]``.
+    One regex pass gives each kept line's first run (empty if it has no letter);
+    the runs are folded together, and the common case, no such line, is settled
+    without a Python loop.
     """
-    page = "\n" + view.text
-    low = "\n".join(FIRST_RUN.findall(page)).casefold().replace("ё", "е")
-    if words.isdisjoint(low.split("\n")) and low.replace("\n", "").isalpha() and ODD not in low:
+    runs = LINE_RUNS.findall("\n" + view.text)
+    if len(runs) != len(view.index):
+        return list(view.index)  # a line holding a \n of its own: look at every line
+    low = "\n".join(runs).casefold().replace("ё", "е")
+    folded = low.split("\n")
+    if words.isdisjoint(folded) and ODD not in low and low.replace("\n", "").isalpha():
         return []
-    return [view.index[view.position(m.start())] for m in FIRST_RUN.finditer(page) if _may_open(m[1], words)]
+    return [i for i, f in zip(view.index, folded) if _may_open(f, words)]
 
 
 def may_open(line: str, words: frozenset) -> bool:
-    """Whether ``line``'s first run of letters folds to one of ``words`` (or to something not all letters)."""
-    m = _LINE_RUN.match(line)
-    return m is not None and _may_open(m[1], words)
+    """For one line: whether its first run of letters folds to one of ``words`` (see :func:`lines_opening`)."""
+    return _may_open(_LINE_RUN.match(line)[1].casefold().replace("ё", "е"), words)
 
 
-def _may_open(run: str, words: frozenset) -> bool:
-    folded = run.casefold().replace("ё", "е")
-    return folded in words or not folded.isalpha() or ODD in folded
+def _may_open(folded: str, words: frozenset) -> bool:
+    return bool(folded) and (folded in words or not folded.isalpha() or ODD in folded)

@@ -31,6 +31,7 @@ Breadcrumbs and menus, which read the same table, are :mod:`clean.stages.navigat
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import regex
@@ -114,12 +115,20 @@ def _build(rules: RuleSet) -> Vocabulary:
         opens_widget=opening_words(social | whole | {fold(p) for p in openers}),
         opens_menu=opening_words(menu),
         opens_home=opening_words(home),
-        cookie_gate=tuple(
-            regex.compile(regex.escape(w), regex.IGNORECASE)
-            for w in cookie["words"]
-            if not any(o != w and o in w for o in cookie["words"])
-        ),
+        cookie_gate=_cookie_gate(cookie["words"]),
     )
+
+
+def _cookie_gate(words: list[str]) -> tuple:
+    """Case-insensitive literal searches that find every cookie word: a word that holds another is
+    found by that one, and words with the same first three characters by their common start.
+    A page where none is found has no cookie word. A single literal is a fast scan; an alternation
+    of them is not."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if not any(o != w and o in w for o in words):
+            groups.setdefault(w[:3], []).append(w)
+    return tuple(regex.compile(regex.escape(os.path.commonprefix(g)), regex.IGNORECASE) for g in groups.values())
 
 
 def _opening(phrases: list[str], tail: str) -> regex.Pattern:
@@ -186,8 +195,7 @@ def cookie_banner(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove cookie banners and the button lines right after them.
 
     A banner names cookies (``cookie_words``), so a page where no cookie word is
-    found (each searched alone, a fast literal scan; a word that contains another
-    is found with it) has none.
+    found (see :func:`_cookie_gate`) has none.
     """
     vocab = vocabulary(rules)
     text = doc.view().text
