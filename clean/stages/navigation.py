@@ -54,10 +54,10 @@ def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove breadcrumb lines (see module docstring).
 
     Cheap tests first, each implied by :func:`is_breadcrumb`: no closing
-    punctuation; then either the first run of letters is the start of a home page
-    name (:func:`clean.stages.widget_gates.may_open`: the part before the first
-    separator starts the line, after separators, and folds to a home name), or a
-    head line with a path mark.
+    punctuation; then either the first run of letters folds to the first word of a
+    home page name (:func:`clean.stages.widget_gates.may_open`: the part before the
+    first separator starts the line, after separators, and folds to a home name),
+    or a head line with a path mark.
     """
     vocab = vocabulary(rules)
     kept = doc.kept_indices()
@@ -98,8 +98,9 @@ def _short(parts: list[str]) -> bool:
 def menu(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove menu lines (see module docstring).
 
-    Cheap tests first, each implied by :func:`is_menu`: no closing punctuation,
-    and a first run of letters that starts a section name (:func:`clean.stages.widget_gates.may_open`).
+    Cheap tests first, each implied by :func:`is_menu`: no closing punctuation, and
+    a first run of letters that folds to the first word of a section name
+    (:func:`clean.stages.widget_gates.may_open`).
     """
     vocab = vocabulary(rules)
     candidates = (i for i in _open_ended(doc, doc.kept_indices()) if may_open(doc.lines[i].text, vocab.opens_menu))

@@ -7,17 +7,18 @@ word of a ``whole`` phrase, a menu with a section name, a breadcrumb with the
 home page's name (after separators), a related link, credit or call with its
 phrase (after non-letters). So one regex pass finds each line's first run of
 letters, and a line is looked at only if that run, case-folded with ``ё`` as
-``е``, starts with one of the rule's opening words; the rule then checks those
-lines exactly as before, and returns the document itself when none is left.
+``е``, is the first word of one of the rule's phrases (:func:`opening_words`);
+the rule then checks those lines exactly as before, and returns the document
+itself when none is left.
 
 Why the gate never drops a line the full check would take: a character that is
 not a letter never folds to a letter of the vocabulary, and a letter folds to
 letters, so a line's first folded word is the fold of its first raw run of
-letters; every character the rule patterns match case-insensitively to one of
-their letters folds to that letter. The few letters that fold to a letter and a
-combining mark (``İ``, ``ǰ``...) leave a run that is not all letters, and such a
-line is always looked at, as is one with :data:`ODD`. tests/test_widget_gates.py checks all of this over
-every code point, and gated == ungated over the test pages.
+letters; and every character the rule patterns match case-insensitively to one
+of their letters folds to that letter. The few letters that fold to a letter and
+a combining mark (``İ``, ``ǰ``...) leave a run that is not all letters, and such a
+line is always looked at, as is one with :data:`ODD`. tests/test_widget_gates.py
+checks these facts over every code point, and gated == ungated over the test pages.
 
 >>> from clean.document import Document
 >>> doc = Document.from_text("Ещё по теме\\nHomeward\\n\\n» HOME / News")
