@@ -64,10 +64,12 @@ def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     head = set(kept[:HEAD_LINES])
     taken = []
     for i in _open_ended(doc, kept):
-        text, in_head = doc.lines[i].text, i in head
-        if (may_open(text, vocab.opens_home) or in_head and any(m in text for m in _HEAD_MARKS)) and is_breadcrumb(
-            text, vocab, in_head
-        ):
+        text = doc.lines[i].text
+        if may_open(text, vocab.opens_home):
+            take = is_breadcrumb(text, vocab, i in head)
+        else:  # not the home form, so only the head form is left
+            take = i in head and any(mark in text for mark in _HEAD_MARKS) and _is_head_path(text)
+        if take:
             taken.append(i)
     return remove_lines(doc, rule.id, taken)
 
@@ -84,7 +86,12 @@ def is_breadcrumb(text: str, vocab: Vocabulary, in_head: bool) -> bool:
     parts = [p for p in _HOME_SPLIT.split(text.strip()) if p]
     if len(parts) >= 2 and fold(parts[0]) in vocab.home and _short(parts[:-1]):
         return len(parts[-1].split()) <= MAX_LINK_WORDS and all(not p[0].islower() for p in parts)
-    if not in_head or regex.search(r"\d", text):
+    return in_head and _is_head_path(text)
+
+
+def _is_head_path(text: str) -> bool:
+    """'Новости » Политика': two to five short capitalised parts and no digit (the form taken at the head)."""
+    if regex.search(r"\d", text):
         return False
     parts = [p.strip() for p in _HEAD_SPLIT.split(text.strip())]
     return 2 <= len(parts) <= MAX_CRUMB_PARTS and all(p and p[0].isupper() for p in parts) and _short(parts)
