@@ -35,6 +35,7 @@ from clean.document import Document
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.line_marks import remove_lines
+from clean.stages.widget_gates import may_open
 from clean.stages.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 
 HEAD_LINES = 6
@@ -45,15 +46,37 @@ MIN_MENU_ITEMS = 3
 _PATH = regex.compile(r"[»›→>/]")
 _HOME_SPLIT = regex.compile(r"\s*(?:/|>|»|›|→|::|\|)\s*")
 _HEAD_SPLIT = regex.compile(r"\s+>\s+|\s*[»›→]\s*")
+_HEAD_MARKS = ">»›→"  # a line _HEAD_SPLIT cuts in two has one of them
 
 
 @python_rule("chrome.breadcrumb")
 def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove breadcrumb lines (see module docstring)."""
+    """Remove breadcrumb lines (see module docstring).
+
+    Cheap tests first, each implied by :func:`is_breadcrumb`: no closing
+    punctuation; then either the first run of letters folds to the first word of a
+    home page name (:func:`clean.stages.widget_gates.may_open`: the part before the
+    first separator starts the line, after separators, and folds to a home name),
+    or a head line with a path mark.
+    """
     vocab = vocabulary(rules)
     kept = doc.kept_indices()
     head = set(kept[:HEAD_LINES])
-    return remove_lines(doc, rule.id, (i for i in kept if is_breadcrumb(doc.lines[i].text, vocab, i in head)))
+    taken = []
+    for i in _open_ended(doc, kept):
+        text = doc.lines[i].text
+        if may_open(text, vocab.opens_home):
+            take = is_breadcrumb(text, vocab, i in head)
+        else:  # not the home form, so only the head form is left
+            take = i in head and any(mark in text for mark in _HEAD_MARKS) and _is_head_path(text)
+        if take:
+            taken.append(i)
+    return remove_lines(doc, rule.id, taken)
+
+
+def _open_ended(doc: Document, kept: list[int]) -> list[int]:
+    """The kept lines with no closing punctuation at the end (the only ones a menu or breadcrumb can be)."""
+    return [i for i in kept if doc.lines[i].text.rstrip()[-1:] not in CLOSING]
 
 
 def is_breadcrumb(text: str, vocab: Vocabulary, in_head: bool) -> bool:
@@ -63,7 +86,12 @@ def is_breadcrumb(text: str, vocab: Vocabulary, in_head: bool) -> bool:
     parts = [p for p in _HOME_SPLIT.split(text.strip()) if p]
     if len(parts) >= 2 and fold(parts[0]) in vocab.home and _short(parts[:-1]):
         return len(parts[-1].split()) <= MAX_LINK_WORDS and all(not p[0].islower() for p in parts)
-    if not in_head or regex.search(r"\d", text):
+    return in_head and _is_head_path(text)
+
+
+def _is_head_path(text: str) -> bool:
+    """'Новости » Политика': two to five short capitalised parts and no digit (the form taken at the head)."""
+    if regex.search(r"\d", text):
         return False
     parts = [p.strip() for p in _HEAD_SPLIT.split(text.strip())]
     return 2 <= len(parts) <= MAX_CRUMB_PARTS and all(p and p[0].isupper() for p in parts) and _short(parts)
@@ -75,9 +103,15 @@ def _short(parts: list[str]) -> bool:
 
 @python_rule("chrome.menu")
 def menu(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove menu lines (see module docstring)."""
+    """Remove menu lines (see module docstring).
+
+    Cheap tests first, each implied by :func:`is_menu`: no closing punctuation, and
+    a first run of letters that folds to the first word of a section name
+    (:func:`clean.stages.widget_gates.may_open`).
+    """
     vocab = vocabulary(rules)
-    return remove_lines(doc, rule.id, (i for i in doc.kept_indices() if is_menu(doc.lines[i].text, vocab)))
+    candidates = (i for i in _open_ended(doc, doc.kept_indices()) if may_open(doc.lines[i].text, vocab.opens_menu))
+    return remove_lines(doc, rule.id, (i for i in candidates if is_menu(doc.lines[i].text, vocab)))
 
 
 def is_menu(text: str, vocab: Vocabulary) -> bool:

@@ -31,6 +31,7 @@ Breadcrumbs and menus, which read the same table, are :mod:`clean.stages.navigat
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import regex
@@ -39,6 +40,7 @@ from clean.document import Document
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.line_marks import remove_lines
+from clean.stages.widget_gates import lines_opening, opening_words
 
 MAX_LINK_WORDS = 25
 MAX_CALL_WORDS = 12
@@ -73,6 +75,10 @@ class Vocabulary:
     audience: frozenset
     buttons: frozenset
     button_words: frozenset
+    opens_widget: frozenset
+    opens_menu: frozenset
+    opens_home: frozenset
+    cookie_gate: tuple
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
@@ -85,11 +91,16 @@ def _build(rules: RuleSet) -> Vocabulary:
     langs = lambda key: [p for lang in table[key].values() for p in lang]  # noqa: E731
     cookie = table["cookie"]
     buttons = frozenset(fold(b) for b in cookie["buttons"])
+    whole = frozenset(fold(p) for p in langs("whole"))
+    social = frozenset(w for name in langs("social") for w in fold(name).split())
+    home = frozenset(fold(p) for p in langs("home"))
+    menu = frozenset(fold(p) for p in langs("menu"))
+    openers = langs("lead") + langs("credit") + langs("call")
     return Vocabulary(
-        whole=frozenset(fold(p) for p in langs("whole")),
-        social=frozenset(w for name in langs("social") for w in fold(name).split()),
-        home=frozenset(fold(p) for p in langs("home")),
-        menu=frozenset(fold(p) for p in langs("menu")),
+        whole=whole,
+        social=social,
+        home=home,
+        menu=menu,
         lead=_opening(langs("lead"), r"\s*:\s*(?=(?-i:\p{Lu})|[\d«\"“„'])(?!.*[^.]\.\s*$)"),
         credit=_opening(langs("credit"), r"\s*:\s*\S(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),
@@ -101,7 +112,23 @@ def _build(rules: RuleSet) -> Vocabulary:
         audience=frozenset(fold(w) for w in cookie["audience"]),
         buttons=buttons,
         button_words=frozenset(w for b in buttons for w in b.split()),
+        opens_widget=opening_words(social | whole | {fold(p) for p in openers}),
+        opens_menu=opening_words(menu),
+        opens_home=opening_words(home),
+        cookie_gate=_cookie_gate(cookie["words"]),
     )
+
+
+def _cookie_gate(words: list[str]) -> tuple:
+    """Case-insensitive literal searches that find every cookie word: a word that holds another is
+    found by that one, and words with the same first three characters by their common start.
+    A page where none is found has no cookie word. A single literal is a fast scan; an alternation
+    of them is not."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if not any(o != w and o in w for o in words):
+            groups.setdefault(w[:3], []).append(w)
+    return tuple(regex.compile(regex.escape(os.path.commonprefix(g)), regex.IGNORECASE) for g in groups.values())
 
 
 def _opening(phrases: list[str], tail: str) -> regex.Pattern:
@@ -138,9 +165,15 @@ def _is_bar(words: list[str], vocab: Vocabulary) -> bool:
 
 @python_rule("chrome.widget")
 def widget(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove widget lines (see :func:`is_widget`)."""
+    """Remove widget lines (see :func:`is_widget`).
+
+    Only lines that open with a network name or the first word of a ``whole``,
+    ``lead``, ``credit`` or ``call`` phrase are looked at (see
+    :mod:`clean.stages.widget_gates`): any other line fails each test in :func:`is_widget`.
+    """
     vocab = vocabulary(rules)
-    return remove_lines(doc, rule.id, (i for i in doc.kept_indices() if is_widget(doc.lines[i].text, vocab)))
+    candidates = lines_opening(vocab.opens_widget, doc.view())
+    return remove_lines(doc, rule.id, (i for i in candidates if is_widget(doc.lines[i].text, vocab)))
 
 
 def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
@@ -159,8 +192,15 @@ def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
 
 @python_rule("chrome.cookie-banner")
 def cookie_banner(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove cookie banners and the button lines right after them."""
+    """Remove cookie banners and the button lines right after them.
+
+    A banner names cookies (``cookie_words``), so a page where no cookie word is
+    found (see :func:`_cookie_gate`) has none.
+    """
     vocab = vocabulary(rules)
+    text = doc.view().text
+    if not any(word.search(text) for word in vocab.cookie_gate):
+        return doc
     kept = doc.kept_indices()
     marked: list[int] = []
     for n, i in enumerate(kept):
