@@ -35,7 +35,7 @@ from clean.inputs import Reader
 from clean.journal import Journal, stale_temporaries
 from clean.local_engine import LocalExecutor
 from clean.outputs import AtomicWriter, JsonlSink
-from clean.page_records import failed_record
+from clean.page_records import Dumped, ItemLines, failed_record, item_lines, to_json
 from clean.progress import Progress
 from clean.stages.decode import nonblocking_opener
 
@@ -96,11 +96,11 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
             closing(_results(pipeline, paths, problems, journal, executor, summary, reader)) as results:
         summary.stale_journal = journal.stale
         try:
-            for record, items in results:
+            for record, line, items in results:
                 _count(summary, record, items)
-                items_file.write("".join(to_json(item) for item in items))
-                sources_file.write(to_json(record))
-                bar.done(record["path"], len(items))
+                items_file.write("".join(items.lines))
+                sources_file.write(line)
+                bar.done(record["path"], len(items.lines))
                 if strict and record["errors"]:
                     raise StoppedOnError(f"stopped at the first error (--strict): {record['errors'][0]}")
         except KeyboardInterrupt:
@@ -119,9 +119,9 @@ def _stopped(why: str, summary: RunSummary, journal: Journal) -> str:
 
 
 def _results(pipeline, paths: Iterator[str], problems: dict[str, str], journal: Journal, executor,
-             summary: RunSummary, reader=None) -> Iterator[tuple[dict, list[dict]]]:
-    """``(record, items)`` as plain data for every page of every path in order: from the journal when
-    finished before, an error record for a path discovery found a problem with, else cleaned by ``executor``.
+             summary: RunSummary, reader=None) -> Iterator[tuple[dict, str, ItemLines]]:
+    """``(record, its line, items)`` for every page of every path in order: from the journal when finished
+    before, an error record for a path discovery found a problem with, else cleaned by ``executor``.
 
     Every path goes to the executor in order, as ``None`` when it needs no cleaning, so the executor's
     results and ``order`` (the paths handed out and not yet written, a bounded window) stay in step.
@@ -137,15 +137,23 @@ def _results(pipeline, paths: Iterator[str], problems: dict[str, str], journal: 
     for cleaned in executor.map(pipeline, to_clean(), reader):
         path, reuse = order.popleft()
         if reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
-            pages = journal.get(shown_path(path))
+            pages = [(record, item_lines(items)) for record, items in journal.get(shown_path(path))]
             summary.resumed += len(pages)
-            yield from pages
+            yield from ((record, to_json(record), items) for record, items in pages)
             continue
-        pages = [(failed_record(path, None, problems.pop(path)).model_dump(), [])] if path in problems else cleaned
-        one_page = len(pages) == 1 and pages[0][0]["path"] == shown_path(path)  # a .txt file: its page's sha256
-        sha = pages[0][0]["sha256"] if one_page else file_sha256(path)
-        journal.add(shown_path(path), sha, pages)
-        yield from pages
+        if path in problems:
+            cleaned = [(failed_record(path, None, problems.pop(path)).model_dump(), item_lines([]))]
+        lines = [to_json(record) for record, _ in cleaned]
+        one_page = len(cleaned) == 1 and cleaned[0][0]["path"] == shown_path(path)  # a .txt file: its page's sha
+        sha = cleaned[0][0]["sha256"] if one_page else file_sha256(path)
+        journal.add(shown_path(path), sha, _pages_json(lines, cleaned))
+        yield from ((record, line, items) for (record, items), line in zip(cleaned, lines))
+
+
+def _pages_json(lines: list[str], pages: list[Dumped]) -> str:
+    """The journal's JSON array of pages, ``[[record, [item, ...]], ...]``, made of the lines already written."""
+    return "[" + ", ".join(f"[{line[:-1]}, [{', '.join(item[:-1] for item in items.lines)}]]"
+                           for line, (_, items) in zip(lines, pages)) + "]"
 
 
 def _finished(journal: Journal, path: str) -> bool:
@@ -165,22 +173,15 @@ def file_sha256(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def _count(summary: RunSummary, record: dict, items: list[dict]) -> None:
+def _count(summary: RunSummary, record: dict, items: ItemLines) -> None:
     summary.files += 1
-    summary.items += len(items)
+    summary.items += len(items.lines)
     summary.errors += bool(record["errors"])
-    summary.empty += not items
-    for item in items:
-        summary.removed.update(r["rule"] for r in item["removed"])
-        summary.edits.update(e["rule"] for e in item["edits"])
+    summary.empty += not items.lines
+    summary.removed.update(items.removed)
+    summary.edits.update(items.edits)
     summary.removed.update(r["rule"] for r in record["removed"])
     summary.edits.update(e["rule"] for e in record["edits"])
-
-
-def to_json(record) -> str:
-    """One JSONL line of a record or its plain data: UTF-8 as is (Cyrillic readable), keys in field order."""
-    data = record if isinstance(record, dict) else record.model_dump()
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
 
 
 def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> None:

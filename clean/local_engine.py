@@ -26,12 +26,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 
 from clean.inputs import Reader
-from clean.records import Item, SourceRecord
+from clean.page_records import Dumped, dumped
 
 CHUNK = 8  # files handed to a worker at a time
 WINDOW_PER_WORKER = 4  # chunks in flight per worker (results wait in order without piling up)
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
-Dumped = tuple[dict, list[dict]]  # a page's source record and items as plain data (``model_dump()``)
 
 
 class LocalExecutor:
@@ -108,9 +107,3 @@ def _clean_in_worker(paths: list[str | None]) -> list[list[Dumped] | None]:
 def clean_dumped(pipeline, reader: Reader, path: str | None) -> list[Dumped] | None:
     """The pages of ``path`` cleaned and dumped; None for a place kept (``path`` None)."""
     return None if path is None else dumped(reader.clean(pipeline, path))
-
-
-def dumped(pages: list[tuple[SourceRecord, list[Item]]]) -> list[Dumped]:
-    """Pages as plain data: what the writer and the journal need, and many times cheaper to send between
-    processes than pydantic objects (the writing process would spend most of its time rebuilding them)."""
-    return [(record.model_dump(), [item.model_dump() for item in items]) for record, items in pages]

@@ -2,7 +2,11 @@
 
 A file that cannot be read or decoded, or that trips a bug in a stage, becomes
 a source record with ``errors`` (and no items): one bad page costs that page,
-never the run.
+never the run. :func:`dumped` turns pages into what the writer needs, where
+they were cleaned (in a worker): the source record as plain data, and the
+items already as their JSON lines (:class:`ItemLines`), so the writing process
+neither rebuilds nor serialises them, and strings are cheap to send between
+processes.
 
 >>> record, items = clean_path(None, "seeds/no-such-file.txt")
 >>> record.errors, items
@@ -12,11 +16,41 @@ never the run.
 from __future__ import annotations
 
 import hashlib
+import json
+from typing import NamedTuple
 
 from clean.discovery import shown_path
 from clean.errors import CleanError, InputError
 from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
 from clean.stages.decode import read_input
+
+
+class ItemLines(NamedTuple):
+    """A page's items as the writer needs them: their ``items.jsonl`` lines and the rules they name."""
+
+    lines: tuple[str, ...]  # one JSON line per item, each ending with a newline
+    removed: tuple[str, ...]  # the rule id of every removal inside the items
+    edits: tuple[str, ...]  # the rule id of every edit inside the items
+
+
+Dumped = tuple[dict, ItemLines]  # a page's source record as plain data (``model_dump()``) and its items
+
+
+def dumped(pages: list[tuple[SourceRecord, list[Item]]]) -> list[Dumped]:
+    """Pages as plain data and JSON lines: what the writer and the journal need."""
+    return [(record.model_dump(), item_lines([item.model_dump() for item in items])) for record, items in pages]
+
+
+def item_lines(items: list[dict]) -> ItemLines:
+    """Items (plain data, as ``model_dump()`` gives or the journal keeps them) as :class:`ItemLines`."""
+    return ItemLines(tuple(to_json(item) for item in items), tuple(r["rule"] for i in items for r in i["removed"]),
+                     tuple(e["rule"] for i in items for e in i["edits"]))
+
+
+def to_json(record) -> str:
+    """One JSONL line of a record or its plain data: UTF-8 as is (Cyrillic readable), keys in field order."""
+    data = record if isinstance(record, dict) else record.model_dump()
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
 
 
 def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:

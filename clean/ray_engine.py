@@ -24,8 +24,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from clean.local_engine import Dumped, clean_dumped
 from clean.inputs import Reader
+from clean.local_engine import clean_dumped
+from clean.page_records import Dumped
 
 CHUNK = 8  # input files per Ray task
 WINDOW_PER_CPU = 4  # chunks in flight per CPU of the cluster
