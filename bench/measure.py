@@ -46,7 +46,7 @@ def pipeline(corpus: Path, out: Path, workers: int) -> tuple[int, int, int]:
     from clean.pipeline import Pipeline
 
     summary = run(Pipeline(), [str(corpus)], out, LocalExecutor(workers))
-    size = sum(p.stat().st_size for p in pages(corpus))
+    size = sum(p.stat().st_size for p in corpus.rglob("*.txt"))  # streamed: a list of paths here would be the peak
     return summary.files, summary.items, size
 
 
