@@ -15,6 +15,7 @@ Timing starts after the imports, so it measures the work, not Python's start-up.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -46,7 +47,9 @@ def pipeline(corpus: Path, out: Path, workers: int) -> tuple[int, int, int]:
     from clean.pipeline import Pipeline
 
     summary = run(Pipeline(), [str(corpus)], out, LocalExecutor(workers))
-    size = sum(p.stat().st_size for p in pages(corpus))
+    # os.walk, not a list or Path.rglob (which keeps a set of every path it yielded): that would be the peak RSS
+    size = sum(os.path.getsize(os.path.join(root, f)) for root, _, files in os.walk(corpus) for f in files
+               if f.endswith(".txt"))
     return summary.files, summary.items, size
 
 

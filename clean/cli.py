@@ -107,7 +107,7 @@ def _executor(engine: str, address: str | None, workers: int | None):
         from clean.ray_engine import RayExecutor
 
         return RayExecutor(address=address, workers=workers)
-    from clean.executor import LocalExecutor
+    from clean.local_engine import LocalExecutor
 
     return LocalExecutor(workers)
 
@@ -125,7 +125,7 @@ def explain(file, as_json, color, width, rule_dirs, no_shipped_rules, disable) -
     import json
 
     from clean.errors import CleanError
-    from clean.executor import display_path
+    from clean.discovery import display_path
     from clean.explain import explain as explain_doc, render_text
     from clean.stages.decode import read_and_decode
 

@@ -1,8 +1,10 @@
-"""Where the pipeline runs: find the inputs, clean them (in-process or in a process pool), write.
+"""A run: find the inputs, clean them with an executor, write the outputs and the journal.
 
-The executor takes a :class:`~clean.pipeline.Pipeline` and never reaches into
-its stages. Results come back in input order whatever the number of workers,
-so the output is byte-identical for any ``workers``. A file that cannot be
+:func:`run` streams: inputs are discovered lazily (:mod:`clean.discovery`),
+cleaned by an executor that keeps a bounded window of work in flight
+(:mod:`clean.local_engine`, :mod:`clean.ray_engine`) and written as they come
+back, in input order, so memory stays flat however large the corpus and the
+output is byte-identical for any number of workers. A file that cannot be
 read or decoded, or that trips a bug in a stage, becomes an entry with
 ``errors`` in ``sources.jsonl`` and the run goes on (``strict=True`` stops at
 the first one instead). Output files are written to a temporary name and
@@ -16,34 +18,28 @@ journal (:mod:`clean.journal`) from which ``resume=True`` carries on.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
-import os
-import signal
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from clean import __version__
-from clean.errors import CleanError, InputError, RunInterrupted, StoppedOnError, WorkerLost
-from clean.inputs import PATTERNS, Reader
+from clean.discovery import discover, display_path, shown_path  # noqa: F401  (display_path: part of this API)
+from clean.errors import RunInterrupted, StoppedOnError, WorkerLost
+from clean.inputs import Reader
 from clean.journal import Journal, stale_temporaries
-from clean.outputs import JsonlSink
+from clean.local_engine import LocalExecutor
+from clean.outputs import AtomicWriter, JsonlSink
+from clean.page_records import Dumped, ItemLines, failed_record, item_lines, to_json
 from clean.progress import Progress
-from clean.records import EditRecord, Item, RemovedRecord, SourceRecord
-from clean.stages.decode import nonblocking_opener, read_input
+from clean.stages.decode import nonblocking_opener
 
-CHUNK = 8  # files handed to a worker at a time
-WINDOW_PER_WORKER = 4  # chunks in flight per worker (results wait in order without piling up)
-Dumped = tuple[dict, list[dict]]  # a page's source record and items as plain data (``model_dump()``)
 HASH_BLOCK = 2**20  # bytes read at a time when hashing a file for --resume
-PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
 
 
 @dataclass
@@ -70,162 +66,6 @@ class RunSummary:
                 f" removed: {top or 'nothing'}")
 
 
-def discover(inputs: Iterable[str], problems: dict[str, str] | None = None) -> list[str]:
-    """The files to clean: files as given, folders walked for :data:`~clean.inputs.PATTERNS`; paths relative to the cwd.
-
-    Symlinked folders are followed once; a link back to a folder already
-    walked (a loop) is listed too, with its reason in ``problems``.
-    """
-    found: list[str] = []
-    problems = {} if problems is None else problems
-    for given in inputs:
-        path = Path(given)
-        found.extend(_walk(path, problems) if path.is_dir() else [str(path)])
-    return sorted({display_path(p) for p in found} | set(problems))
-
-
-def _walk(top: Path, problems: dict[str, str]) -> Iterator[str]:
-    seen: set[str] = set()
-    for root, dirs, files in os.walk(top, followlinks=True):
-        seen.add(os.path.realpath(root))
-        for name in sorted(dirs):
-            full = os.path.join(root, name)
-            target = os.path.realpath(full)
-            if os.path.islink(full) and target in seen:
-                shown = display_path(full)
-                problems[shown] = f"{shown}: symlink loop: links to {target}, a folder already walked; skipped"
-                dirs.remove(name)
-        dirs.sort()
-        yield from (os.path.join(root, f) for f in sorted(files) if any(Path(f).match(p) for p in PATTERNS))
-
-
-def display_path(path: str) -> str:
-    """``path`` relative to the working directory when it lies below it, in POSIX form."""
-    rel = os.path.relpath(os.path.abspath(path))
-    return Path(rel if not rel.startswith("..") else os.path.abspath(path)).as_posix()
-
-
-def shown_path(path: str) -> str:
-    r"""``path`` as recorded: a file name that is not UTF-8 gets its odd bytes escaped.
-
-    >>> shown_path(os.fsdecode(b"bad\xff.txt"))
-    'bad\\xff.txt'
-    """
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:
-    """Clean one file; a file that cannot be read or cleaned becomes a source record with an error."""
-    try:
-        raw = read_input(path)
-    except InputError as exc:
-        return _failed(path, None, str(exc)), []
-    path = shown_path(path)
-    try:
-        doc = pipeline.clean_bytes(raw, path)
-    except CleanError as exc:
-        return _failed(path, hashlib.sha256(raw).hexdigest(), str(exc)), []
-    except Exception as exc:  # a bug in a stage must cost one page, not a run of hours
-        problem = f"{path}: internal error ({type(exc).__name__}: {exc}); please report it with this file"
-        return _failed(path, hashlib.sha256(raw).hexdigest(), problem), []
-    return source_record(path, doc), list(doc.items)
-
-
-def source_record(path: str, doc) -> SourceRecord:
-    """The source record of a cleaned page: its identity, item ids, the audit outside every item, notes."""
-    items = doc.items
-    inside = {n for i in items for n in range(i.source.line_start, i.source.line_end + 1)}
-
-    def outside(line: int) -> bool:
-        return line not in inside
-
-    return SourceRecord(
-        path=path, sha256=doc.source.sha256, encoding=doc.source.encoding, items=[i.id for i in items],
-        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in doc.removals if outside(r.line)],
-        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
-               if outside(e.line)],
-        errors=list(doc.errors),
-        notes=[] if items else [_why_empty(path, doc)],
-    )
-
-
-def _failed(path: str, sha256: str | None, problem: str) -> SourceRecord:
-    return SourceRecord(path=shown_path(path), sha256=sha256, encoding=None, errors=[shown_path(problem)])
-
-
-def _why_empty(path: str, doc) -> str:
-    """The note of a page that yields no item."""
-    text = [line for line in doc.lines if line.text.strip()]
-    noise = sorted({line.removed for line in text if line.removed})
-    if not text:
-        return f"{path}: no items: the page holds only blank lines"
-    if all(line.removed for line in text):
-        return f"{path}: no items: all {len(text)} lines with text were removed as noise ({', '.join(noise)})"
-    return f"{path}: no items: no item was formed from the text left"
-
-
-class LocalExecutor:
-    """Runs a pipeline over files in this process (``workers=1``) or a process pool."""
-
-    def __init__(self, workers: int | None = None):
-        self.workers = workers or os.cpu_count() or 1
-
-    def map(self, pipeline, paths: list[str], reader: Reader | None = None) -> Iterator[list[Dumped]]:
-        """For each of ``paths`` in order, its pages cleaned (``reader.clean``) and dumped: one list per file."""
-        reader = reader or Reader()
-        if self.workers == 1 or len(paths) <= 1:
-            yield from (dumped(reader.clean(pipeline, p)) for p in paths)
-            return
-        pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(pipeline, reader))
-        pending: deque = deque()  # at most WINDOW_PER_WORKER chunks per worker in flight: bounded memory
-        try:
-            for start in range(0, len(paths), CHUNK):
-                pending.append(pool.submit(_clean_in_worker, paths[start : start + CHUNK]))
-                if len(pending) >= self.workers * WINDOW_PER_WORKER:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:  # on Ctrl-C or --strict: drop the queued files, wait only for the running ones
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-_WORKER = None  # (pipeline, reader), set once per worker process by _init_worker
-
-
-def _init_worker(pipeline, reader) -> None:
-    global _WORKER
-    _WORKER = (pipeline, reader)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to end this worker when the main process dies (SIGKILL leaves no one to shut the pool).
-
-    Without it, workers of a killed run wait forever on a queue they themselves keep open.
-    """
-    parent = os.getppid()
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: workers of a killed run end at their next task
-        return
-    if os.getppid() != parent:  # the main process died before prctl took effect
-        os._exit(1)
-
-
-def _clean_in_worker(paths: list[str]) -> list[list[Dumped]]:
-    pipeline, reader = _WORKER
-    return [dumped(reader.clean(pipeline, path)) for path in paths]
-
-
-def dumped(pages: list[tuple[SourceRecord, list[Item]]]) -> list[Dumped]:
-    """Pages as plain data: what the writer and the journal need, and many times cheaper to send between
-    processes than pydantic objects (the writing process would spend most of its time rebuilding them)."""
-    return [(record.model_dump(), [item.model_dump() for item in items]) for record, items in pages]
-
-
 def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
         strict: bool = False, resume: bool = False, reader: Reader | None = None, compress: str | None = None,
         shard_bytes: int | None = None, quiet: bool = True) -> RunSummary:
@@ -249,24 +89,24 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     problems: dict[str, str] = {}
     paths = discover(inputs, problems)
     summary = RunSummary()
-    bar = Progress.for_paths(paths, quiet)
+    bar = Progress.streaming(quiet)
     with Journal(out, pipeline.rules.digest(), resume) as journal, \
             JsonlSink(out, "items", compress, shard_bytes) as items_file, \
             AtomicWriter(out / "sources.jsonl") as sources_file, \
             closing(_results(pipeline, paths, problems, journal, executor, summary, reader)) as results:
         summary.stale_journal = journal.stale
         try:
-            for record, items in results:
+            for record, line, items in results:
                 _count(summary, record, items)
-                items_file.write("".join(to_json(item) for item in items))
-                sources_file.write(to_json(record))
-                bar.done(record["path"], len(items))
+                items_file.write("".join(items.lines))
+                sources_file.write(line)
+                bar.done(record["path"], len(items.lines))
                 if strict and record["errors"]:
                     raise StoppedOnError(f"stopped at the first error (--strict): {record['errors'][0]}")
         except KeyboardInterrupt:
-            raise RunInterrupted(_stopped("interrupted", summary, paths, journal)) from None
+            raise RunInterrupted(_stopped("interrupted", summary, journal)) from None
         except BrokenProcessPool:
-            raise WorkerLost(_stopped("a worker process died (killed, or out of memory)", summary, paths, journal))
+            raise WorkerLost(_stopped("a worker process died (killed, or out of memory)", summary, journal))
     bar.close()
     journal.remove()
     summary.seconds = time.perf_counter() - started
@@ -274,28 +114,51 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     return summary
 
 
-def _stopped(why: str, summary: RunSummary, paths: list[str], journal: Journal) -> str:
-    return (f"{why} after {summary.files} of {len(paths)} files; "
-            f"rerun with --resume to finish (progress kept in {journal.path})")
+def _stopped(why: str, summary: RunSummary, journal: Journal) -> str:
+    return f"{why} after {summary.files} files; rerun with --resume to finish (progress kept in {journal.path})"
 
 
-def _results(pipeline, paths, problems, journal: Journal, executor, summary: RunSummary, reader=None):
-    """``(record, items)`` as plain data for every page of every path in order: from the journal when
-    finished before."""
-    journaled = [p for p in paths if p not in problems and shown_path(p) in journal.index]
-    reuse = {p for p in journaled if journal.finished(shown_path(p), file_sha256(p))}  # unchanged since
-    fresh = executor.map(pipeline, [p for p in paths if p not in problems and p not in reuse], reader)
-    for path in paths:
-        if path in reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
-            pages = journal.get(shown_path(path))
+def _results(pipeline, paths: Iterator[str], problems: dict[str, str], journal: Journal, executor,
+             summary: RunSummary, reader=None) -> Iterator[tuple[dict, str, ItemLines]]:
+    """``(record, its line, items)`` for every page of every path in order: from the journal when finished
+    before, an error record for a path discovery found a problem with, else cleaned by ``executor``.
+
+    Every path goes to the executor in order, as ``None`` when it needs no cleaning, so the executor's
+    results and ``order`` (the paths handed out and not yet written, a bounded window) stay in step.
+    """
+    order: deque[tuple[str, bool]] = deque()  # (path, taken from the journal)
+
+    def to_clean() -> Iterator[str | None]:
+        for path in paths:
+            reuse = path not in problems and _finished(journal, path)
+            order.append((path, reuse))
+            yield None if reuse or path in problems else path
+
+    for cleaned in executor.map(pipeline, to_clean(), reader):
+        path, reuse = order.popleft()
+        if reuse:  # read from the journal one at a time: a resumed crawl does not fill memory
+            pages = [(record, item_lines(items)) for record, items in journal.get(shown_path(path))]
             summary.resumed += len(pages)
-            yield from pages
+            yield from ((record, to_json(record), items) for record, items in pages)
             continue
-        pages = [(_failed(path, None, problems[path]).model_dump(), [])] if path in problems else next(fresh)
-        one_page = len(pages) == 1 and pages[0][0]["path"] == shown_path(path)  # a .txt file: its page's sha256
-        sha = pages[0][0]["sha256"] if one_page else file_sha256(path)
-        journal.add(shown_path(path), sha, pages)
-        yield from pages
+        if path in problems:
+            cleaned = [(failed_record(path, None, problems.pop(path)).model_dump(), item_lines([]))]
+        lines = [to_json(record) for record, _ in cleaned]
+        one_page = len(cleaned) == 1 and cleaned[0][0]["path"] == shown_path(path)  # a .txt file: its page's sha
+        sha = cleaned[0][0]["sha256"] if one_page else file_sha256(path)
+        journal.add(shown_path(path), sha, _pages_json(lines, cleaned))
+        yield from ((record, line, items) for (record, items), line in zip(cleaned, lines))
+
+
+def _pages_json(lines: list[str], pages: list[Dumped]) -> str:
+    """The journal's JSON array of pages, ``[[record, [item, ...]], ...]``, made of the lines already written."""
+    return "[" + ", ".join(f"[{line[:-1]}, [{', '.join(item[:-1] for item in items.lines)}]]"
+                           for line, (_, items) in zip(lines, pages)) + "]"
+
+
+def _finished(journal: Journal, path: str) -> bool:
+    """True when the journal holds ``path`` finished and the file has not changed since."""
+    return shown_path(path) in journal.index and journal.finished(shown_path(path), file_sha256(path))
 
 
 def file_sha256(path: str) -> str | None:
@@ -310,22 +173,15 @@ def file_sha256(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def _count(summary: RunSummary, record: dict, items: list[dict]) -> None:
+def _count(summary: RunSummary, record: dict, items: ItemLines) -> None:
     summary.files += 1
-    summary.items += len(items)
+    summary.items += len(items.lines)
     summary.errors += bool(record["errors"])
-    summary.empty += not items
-    for item in items:
-        summary.removed.update(r["rule"] for r in item["removed"])
-        summary.edits.update(e["rule"] for e in item["edits"])
+    summary.empty += not items.lines
+    summary.removed.update(items.removed)
+    summary.edits.update(items.edits)
     summary.removed.update(r["rule"] for r in record["removed"])
     summary.edits.update(e["rule"] for e in record["edits"])
-
-
-def to_json(record) -> str:
-    """One JSONL line of a record or its plain data: UTF-8 as is (Cyrillic readable), keys in field order."""
-    data = record if isinstance(record, dict) else record.model_dump()
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
 
 
 def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> None:
@@ -342,26 +198,3 @@ def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> N
     }
     with AtomicWriter(path) as f:
         f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-
-
-class AtomicWriter:
-    """A text file written under a temporary name and renamed into place on success only."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
-
-    def __enter__(self):
-        # backslashreplace: a file name that is not UTF-8 (surrogate escapes) cannot break the output
-        self.file = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
-        return self.file
-
-    def __exit__(self, kind, exc, tb) -> None:
-        if kind is None:
-            self.file.flush()
-            os.fsync(self.file.fileno())
-        self.file.close()
-        if kind is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)

@@ -75,7 +75,7 @@ class Reader:
         if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
             results = self._clean_records(pipeline, path)
             return results or [clean_page(pipeline, Page(path, None, error=f"{path}: no text records found"))]
-        from clean.executor import clean_path
+        from clean.page_records import clean_path
 
         return [clean_path(pipeline, path)]
 
@@ -187,7 +187,7 @@ def _is_text(record) -> bool:
 
 def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
     """Clean one page; a page that cannot be read or cleaned becomes a source record with an error."""
-    from clean.executor import source_record
+    from clean.page_records import source_record
 
     origin = {"url": page.url, "crawl_date": page.crawl_date}
     if page.raw is None:

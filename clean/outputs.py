@@ -104,3 +104,26 @@ class JsonlSink:
             self._open()  # no items: still write an (empty) items file
         if self.file is not None:
             self._close(keep=kind is None)
+
+
+class AtomicWriter:
+    """A text file written under a temporary name and renamed into place on success only."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
+
+    def __enter__(self):
+        # backslashreplace: a file name that is not UTF-8 (surrogate escapes) cannot break the output
+        self.file = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+        return self.file
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if kind is None:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+        self.file.close()
+        if kind is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)

@@ -71,7 +71,7 @@ class Pipeline:
 
     def clean_file(self, path: str | Path) -> list[Item]:
         """The items of one file, its path recorded as ``clean run`` records it (relative to the cwd)."""
-        from clean.executor import display_path
+        from clean.discovery import display_path
 
         return list(self.clean_bytes(Path(path).read_bytes(), display_path(str(path))).items)
 

@@ -1,13 +1,20 @@
-"""A progress line on a terminal: files, MB, items, rate and ETA.
+"""A progress line on a terminal: files, MB, items, rate and, when the total is known, ETA.
 
 Shown only when standard error is a terminal, the run is not ``--quiet``, and
 it has lasted longer than :data:`DELAY` seconds; redrawn at most every
 :data:`EVERY` seconds, so it costs nothing measurable. Without a terminal (a
 log file, CI) it prints nothing: the summary line at the end is the record.
 
+A run streams its inputs (it never holds the list of them), so its line
+counts what is done without a total (:meth:`Progress.streaming`); given the
+sizes of the inputs up front, the line shows totals and an ETA.
+
 >>> bar = Progress({"a.txt": 2_000_000}, enabled=False)
 >>> bar.done("a.txt", items=3); bar.text(now=bar.started + 2.0)
 '1/1 files  2.0/2.0 MB  3 items  1.0 MB/s  ETA 0:00'
+>>> bar = Progress(None, enabled=False)
+>>> bar.done("seeds/no-such-file.txt", items=0); bar.text(now=bar.started + 2.0)
+'1 files  0.0 MB  0 items  0.0 MB/s'
 """
 
 from __future__ import annotations
@@ -23,26 +30,29 @@ EVERY = 0.5  # seconds between redraws
 class Progress:
     """Counts finished inputs and draws one line on standard error."""
 
-    def __init__(self, sizes: dict[str, int], enabled: bool | None = None, stream=None):
+    def __init__(self, sizes: dict[str, int] | None, enabled: bool | None = None, stream=None):
         self.sizes, self.stream = sizes, stream or sys.stderr
-        self.total_bytes = sum(sizes.values())
+        self.total_bytes = sum(sizes.values()) if sizes is not None else None
+        self.last_file = None  # without sizes: the file of the last page counted
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.started = self.drawn = time.monotonic()
         self.files = self.bytes = self.items = 0
         self.shown = False
 
     @classmethod
-    def for_paths(cls, paths: list[str], quiet: bool = False) -> Progress:
-        """A progress line for these input files (disabled when ``quiet`` or not on a terminal)."""
-        enabled = not quiet and sys.stderr.isatty()
-        return cls({p: _size(p) for p in paths} if enabled else {}, enabled=enabled)
+    def streaming(cls, quiet: bool = False) -> Progress:
+        """A progress line without totals, for inputs discovered as the run goes (sizes read as files finish)."""
+        return cls(None, enabled=not quiet and sys.stderr.isatty())
 
     def done(self, path: str, items: int) -> None:
         """One page finished; a page of a file counts its file's bytes once, at its first page."""
-        file = path if path in self.sizes else _container(path)
-        if file in self.sizes:
-            self.files += 1
-            self.bytes += self.sizes.pop(file)
+        if self.sizes is None:
+            self._count_streamed(path)
+        else:
+            file = path if path in self.sizes else _container(path)
+            if file in self.sizes:
+                self.files += 1
+                self.bytes += self.sizes.pop(file)
         self.items += items
         now = time.monotonic()
         if self.enabled and now - self.started > DELAY and now - self.drawn > EVERY:
@@ -50,10 +60,19 @@ class Progress:
             self.stream.write("\r" + self.text(now) + "\x1b[K")
             self.stream.flush()
 
+    def _count_streamed(self, path: str) -> None:
+        file = _container(path)
+        if file != self.last_file:
+            self.last_file = file
+            self.files += 1
+            self.bytes += _size(file) if self.enabled else 0
+
     def text(self, now: float) -> str:
         """The progress line as of ``now``."""
         seconds = max(now - self.started, 1e-9)
         rate = self.bytes / seconds
+        if self.total_bytes is None:
+            return f"{self.files} files  {self.bytes / 1e6:.1f} MB  {self.items} items  {rate / 1e6:.1f} MB/s"
         left = (self.total_bytes - self.bytes) / rate if rate else 0
         total_files = self.files + len(self.sizes)
         return (f"{self.files}/{total_files} files  {self.bytes / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB  "
@@ -70,7 +89,7 @@ def _container(path: str) -> str:
     """The file a record path (``FILE:LINE`` or ``FILE@OFFSET``) belongs to."""
     for mark in (":", "@"):
         head, _, tail = path.rpartition(mark)
-        if head and tail.isdigit():
+        if head and (tail.isdigit() or mark == "@" and tail == "end"):  # FILE@end: a truncated archive
             return head
     return path
 

@@ -21,10 +21,12 @@ Ray is an optional extra: ``pip install 'clean[ray]'``.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
-from clean.executor import Dumped, dumped
 from clean.inputs import Reader
+from clean.local_engine import clean_dumped
+from clean.page_records import Dumped
 
 CHUNK = 8  # input files per Ray task
 WINDOW_PER_CPU = 4  # chunks in flight per CPU of the cluster
@@ -55,21 +57,24 @@ class RayExecutor:
             ray.init(address=self.address, include_dashboard=False, log_to_driver=False, **options)
         return ray
 
-    def map(self, pipeline, paths: list[str], reader: Reader | None = None) -> Iterator[list[Dumped]]:
-        """For each of ``paths`` in order, its pages cleaned on the cluster and dumped: one list per file."""
+    def map(self, pipeline, paths: Iterable[str | None], reader: Reader | None = None,
+            ) -> Iterator[list[Dumped] | None]:
+        """For each of ``paths`` in order, its pages cleaned on the cluster and dumped: one list per file
+        (``None`` for a ``None`` in ``paths``, a place kept for an input that needs no cleaning)."""
         ray = self._connect()
         task = ray.remote(_clean_chunk)
         shared = ray.put((pipeline, reader or Reader()))
         pending: deque = deque()
         window = max(1, self.workers * WINDOW_PER_CPU)
-        for start in range(0, len(paths), CHUNK):
-            pending.append(task.remote(shared, paths[start : start + CHUNK]))
+        paths = iter(paths)
+        while chunk := list(islice(paths, CHUNK)):
+            pending.append(task.remote(shared, chunk))
             if len(pending) >= window:
                 yield from ray.get(pending.popleft())
         while pending:
             yield from ray.get(pending.popleft())
 
 
-def _clean_chunk(shared, paths: list[str]) -> list[list[Dumped]]:
+def _clean_chunk(shared, paths: list[str | None]) -> list[list[Dumped] | None]:
     pipeline, reader = shared
-    return [dumped(reader.clean(pipeline, path)) for path in paths]
+    return [clean_dumped(pipeline, reader, path) for path in paths]

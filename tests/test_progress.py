@@ -33,3 +33,16 @@ def test_silent_when_not_a_terminal(monkeypatch):
     bar.done("a.txt", items=1)
     bar.close()
     assert log.getvalue() == ""
+
+
+def test_streaming_counts_each_file_once_without_a_total(monkeypatch, tmp_path):
+    monkeypatch.setattr(progress, "DELAY", -1)
+    monkeypatch.setattr(progress, "EVERY", -1)
+    (tmp_path / "a.txt").write_bytes(b"x" * 1_000_000)
+    (tmp_path / "b.jsonl").write_bytes(b"x" * 3_000_000)
+    screen = Terminal()
+    bar = Progress(None, stream=screen)
+    for path in ("a.txt", "b.jsonl:1", "b.jsonl:2", "b.jsonl@end"):
+        bar.done(str(tmp_path / path), items=1)
+    last = screen.getvalue().split("\r")[-1]
+    assert last.startswith("2 files  4.0 MB  4 items") and "ETA" not in last

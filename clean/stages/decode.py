@@ -45,6 +45,8 @@ MAX_NUL_SHARE = 0.01  # a few stray NUL bytes in text are dropped (and reported)
 MAX_CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary
 MIN_CONTROLS = 4  # ...counted only from this many, so one stray control character is not "binary"
 CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab and line ends, DEL, C1
+# Bytes of UTF-8 text other than a C0 control or DEL and the lead byte 0xC2 of a C1 control (C2 80..C2 9F).
+NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 0x80 and CONTROLS.match(chr(b))) and b != 0xC2)
 
 
 def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
@@ -113,7 +115,8 @@ def decode_bytes(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
             return _utf16_or_binary(raw, path)
         raw, errors = raw.replace(b"\x00", b""), (f"{path}: {nuls} NUL byte(s) dropped",)
     text, encoding, more = _decode_text(raw, path)
-    _refuse_control_noise(text, path)
+    if not (encoding == "utf-8" and not more and _few_controls(raw, len(text))):
+        _refuse_control_noise(text, path)
     return text, encoding, errors + more
 
 
@@ -135,6 +138,23 @@ def _refuse_control_noise(text: str, path: str) -> None:
     controls = len(CONTROLS.findall(text))
     if controls >= MIN_CONTROLS and controls > MAX_CONTROL_SHARE * len(text):
         raise InputError(path, f"binary file ({controls} control characters in {len(text)}), not text; skipped")
+
+
+def _few_controls(raw: bytes, length: int) -> bool:
+    """True when the valid UTF-8 ``raw`` (``length`` characters) is surely not refused as control noise.
+
+    A cheap bound, one C-level pass over the bytes instead of a regex over the
+    text: each control character leaves at least one byte after deleting the
+    others (itself, or the 0xC2 of a C1 character), so if too few bytes are
+    left, too few control characters are there (:func:`_refuse_control_noise`
+    would pass the text). A page with many ``«`` or no-break spaces (also
+    0xC2) goes on to the exact count.
+
+    >>> _few_controls("«Новости» и\tтекст".encode(), 18), _few_controls(b"\x01\x02\x03\x04", 4)
+    (True, False)
+    """
+    left = len(raw.translate(None, NOT_CONTROL_BYTES))
+    return left < MIN_CONTROLS or left <= MAX_CONTROL_SHARE * length
 
 
 def _mostly_multibyte_utf8(raw: bytes) -> bool:

@@ -1,0 +1,26 @@
+"""The cheap control-character bound of decoding never lets through a page the exact count refuses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clean.errors import InputError
+from clean.stages import decode
+
+# ASCII, Cyrillic, the 0xC2-led characters news text is full of (« » no-break space), C0 and C1 controls
+ALPHABET = st.sampled_from(list("ab \t\n\rПри«»\u00a0\u00ad©°\x00\x01\x07\x0b\x0c\x1b\x7f\x80\x85\x9f"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(ALPHABET, max_size=200))
+def test_few_controls_is_a_safe_bound(text):
+    if decode._few_controls(text.encode("utf-8"), len(text)):
+        decode._refuse_control_noise(text, "x.txt")  # must not raise
+
+
+def test_decoding_refuses_control_noise_with_and_without_c1():
+    for noise in ("\x01\x02\x03\x04" * 10, "\x85\x86\x87\x88" * 10):
+        with pytest.raises(InputError, match="binary file"):
+            decode.decode_bytes(("Текст " + noise).encode("utf-8"), "x.txt")
