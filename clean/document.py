@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, fields
 import regex
 
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+FIRST_LETTERS = regex.compile(r"\n[^\p{L}\n]*+(\p{L}*)")  # in "\n" + text: each line's first run of letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +142,32 @@ class PageView:
     index: tuple[int, ...]
     text: str
     offsets: tuple[int, ...]
+    cached_first_words: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     def position(self, offset: int) -> int:
         """k such that ``offset`` falls in the k-th kept line (or the line end after it)."""
         return bisect_right(self.offsets, offset) - 1
+
+    def first_words(self) -> tuple[str, ...]:
+        """The first run of letters of each kept line, case-folded with ``ё`` read as ``е`` ('' for a line
+        with no letter; ``"\\n"`` for every line if one holds a line end of its own, so that no run is trusted).
+
+        The widget, menu and breadcrumb rules each decide from it which lines are worth a full look
+        (:mod:`clean.stages.widget_gates`); they run one after another on the same view, so it is
+        computed once, on first use, and kept like the view itself.
+
+        >>> Document.from_text("» Ещё по теме\\n\\n12 HOME / News").view().first_words()
+        ('еще', 'home')
+        """
+        words = self.cached_first_words
+        if words is None:
+            runs = FIRST_LETTERS.findall("\n" + self.text)
+            if len(runs) == len(self.index):
+                words = tuple("\n".join(runs).casefold().replace("ё", "е").split("\n"))
+            else:
+                words = ("\n",) * len(self.index)
+            object.__setattr__(self, "cached_first_words", words)
+        return words
 
 
 @dataclass(frozen=True, slots=True)
