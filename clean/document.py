@@ -106,6 +106,21 @@ class Line:
         """True for a line that still carries content."""
         return self.removed is None and self.role != "blank"
 
+    def replace(self, **changes) -> Line:
+        """A copy with ``changes`` applied (lines are immutable).
+
+        The same as :func:`dataclasses.replace`, written out (about three times
+        faster) because the noise rules copy a line for every line they mark.
+
+        >>> Line(3, 3, "Реклама").replace(removed="chrome.widget")
+        Line(start=3, end=3, text='Реклама', role='text', removed='chrome.widget', stamp=None)
+        """
+        return Line(
+            changes.pop("start", self.start), changes.pop("end", self.end), changes.pop("text", self.text),
+            changes.pop("role", self.role), changes.pop("removed", self.removed), changes.pop("stamp", self.stamp),
+            **changes,  # a name that is not a field: TypeError, as from dataclasses.replace
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
