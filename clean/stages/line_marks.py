@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from clean.document import Document, Removal
 
@@ -22,6 +21,6 @@ def remove_lines(doc: Document, rule_id: str, indices: Iterable[int]) -> Documen
     lines = list(doc.lines)
     removals = list(doc.removals)
     for i in marked:
-        lines[i] = replace(lines[i], removed=rule_id)
+        lines[i] = lines[i].replace(removed=rule_id)
         removals.append(Removal(rule_id, lines[i].start, lines[i].text))
     return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)))

@@ -35,7 +35,7 @@ from clean.document import Document
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.line_marks import remove_lines
-from clean.stages.widget_gates import may_open
+from clean.stages.widget_gates import lines_opening
 from clean.stages.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 
 HEAD_LINES = 6
@@ -55,20 +55,21 @@ def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
     Cheap tests first, each implied by :func:`is_breadcrumb`: no closing
     punctuation; then either the first run of letters folds to the first word of a
-    home page name (:func:`clean.stages.widget_gates.may_open`: the part before the
+    home page name (:func:`clean.stages.widget_gates.lines_opening`: the part before the
     first separator starts the line, after separators, and folds to a home name),
     or a head line with a path mark.
     """
     vocab = vocabulary(rules)
     kept = doc.kept_indices()
     head = set(kept[:HEAD_LINES])
+    home = set(lines_opening(vocab.opens_home, doc.view()))
     taken = []
-    for i in _open_ended(doc, kept):
+    for i in _open_ended(doc, sorted(home | head)):
         text = doc.lines[i].text
-        if may_open(text, vocab.opens_home):
+        if i in home:
             take = is_breadcrumb(text, vocab, i in head)
         else:  # not the home form, so only the head form is left
-            take = i in head and any(mark in text for mark in _HEAD_MARKS) and _is_head_path(text)
+            take = any(mark in text for mark in _HEAD_MARKS) and _is_head_path(text)
         if take:
             taken.append(i)
     return remove_lines(doc, rule.id, taken)
@@ -107,10 +108,10 @@ def menu(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
     Cheap tests first, each implied by :func:`is_menu`: no closing punctuation, and
     a first run of letters that folds to the first word of a section name
-    (:func:`clean.stages.widget_gates.may_open`).
+    (:func:`clean.stages.widget_gates.lines_opening`).
     """
     vocab = vocabulary(rules)
-    candidates = (i for i in _open_ended(doc, doc.kept_indices()) if may_open(doc.lines[i].text, vocab.opens_menu))
+    candidates = _open_ended(doc, lines_opening(vocab.opens_menu, doc.view()))
     return remove_lines(doc, rule.id, (i for i in candidates if is_menu(doc.lines[i].text, vocab)))
 
 

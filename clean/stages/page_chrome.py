@@ -26,8 +26,6 @@ one title. What decides (named thresholds below):
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from clean.document import Document, Line, Removal
@@ -72,7 +70,7 @@ def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
         if found is None:
             continue
         lines = list(doc.lines)
-        lines[i] = replace(line, text=found.title, role="title")
+        lines[i] = line.replace(text=found.title, role="title")
         removal = Removal(rule.id, line.start, found.cut)
         return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or found.site)
     return doc
@@ -116,9 +114,9 @@ def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         if not repeats:
             continue
         if not titled:
-            lines[i], titled = replace(line, role="title"), True
+            lines[i], titled = line.replace(role="title"), True
         for j in repeats:
-            lines[j] = replace(lines[j], removed=rule.id)
+            lines[j] = lines[j].replace(removed=rule.id)
             removals.append(Removal(rule.id, lines[j].start, lines[j].text))
     return doc.replace(lines=tuple(lines), removals=_sorted(removals)) if len(removals) > len(doc.removals) else doc
 
@@ -137,7 +135,7 @@ def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     for i in candidates:
         if _is_rubric(doc.lines[i]):
             lines = list(doc.lines)
-            lines[i] = replace(doc.lines[i], removed=rule.id)
+            lines[i] = doc.lines[i].replace(removed=rule.id)
             removal = Removal(rule.id, doc.lines[i].start, doc.lines[i].text)
             return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)))
     return doc

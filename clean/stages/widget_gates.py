@@ -28,12 +28,8 @@ checks these facts over every code point, and gated == ungated over the test pag
 
 from __future__ import annotations
 
-import regex
-
 from clean.document import PageView
 
-LINE_RUNS = regex.compile(r"\n[^\p{L}\n]*+(\p{L}*)")  # in "\n" + text: each line's first run of letters
-_LINE_RUN = regex.compile(r"[^\p{L}]*+(\p{L}*)")
 ODD = "ı"  # a letter the rule patterns match to 'I' but that folds to itself: its line is always looked at
 
 
@@ -46,23 +42,15 @@ def lines_opening(words: frozenset, view: PageView) -> list[int]:
     """Indices in ``doc.lines`` of the kept lines whose first run of letters folds to one of ``words``
     (or to something that is not all letters, or holds :data:`ODD`).
 
-    One regex pass gives each kept line's first run (empty if it has no letter);
-    the runs are folded together, and the common case, no such line, is settled
-    without a Python loop.
+    The folded runs come from :meth:`~clean.document.PageView.first_words`, one
+    regex pass per view shared by the rules that gate on it; the common case, no
+    such line, is settled without a Python loop.
     """
-    runs = LINE_RUNS.findall("\n" + view.text)
-    if len(runs) != len(view.index):
-        return list(view.index)  # a line holding a \n of its own: look at every line
-    low = "\n".join(runs).casefold().replace("ё", "е")
-    folded = low.split("\n")
-    if words.isdisjoint(folded) and ODD not in low and low.replace("\n", "").isalpha():
+    folded = view.first_words()
+    low = "".join(folded)
+    if words.isdisjoint(folded) and ODD not in low and low.isalpha():
         return []
     return [i for i, f in zip(view.index, folded) if _may_open(f, words)]
-
-
-def may_open(line: str, words: frozenset) -> bool:
-    """For one line: whether its first run of letters folds to one of ``words`` (see :func:`lines_opening`)."""
-    return _may_open(_LINE_RUN.match(line)[1].casefold().replace("ё", "е"), words)
 
 
 def _may_open(folded: str, words: frozenset) -> bool:
