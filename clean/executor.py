@@ -89,7 +89,7 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     problems: dict[str, str] = {}
     paths = discover(inputs, problems)
     summary = RunSummary()
-    bar = Progress.streaming(quiet)
+    bar = Progress.streaming(quiet, inputs)
     with Journal(out, pipeline.rules.digest(), resume) as journal, \
             JsonlSink(out, "items", compress, shard_bytes) as items_file, \
             AtomicWriter(out / "sources.jsonl") as sources_file, \

@@ -6,8 +6,11 @@ it has lasted longer than :data:`DELAY` seconds; redrawn at most every
 log file, CI) it prints nothing: the summary line at the end is the record.
 
 A run streams its inputs (it never holds the list of them), so its line
-counts what is done without a total (:meth:`Progress.streaming`); given the
-sizes of the inputs up front, the line shows totals and an ETA.
+first counts what is done without a total (:meth:`Progress.streaming`); when
+the line is shown, a background thread walks the same inputs once more,
+summing only their count and size (constant memory), and from then on the
+line shows totals and an ETA. Given the sizes of the inputs up front, the line
+shows them from the start.
 
 >>> bar = Progress({"a.txt": 2_000_000}, enabled=False)
 >>> bar.done("a.txt", items=3); bar.text(now=bar.started + 2.0)
@@ -21,7 +24,9 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
+from collections.abc import Iterable
 
 DELAY = 1.0  # seconds before the line first appears
 EVERY = 0.5  # seconds between redraws
@@ -33,6 +38,7 @@ class Progress:
     def __init__(self, sizes: dict[str, int] | None, enabled: bool | None = None, stream=None):
         self.sizes, self.stream = sizes, stream or sys.stderr
         self.total_bytes = sum(sizes.values()) if sizes is not None else None
+        self.total_files = len(sizes) if sizes is not None else None
         self.last_file = None  # without sizes: the file of the last page counted
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.started = self.drawn = time.monotonic()
@@ -40,9 +46,27 @@ class Progress:
         self.shown = False
 
     @classmethod
-    def streaming(cls, quiet: bool = False) -> Progress:
-        """A progress line without totals, for inputs discovered as the run goes (sizes read as files finish)."""
-        return cls(None, enabled=not quiet and sys.stderr.isatty())
+    def streaming(cls, quiet: bool = False, inputs: Iterable[str] = (), stream=None) -> Progress:
+        """A progress line for inputs discovered as the run goes (sizes read as files finish).
+
+        When the line is enabled, the totals of ``inputs`` are counted in a
+        background thread (:meth:`count_totals`) and the ETA appears once they are known.
+        """
+        stream = stream or sys.stderr
+        bar = cls(None, enabled=not quiet and stream.isatty(), stream=stream)
+        if bar.enabled and inputs:
+            threading.Thread(target=bar.count_totals, args=(list(inputs),), daemon=True).start()
+        return bar
+
+    def count_totals(self, inputs: list[str]) -> None:
+        """Walk ``inputs`` as the run does and set the totals, holding no list of paths."""
+        from clean.discovery import discover
+
+        files = size = 0
+        for path in discover(inputs):
+            files += 1
+            size += _size(path)
+        self.total_files, self.total_bytes = files, size  # the line reads both; totals appear together
 
     def done(self, path: str, items: int) -> None:
         """One page finished; a page of a file counts its file's bytes once, at its first page."""
@@ -71,11 +95,11 @@ class Progress:
         """The progress line as of ``now``."""
         seconds = max(now - self.started, 1e-9)
         rate = self.bytes / seconds
-        if self.total_bytes is None:
+        total_bytes, total_files = self.total_bytes, self.total_files
+        if total_bytes is None or total_files is None:
             return f"{self.files} files  {self.bytes / 1e6:.1f} MB  {self.items} items  {rate / 1e6:.1f} MB/s"
-        left = (self.total_bytes - self.bytes) / rate if rate else 0
-        total_files = self.files + len(self.sizes)
-        return (f"{self.files}/{total_files} files  {self.bytes / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB  "
+        left = max(total_bytes - self.bytes, 0) / rate if rate else 0
+        return (f"{self.files}/{total_files} files  {self.bytes / 1e6:.1f}/{total_bytes / 1e6:.1f} MB  "
                 f"{self.items} items  {rate / 1e6:.1f} MB/s  ETA {int(left) // 60}:{int(left) % 60:02d}")
 
     def close(self) -> None:

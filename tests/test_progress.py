@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 from clean import progress
 from clean.progress import Progress
@@ -46,3 +47,21 @@ def test_streaming_counts_each_file_once_without_a_total(monkeypatch, tmp_path):
         bar.done(str(tmp_path / path), items=1)
     last = screen.getvalue().split("\r")[-1]
     assert last.startswith("2 files  4.0 MB  4 items") and "ETA" not in last
+
+
+def test_streaming_shows_totals_and_eta_once_the_inputs_are_counted(monkeypatch, tmp_path):
+    monkeypatch.setattr(progress, "DELAY", -1)
+    monkeypatch.setattr(progress, "EVERY", -1)
+    (tmp_path / "sub").mkdir()
+    for name, size in (("a.txt", 1_000_000), ("sub/b.txt", 2_000_000), ("sub/c.txt", 1_000_000)):
+        (tmp_path / name).write_bytes(b"x" * size)
+    screen = Terminal()
+    bar = Progress.streaming(inputs=[str(tmp_path)], stream=screen)
+    for _ in range(500):  # the count runs in a background thread
+        if bar.total_bytes is not None:
+            break
+        time.sleep(0.01)
+    bar.done(str(tmp_path / "a.txt"), items=2)
+    last = screen.getvalue().split("\r")[-1]
+    assert last.startswith("1/3 files  1.0/4.0 MB  2 items") and "ETA" in last
+    assert Progress.streaming(quiet=True, inputs=[str(tmp_path)], stream=screen).total_bytes is None
