@@ -30,7 +30,7 @@ from clean.stages.paragraphs import (
 )
 from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
-_line = attrgetter("line")  # a record's source line (a C-level key for sorting)
+_line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
@@ -61,7 +61,7 @@ def _item(doc: Document, segment: Segment, kept: tuple[int, ...], audit: _Audit,
     lines = doc.lines
     paragraphs = [lines[i] for i in kept[bisect_left(kept, segment.first) : bisect_right(kept, segment.last)]]
     title, paragraphs, stamp = _title_and_stamp(paragraphs, rules)
-    start, end = lines[segment.first].start, max(line.end for line in lines[segment.first : segment.last + 1])
+    start, end = lines[segment.first].start, max(map(_end, lines[segment.first : segment.last + 1]))
     source = doc.source
     # every value below is already of its field's type: the records are built without validating them again
     return Item.trusted(
