@@ -12,9 +12,11 @@ True
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, model_serializer
+from pydantic import BaseModel, ConfigDict, Field
+
+_set = object.__setattr__
 
 
 class Record(BaseModel):
@@ -22,23 +24,48 @@ class Record(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    @classmethod
+    def trusted(cls, **values) -> Self:
+        """The record of ``values`` without validating them, for the pipeline's own values.
+
+        Every field must be given, already of its type (nested records as
+        records, lists as new lists): then the record equals the validated one
+        (tests/test_records.py checks it over the test pages). This is what
+        :meth:`~pydantic.BaseModel.model_construct` does, without its loop over
+        aliases and defaults; validating the items of a page cost more than
+        finding them.
+
+        >>> RemovedRecord.trusted(rule="r", line=1, text="x") == RemovedRecord(rule="r", line=1, text="x")
+        True
+        """
+        fields = cls.__pydantic_fields__
+        if list(values) != list(fields):  # callers name the fields in order: then the check is all it costs
+            if values.keys() != fields.keys():
+                raise TypeError(f"{cls.__name__}.trusted needs every field and no other: missing "
+                                f"{sorted(fields.keys() - values.keys())}, unknown {sorted(values.keys() - fields.keys())}")
+            values = {name: values[name] for name in fields}
+        record = cls.__new__(cls)
+        _set(record, "__dict__", values)
+        _set(record, "__pydantic_fields_set__", set(values))
+        _set(record, "__pydantic_extra__", None)
+        _set(record, "__pydantic_private__", None)
+        return record
+
+
+def _unknown(value) -> bool:
+    return value is None
+
+
+OmittedWhenUnknown = Annotated[str | None, Field(exclude_if=_unknown)]
+"""A field that is left out of the JSON while None (pydantic-core skips it: no Python serializer per record)."""
+
 
 class WithProvenance(Record):
-    """A record whose ``optional`` fields are left out of the JSON when unknown.
+    """A record with fields of record inputs (JSONL, WARC), typed :data:`OmittedWhenUnknown`.
 
-    They come from record inputs (JSONL, WARC): a page from a ``.txt`` file has
-    none, and its records stay exactly as they were before these fields existed.
+    A page from a ``.txt`` file has none of them, and its records stay exactly
+    as they were before these fields existed.
     """
-
-    optional: ClassVar[tuple[str, ...]] = ()
-
-    @model_serializer(mode="wrap")
-    def _omit_unknown(self, handler):
-        data = handler(self)
-        for key in self.optional:
-            if data.get(key) is None:
-                data.pop(key, None)
-        return data
 
 
 class SourceRef(WithProvenance):
@@ -50,9 +77,7 @@ class SourceRef(WithProvenance):
     line_start: int
     line_end: int
     url: str | None = None
-    crawl_date: str | None = None
-
-    optional: ClassVar[tuple[str, ...]] = ("crawl_date",)
+    crawl_date: OmittedWhenUnknown = None
 
 
 class RemovedRecord(Record):
@@ -105,7 +130,5 @@ class SourceRecord(WithProvenance):
     edits: list[EditRecord] = []
     errors: list[str] = []
     notes: list[str] = []
-    url: str | None = None
-    crawl_date: str | None = None
-
-    optional: ClassVar[tuple[str, ...]] = ("url", "crawl_date")
+    url: OmittedWhenUnknown = None
+    crawl_date: OmittedWhenUnknown = None

@@ -23,27 +23,33 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from clean.document import DateMark, Document, Segment
-from clean.records import Item
+from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.ruleset import RuleSet
 from clean.stages.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, bare_stamp, is_headline, is_question_headline, lead_date, words,
 )
 from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
-_line = attrgetter("line")  # a record's source line (a C-level key for sorting and bisecting)
+_line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
-    doc = doc.replace(removals=_by_line(doc.removals), edits=_by_line(doc.edits))  # for _on_lines
-    items = tuple(_item(doc, segment, rules) for segment in doc.segments)
-    doc = doc.replace(items=items)
+    removals, edits = _by_line(doc.removals), _by_line(doc.edits)
+    audit, kept = _Audit(removals, edits), doc.view().index
+    items = tuple(_item(doc, segment, kept, audit, rules) for segment in doc.segments)
+    doc = doc.replace(removals=removals, edits=edits, items=items)
+    for rule, apply in rules.derived("extract_metadata.plan", _plan):
+        doc = apply(doc, rule, rules)
+    return doc
+
+
+def _plan(rules: RuleSet) -> tuple:
+    """The stage's rules with their functions, looked up once per rule set."""
     from clean.registry import lookup
 
-    for rule in rules.for_stage("extract_metadata"):
-        doc = lookup(rule.id)(doc, rule, rules)
-    return doc
+    return tuple((rule, lookup(rule.id)) for rule in rules.for_stage("extract_metadata"))
 
 
 def item_id(path: str, line_start: int) -> str:
@@ -51,33 +57,52 @@ def item_id(path: str, line_start: int) -> str:
     return hashlib.sha256(f"{path}\x00{line_start}".encode()).hexdigest()[:16]
 
 
-def _item(doc: Document, segment: Segment, rules: RuleSet) -> Item:
-    lines = doc.lines[segment.first : segment.last + 1]
-    title, paragraphs, stamp = _title_and_stamp([line for line in lines if line.kept], rules)
-    start, end = lines[0].start, max(line.end for line in lines)
-    # nested records go in as plain dicts: pydantic validates them in one call, the same records, faster
-    return Item(
-        id=item_id(doc.source.path, start),
-        source={
-            "path": doc.source.path, "sha256": doc.source.sha256, "encoding": doc.source.encoding,
-            "line_start": start, "line_end": end, "url": doc.source.url,
-        },
+def _item(doc: Document, segment: Segment, kept: tuple[int, ...], audit: _Audit, rules: RuleSet) -> Item:
+    lines = doc.lines
+    paragraphs = [lines[i] for i in kept[bisect_left(kept, segment.first) : bisect_right(kept, segment.last)]]
+    title, paragraphs, stamp = _title_and_stamp(paragraphs, rules)
+    start, end = lines[segment.first].start, max(map(_end, lines[segment.first : segment.last + 1]))
+    source = doc.source
+    # every value below is already of its field's type: the records are built without validating them again
+    return Item.trusted(
+        id=item_id(source.path, start),
+        source=SourceRef.trusted(
+            path=source.path, sha256=source.sha256, encoding=source.encoding,
+            line_start=start, line_end=end, url=source.url, crawl_date=None,
+        ),
         title=title,
         date=stamp.date if stamp else None,
         date_text=stamp.text if stamp else None,
         date_rule=stamp.rule if stamp else None,
         site=doc.site,
-        text="\n".join(p.text for p in paragraphs if p.text),
+        text="\n".join([p.text for p in paragraphs if p.text]),
+        flags=[],
         boundary=segment.reason,
-        removed=[{"rule": r.rule, "line": r.line, "text": r.text} for r in _on_lines(doc.removals, start, end)],
-        edits=[{"rule": e.rule, "line": e.line, "before": e.before, "after": e.after}
-               for e in _on_lines(doc.edits, start, end)],
+        removed=audit.removed(start, end),
+        edits=audit.edits(start, end),
     )
 
 
-def _on_lines(records: tuple, start: int, end: int) -> tuple:
-    """The records (sorted by line) on lines ``start..end``: a slice, so thousands of items stay linear."""
-    return records[bisect_left(records, start, key=_line) : bisect_right(records, end, key=_line)]
+class _Audit:
+    """The page's removals and edits (sorted by line) as records, sliced by line span.
+
+    Slicing by bisection keeps pages of thousands of items linear.
+    """
+
+    def __init__(self, removals: tuple, edits: tuple):
+        self._removals, self._edits = removals, edits
+        self._removal_lines = [r.line for r in removals]
+        self._edit_lines = [e.line for e in edits]
+
+    def removed(self, start: int, end: int) -> list[RemovedRecord]:
+        lines = self._removal_lines
+        return [RemovedRecord.trusted(rule=r.rule, line=r.line, text=r.text)
+                for r in self._removals[bisect_left(lines, start) : bisect_right(lines, end)]]
+
+    def edits(self, start: int, end: int) -> list[EditRecord]:
+        lines = self._edit_lines
+        return [EditRecord.trusted(rule=e.rule, line=e.line, before=e.before, after=e.after)
+                for e in self._edits[bisect_left(lines, start) : bisect_right(lines, end)]]
 
 
 def _by_line(records: tuple) -> tuple:

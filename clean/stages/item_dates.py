@@ -19,6 +19,8 @@ never guesses a year.
 
 from __future__ import annotations
 
+from operator import is_
+
 from clean.dates import resolve
 from clean.document import Document, Segment
 from clean.records import Item
@@ -30,19 +32,20 @@ from clean.stages.paragraphs import is_credit, lead_date
 @python_rule("dates.lead")
 def item_dates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Date every item that its first paragraph's stamp has not dated (see module docstring)."""
-    stamps = [line.stamp.date for line in doc.lines if line.stamp is not None and line.removed is None]
+    stamps = _Stamps(doc)
     items = tuple(
         item if item.date else _dated(item, doc, segment, stamps, rule, rules)
         for item, segment in zip(doc.items, doc.segments)
     )
-    return doc if items == doc.items else doc.replace(items=items)
+    return doc if all(map(is_, items, doc.items)) else doc.replace(items=items)
 
 
-def _dated(item: Item, doc: Document, segment: Segment, stamps: list[str], rule: Rule, rules: RuleSet) -> Item:
-    first = next((line for line in doc.lines[segment.first : segment.last + 1] if line.kept), None)
-    if item.title is not None and first is not None and first.stamp is not None:
-        stamp = first.stamp
-        return item.model_copy(update={"date": stamp.date, "date_text": stamp.text, "date_rule": stamp.rule})
+def _dated(item: Item, doc: Document, segment: Segment, stamps: _Stamps, rule: Rule, rules: RuleSet) -> Item:
+    if item.title is not None:
+        first = next((line for line in doc.lines[segment.first : segment.last + 1] if line.kept), None)
+        if first is not None and first.stamp is not None:
+            stamp = first.stamp
+            return item.model_copy(update={"date": stamp.date, "date_text": stamp.text, "date_rule": stamp.rule})
     found = lead_date(_lead_paragraph(item.text), rules) if item.text else None
     if found is None:
         return item
@@ -50,6 +53,19 @@ def _dated(item: Item, doc: Document, segment: Segment, stamps: list[str], rule:
     if found.iso is None:
         return item
     return item.model_copy(update={"date": found.iso, "date_text": found.text, "date_rule": rule.id})
+
+
+class _Stamps:
+    """The ISO dates of the page's kept stamps, listed on first use (only a lead without a year needs them)."""
+
+    def __init__(self, doc: Document):
+        self._doc, self._dates = doc, None
+
+    def __iter__(self):
+        if self._dates is None:
+            lines = self._doc.lines
+            self._dates = [line.stamp.date for line in lines if line.stamp is not None and line.removed is None]
+        return iter(self._dates)
 
 
 def _lead_paragraph(text: str) -> str:

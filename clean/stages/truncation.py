@@ -43,17 +43,19 @@ def ends_truncated(paragraph: str) -> bool:
 
 
 def _unclosed(text: str) -> bool:
-    return any(text.count(open_) > text.count(close) for open_, close in PAIRS if open_ != close) or (
-        text.count('"') % 2 == 1
-    )
+    for open_, close in PAIRS:
+        if open_ in text and text.count(open_) > text.count(close):
+            return True
+    return '"' in text and text.count('"') % 2 == 1
 
 
 @python_rule("flags.truncated")
 def truncated(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Add the flag ``truncated`` to items whose last paragraph is cut."""
-    items = []
+    items, changed = [], False
     for item in doc.items:
-        if item.text and ends_truncated(item.text.rsplit("\n", 1)[-1]) and "truncated" not in item.flags:
-            item = item.model_copy(update={"flags": [*item.flags, "truncated"]})
+        text = item.text
+        if text and ends_truncated(text[text.rfind("\n") + 1 :]) and "truncated" not in item.flags:
+            item, changed = item.model_copy(update={"flags": [*item.flags, "truncated"]}), True
         items.append(item)
-    return doc if items == list(doc.items) else doc.replace(items=tuple(items))
+    return doc.replace(items=tuple(items)) if changed else doc
