@@ -27,8 +27,9 @@ it reads neither ``с.г.`` nor ``2024 жылғы 11 қыркүйекте``.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 
@@ -44,9 +45,11 @@ WORD = regex.compile(r"\w+")
 DIGIT = regex.compile(r"\d")  # every form of date has one: text without a digit has no date
 
 
-@dataclass(frozen=True, slots=True)
-class FoundDate:
-    """A date read from text: its parts (year may be None), span and source text."""
+class FoundDate(NamedTuple):
+    """A date read from text: its parts (year may be None), span and source text.
+
+    A named tuple, not a dataclass: it is made for every date read, and a tuple is made several times faster.
+    """
 
     year: int | None
     month: int
@@ -263,7 +266,8 @@ def _read(m, groups: tuple, vocab: Vocabulary) -> FoundDate | None:
     if month is None or not valid(year, month, day):
         return None
     relative = year is None and bool(ra or ra2 or rb)
-    return FoundDate(year, month, day, m.start(), m.end(), m.group(0).strip(), relative)
+    start, end = m.span()
+    return FoundDate(year, month, day, start, end, m.string[start:end].strip(), relative)
 
 
 def resolve(found: FoundDate, stamps) -> FoundDate:
@@ -287,7 +291,7 @@ def resolve(found: FoundDate, stamps) -> FoundDate:
         year = next(iter(years))
     if year is None or not valid(year, found.month, found.day):
         return found
-    return replace(found, year=year)
+    return found._replace(year=year)
 
 
 def first_date(text: str, rules, last_start: int) -> FoundDate | None:
