@@ -1,7 +1,9 @@
 """Dates as pages write them, in Russian, Kazakh, Ukrainian, Belarusian and English.
 
 The vocabulary is data (``rules/tables/months.toml``); this module compiles it
-once per rule set into one pattern, :func:`vocabulary`, and reads dates with it:
+once per rule set into one pattern, :func:`vocabulary`, and reads dates with it
+(through a cheaper twin that takes any word for a month, then checks the month:
+:meth:`Vocabulary.match`):
 
 - day and month names: ``14 августа 2023 года``, ``1 марта 2019 г.``, ``20 Nov 2020``, ``1st of March``;
 - ranges: ``с 25 по 27 июля 2023 года``, ``25–27 июля``, ``28 декабря – 3 января 2024`` (the first
