@@ -313,13 +313,23 @@ def first_date(text: str, rules, last_start: int) -> FoundDate | None:
     if not DIGIT.search(text):
         return None
     vocab = vocabulary(rules)
-    after = 0  # where the last match that was no date ended
-    for start in DATE_START.finditer(text, 0, last_start):  # its empty matches at 0..last_start
+    # DATE_START always matches at 0, where a dated lead's date most often is: tried before the scan is built
+    found, after = _date_or_end(vocab, text, 0)  # after: where the last match that was no date ended
+    if found is not None or last_start < 1:
+        return found  # (not finditer(text, 1, 0): regex still tries position 1 when endpos < pos)
+    for start in DATE_START.finditer(text, 1, last_start):  # its empty matches at 1..last_start
         pos = start.start()
-        hit = vocab.match(text, pos) if pos >= after else None
-        if hit is not None:
-            found = _read(*hit, vocab)
+        if pos >= after:
+            found, after = _date_or_end(vocab, text, pos)
             if found is not None:
                 return found
-            after = hit[0].end()
     return None
+
+
+def _date_or_end(vocab: Vocabulary, text: str, pos: int) -> tuple[FoundDate | None, int]:
+    """The valid date at ``pos`` and its end; else None and the end of the match that was no date, or ``pos``."""
+    hit = vocab.match(text, pos)
+    if hit is None:
+        return None, pos
+    found = _read(*hit, vocab)
+    return found, hit[0].end()
