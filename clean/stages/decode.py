@@ -59,7 +59,9 @@ def read_input(path: str, limit: int = MAX_BYTES) -> bytes:
             if info.st_size > limit:
                 too_big = f"file is {_mib(info.st_size)}, above the {_mib(limit)} limit (MAX_BYTES); skipped"
                 raise InputError(path, too_big)
-            raw = f.read(limit + 1)
+            raw = f.read(info.st_size + 1)  # not read(limit + 1): that allocates the whole limit for every file
+            if len(raw) > info.st_size:  # the file grew since fstat: read on, still never past the limit
+                raw += f.read(limit + 1 - len(raw))
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > limit:
