@@ -150,13 +150,7 @@ def _inner(op, av, ic: bool) -> set[str] | None:
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _required(list(av[2]), ic)
     if op is sre.BRANCH:
-        found: set[str] = set()
-        for branch in av[1]:
-            sub = _required(list(branch), ic)
-            if sub is None:
-                return None
-            found |= sub
-        return found if len(found) <= MAX_NEEDLES else None
+        return _union(av[1], _required, ic)
     return None
 
 
@@ -172,14 +166,19 @@ def _exact(op, av, ic: bool) -> set[str] | None:
         one = _exact_seq(list(av[2]), ic)
         return None if one is None else _power(one, av[0])
     if op is sre.BRANCH:
-        found: set[str] = set()
-        for branch in av[1]:
-            sub = _exact_seq(list(branch), ic)
-            if sub is None:
-                return None
-            found |= sub
-        return found if len(found) <= MAX_NEEDLES else None
+        return _union(av[1], _exact_seq, ic)
     return None
+
+
+def _union(branches, of, ic: bool) -> set[str] | None:
+    """``of`` each branch of an alternation, united; None if one branch has none or there are too many."""
+    found: set[str] = set()
+    for branch in branches:
+        sub = of(list(branch), ic)
+        if sub is None:
+            return None
+        found |= sub
+    return found if len(found) <= MAX_NEEDLES else None
 
 
 def _exact_seq(items: list, ic: bool) -> set[str] | None:
