@@ -80,6 +80,7 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     progress line on a terminal (:mod:`clean.progress`).
     """
     started = time.perf_counter()
+    inputs = list(inputs)  # read twice: by discovery and by the progress line's count
     executor = executor or LocalExecutor()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

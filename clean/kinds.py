@@ -71,7 +71,8 @@ def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def touched_lines(doc: Document, pattern, gate=None) -> list[int]:
-    """Indices of kept lines where ``pattern`` may match, found in one pass over :meth:`Document.view`.
+    """Indices of kept lines where ``pattern`` may match (a superset: the kinds check each line again),
+    found in one pass over :meth:`Document.view`.
 
     A page the pattern's literal prefilter (``gate``, by default ``pattern.gate``;
     see :mod:`clean.prefilter`) rules out is not scanned at all.

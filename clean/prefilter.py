@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import unicodedata
 from dataclasses import dataclass
 from itertools import product
 
@@ -67,8 +68,8 @@ class LiteralGate:
 def literal_gate(compiled) -> LiteralGate | None:
     """The prefilter for a compiled pattern, or None when no cheap one can be proved."""
     text, flags = compiled.pattern, int(compiled.flags)
-    if not _plain_syntax(text):
-        return None
+    if flags & (regex.V1 | regex.FULLCASE) or not _plain_syntax(text):
+        return None  # full case folding matches across characters (İ ~ i + U+0307): not what Python's parser reads
     py_flags = flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)
     try:
         parsed = sre_parse.parse(text, py_flags)
@@ -209,7 +210,8 @@ def _class(av, ic: bool) -> set[str] | None:
 
 def _caseless(ch: str, ic: bool) -> bool:
     """True if ``ch`` matches only itself: always without IGNORECASE, else only for a character without case."""
-    return not ic or (not ch.isalpha() and ch.lower() == ch == ch.upper() == ch.casefold())
+    return not ic or (not ch.isalpha() and not unicodedata.category(ch).startswith("M")
+                      and ch.lower() == ch == ch.upper() == ch.casefold())
 
 
 def _scoped(av, ic: bool) -> bool:

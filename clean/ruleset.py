@@ -135,8 +135,9 @@ class RuleSet:
         """True when a rule with this id is in the set."""
         return any(r.id == rule_id for r in self.rules)
 
-    def derived(self, name: str, build):
-        """``build(self)``, computed once per rule set (compiled vocabularies of the python rules)."""
+    def derived(self, name, build):
+        """``build(self)``, computed once per rule set under the hashable key ``name`` (compiled vocabularies
+        of the python rules, each stage's plan)."""
         if name not in self.cache:
             self.cache[name] = build(self)
         return self.cache[name]

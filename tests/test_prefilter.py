@@ -53,6 +53,9 @@ def test_what_gets_a_gate_and_what_does_not():
     assert needles(r"a$\nb", regex.MULTILINE) in (["\nb"], ["a\n"])  # never "a\n\nb"
     for unsafe in (r"\p{L}+x", r"[[:alpha:]]x", r"(?:abc){e<=1}", r"(?V1)abc", r"\w+", r"^\s*$"):
         assert literal_gate(regex.compile(unsafe, regex.MULTILINE)) is None, unsafe
+    for flags in (regex.V1, regex.IGNORECASE | regex.FULLCASE):  # full case folding: İ matches i + U+0307
+        assert literal_gate(regex.compile(r"i\u0307:", flags)) is None
+    assert literal_gate(regex.compile(r"(?i)i\u0307")) is None  # a combining mark is no caseless needle
     assert literal_gate(regex.compile(r"^-{3,}$", regex.MULTILINE)).needles == {"\n---"}
     assert literal_gate(regex.compile(r"[\u00a0\u2009]")).exact
     assert not literal_gate(regex.compile(r" {2,}")).exact

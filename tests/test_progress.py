@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 from clean import progress
 from clean.progress import Progress
@@ -55,13 +54,22 @@ def test_streaming_shows_totals_and_eta_once_the_inputs_are_counted(monkeypatch,
     (tmp_path / "sub").mkdir()
     for name, size in (("a.txt", 1_000_000), ("sub/b.txt", 2_000_000), ("sub/c.txt", 1_000_000)):
         (tmp_path / name).write_bytes(b"x" * size)
+    started = []
+    monkeypatch.setattr(progress.threading, "Thread", lambda target, args, daemon: FakeThread(target, args, started))
     screen = Terminal()
     bar = Progress.streaming(inputs=[str(tmp_path)], stream=screen)
-    for _ in range(500):  # the count runs in a background thread
-        if bar.total_bytes is not None:
-            break
-        time.sleep(0.01)
+    assert started and bar.total_bytes is None  # the count is handed to a background thread, not run here
+    started[0]()  # run that thread's work now
     bar.done(str(tmp_path / "a.txt"), items=2)
     last = screen.getvalue().split("\r")[-1]
     assert last.startswith("1/3 files  1.0/4.0 MB  2 items") and "ETA" in last
     assert Progress.streaming(quiet=True, inputs=[str(tmp_path)], stream=screen).total_bytes is None
+    assert len(started) == 1  # quiet: no count at all
+
+
+class FakeThread:
+    def __init__(self, target, args, started):
+        self.work, self.started = (lambda: target(*args)), started
+
+    def start(self):
+        self.started.append(self.work)
