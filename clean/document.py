@@ -192,6 +192,15 @@ class Document:
     ``view()`` is computed once per document and kept in a field that is not part
     of its value (a document is immutable, so the view never goes stale; ``replace``
     makes a new document without it).
+
+    ``memo`` lets a later stage reuse what an earlier one found out about the same line
+    texts (``split_items`` and ``extract_metadata`` both ask whether a line is a headline,
+    a date line, or opens with a date). It is not part of the value either, and ``replace``
+    hands the same dict to the new document, so it lives as long as the page and no longer:
+    a new page starts with an empty one, and pickling drops it. It cannot go stale: it is
+    keyed by (fact name, line text), the facts are pure functions of the text and the rules,
+    and :func:`clean.stages.paragraphs.facts` holds the rule set they were computed for and
+    starts over under another.
     """
 
     source: SourceInfo
@@ -203,6 +212,7 @@ class Document:
     items: tuple = ()
     errors: tuple[str, ...] = ()
     cached_view: PageView | None = field(default=None, compare=False, repr=False)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8", url: str | None = None) -> Document:
@@ -218,7 +228,16 @@ class Document:
         values = [changes.pop(name) if name in changes else getattr(self, name) for name in _DOCUMENT_FIELDS]
         if changes:
             raise TypeError(f"Document has no field(s) {sorted(changes)}")
-        return Document(*values)
+        return Document(*values, memo=self.memo)
+
+    def __getstate__(self) -> list:
+        """The fields for pickling, the memo left out (a cache of this process; it may hold the rule set)."""
+        return [getattr(self, name) for name in _DOCUMENT_FIELDS] + [self.cached_view]
+
+    def __setstate__(self, state: list) -> None:
+        for name, value in zip(_DOCUMENT_FIELDS + ("cached_view",), state):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "memo", {})
 
     def kept_indices(self) -> list[int]:
         """Indices of the lines that still carry content."""
@@ -240,7 +259,7 @@ class Document:
         return view
 
 
-_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "cached_view")
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("cached_view", "memo"))
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

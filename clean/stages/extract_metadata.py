@@ -26,7 +26,7 @@ from clean.document import DateMark, Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.ruleset import RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, bare_stamp, is_headline, is_question_headline, lead_date, words,
+    MAX_STAMPED_HEADLINE_WORDS, bare_stamp, facts, is_headline, is_question_headline, memo_lead, words,
 )
 from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
@@ -37,8 +37,8 @@ DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
     removals, edits = _by_line(doc.removals), _by_line(doc.edits)
-    audit, kept = _Audit(removals, edits), doc.view().index
-    items = tuple(_item(doc, segment, kept, audit, rules) for segment in doc.segments)
+    audit, kept, known = _Audit(removals, edits), doc.view().index, _Known(doc, rules)
+    items = tuple(_item(doc, segment, kept, audit, known) for segment in doc.segments)
     doc = doc.replace(removals=removals, edits=edits, items=items)
     for rule, apply in rules.derived("extract_metadata.plan", _plan):
         doc = apply(doc, rule, rules)
@@ -57,10 +57,10 @@ def item_id(path: str, line_start: int) -> str:
     return hashlib.sha256(f"{path}\x00{line_start}".encode()).hexdigest()[:16]
 
 
-def _item(doc: Document, segment: Segment, kept: tuple[int, ...], audit: _Audit, rules: RuleSet) -> Item:
+def _item(doc: Document, segment: Segment, kept: tuple[int, ...], audit: _Audit, known: _Known) -> Item:
     lines = doc.lines
     paragraphs = [lines[i] for i in kept[bisect_left(kept, segment.first) : bisect_right(kept, segment.last)]]
-    title, paragraphs, stamp = _title_and_stamp(paragraphs, rules)
+    title, paragraphs, stamp = _title_and_stamp(paragraphs, known)
     start, end = lines[segment.first].start, max(map(_end, lines[segment.first : segment.last + 1]))
     source = doc.source
     # every value below is already of its field's type: the records are built without validating them again
@@ -110,7 +110,36 @@ def _by_line(records: tuple) -> tuple:
     return tuple(sorted(records, key=_line))
 
 
-def _title_and_stamp(paragraphs: list, rules: RuleSet):
+class _Known:
+    """The paragraph tests this stage asks, answered from the page's memo where ``split_items`` already
+    answered them for the same text (:func:`~clean.stages.paragraphs.facts`)."""
+
+    def __init__(self, doc: Document, rules: RuleSet):
+        self.rules = rules
+        self._bare, self._headline = facts(doc, rules, "bare"), facts(doc, rules, "headline")
+        self._question, self.leads = facts(doc, rules, "question"), facts(doc, rules, "lead")
+
+    def bare(self, line) -> bool:
+        """:func:`~clean.stages.paragraphs.bare_stamp` of ``line``."""
+        value = self._bare.get(line.text)
+        if value is None:
+            value = self._bare[line.text] = bare_stamp(line, self.rules)
+        return value
+
+    def headline(self, text: str) -> bool:
+        value = self._headline.get(text)
+        if value is None:
+            value = self._headline[text] = is_headline(text)
+        return value
+
+    def question(self, text: str) -> bool:
+        value = self._question.get(text)
+        if value is None:
+            value = self._question[text] = is_question_headline(text)
+        return value
+
+
+def _title_and_stamp(paragraphs: list, known: _Known):
     """The title (or None), the body paragraphs, and the stamp that dates the item.
 
     The headline may come after date or time lines that head the item; the stamp
@@ -118,29 +147,29 @@ def _title_and_stamp(paragraphs: list, rules: RuleSet):
     a date line that closes the item.
     """
     head = 0
-    while head < len(paragraphs) - 1 and bare_stamp(paragraphs[head], rules):
+    while head < len(paragraphs) - 1 and known.bare(paragraphs[head]):
         head += 1
-    if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1]):
+    if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1], known):
         stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)
         title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
     else:
         title, stamp = None, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
-    if stamp is None and len(paragraphs) > 1 and bare_stamp(paragraphs[-1], rules):
-        stamp = _date_mark(paragraphs[-1], rules)  # a date line under the item
+    if stamp is None and len(paragraphs) > 1 and known.bare(paragraphs[-1]):
+        stamp = _date_mark(paragraphs[-1], known)  # a date line under the item
     return title, paragraphs, stamp
 
 
-def _date_mark(line, rules: RuleSet) -> DateMark | None:
+def _date_mark(line, known: _Known) -> DateMark | None:
     """The stamp of a date line, or the full date it spells out."""
     if line.stamp is not None:
         return line.stamp
-    found = lead_date(line.text, rules) if rules.enabled(DATE_LINE_RULE) else None
+    found = memo_lead(known.leads, line.text, known.rules) if known.rules.enabled(DATE_LINE_RULE) else None
     return DateMark(found.iso, found.text, DATE_LINE_RULE) if found is not None and found.iso else None
 
 
-def _is_title(first, second) -> bool:
-    if first.role == "title" or is_headline(first.text):
+def _is_title(first, second, known: _Known) -> bool:
+    if first.role == "title" or known.headline(first.text):
         return True
-    if is_question_headline(first.text) and not is_headline(second.text):
+    if known.question(first.text) and not known.headline(second.text):
         return True
     return second.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS

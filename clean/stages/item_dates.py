@@ -26,27 +26,29 @@ from clean.document import Document, Segment
 from clean.records import Item
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import is_credit, lead_date
+from clean.stages.paragraphs import facts, is_credit, memo_lead
 
 
 @python_rule("dates.lead")
 def item_dates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Date every item that its first paragraph's stamp has not dated (see module docstring)."""
-    stamps = _Stamps(doc)
+    stamps, leads = _Stamps(doc), facts(doc, rules, "lead")
     items = tuple(
-        item if item.date else _dated(item, doc, segment, stamps, rule, rules)
+        item if item.date else _dated(item, doc, segment, stamps, leads, rule, rules)
         for item, segment in zip(doc.items, doc.segments)
     )
     return doc if all(map(is_, items, doc.items)) else doc.replace(items=items)
 
 
-def _dated(item: Item, doc: Document, segment: Segment, stamps: _Stamps, rule: Rule, rules: RuleSet) -> Item:
+def _dated(
+    item: Item, doc: Document, segment: Segment, stamps: _Stamps, leads: dict, rule: Rule, rules: RuleSet,
+) -> Item:
     if item.title is not None:
         first = next((line for line in doc.lines[segment.first : segment.last + 1] if line.kept), None)
         if first is not None and first.stamp is not None:
             stamp = first.stamp
             return item.model_copy(update={"date": stamp.date, "date_text": stamp.text, "date_rule": stamp.rule})
-    found = lead_date(_lead_paragraph(item.text), rules) if item.text else None
+    found = memo_lead(leads, _lead_paragraph(item.text), rules) if item.text else None  # split_items may know it
     if found is None:
         return item
     found = resolve(found, stamps)

@@ -180,6 +180,36 @@ def stems(texts: list[str]) -> set[str]:
     return {w[:STEM_LENGTH] for t in texts for w in CONTENT_WORD.findall(t.lower())}
 
 
+def facts(doc: Document, rules: RuleSet, name: str) -> dict:
+    """The document's memo of the fact ``name`` (``"bare"``, ``"headline"``, ``"question"``, ``"lead"``):
+    line text -> value, shared by the stages that ask it of the same page (see :class:`~clean.document.Document`).
+
+    The values are those of :func:`bare_stamp`, :func:`is_headline`, :func:`is_question_headline` and
+    :func:`lead_date`: pure functions of the text and the rules. The memo keeps the rule set its facts were
+    computed for (holding it, so that no other object can take its identity) and starts over under another.
+    """
+    memo = doc.memo
+    if memo.get(_RULES) is not rules:
+        memo.clear()
+        memo[_RULES] = rules
+    table = memo.get(name)
+    if table is None:
+        table = memo[name] = {}
+    return table
+
+
+_RULES = "rules"  # the memo's entry for the rule set its facts hold under
+_UNKNOWN = object()  # not in a memo yet (a lead date may be None)
+
+
+def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
+    """``lead_date(text, rules)`` through the memo ``leads`` (``facts(doc, rules, "lead")``)."""
+    found = leads.get(text, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = leads[text] = lead_date(text, rules)
+    return found
+
+
 class Page:
     """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
 
@@ -204,14 +234,16 @@ class Page:
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
         self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
-        self._leads: dict = {}
+        # extract_metadata asks the same of the same texts: what is known goes into the page's memo
+        # (Page.headline is is_headline; Page.question is is_question_headline, no attribution ending in ?!)
+        for name, values in (("bare", self.bare), ("headline", self.headline), ("question", self.question)):
+            facts(doc, rules, name).update(zip(texts, values))
+        self._leads = facts(doc, rules, "lead")
         self._stems: dict[int, frozenset[str]] = {}
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.dates.FoundDate`), or None."""
-        if n not in self._leads:
-            self._leads[n] = lead_date(self.lines[n].text, self.rules)
-        return self._leads[n]
+        return memo_lead(self._leads, self.lines[n].text, self.rules)
 
     def stems(self, n: int) -> frozenset[str]:
         """Prefix stems of the content words of kept line ``n`` (its first :data:`STEM_CHARS` characters)."""
