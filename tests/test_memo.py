@@ -14,7 +14,7 @@ import pickle
 
 import pytest
 
-from clean.document import Document
+from clean.document import Document, Line
 from clean.pipeline import Pipeline
 from clean.stages import paragraphs, read_and_decode
 from tests.conftest import ROOT
@@ -24,9 +24,10 @@ MODULES = [importlib.import_module(f"clean.stages.{name}") for name in ("paragra
 PIPELINE = Pipeline()
 RULES = PIPELINE.rules
 TESTS = {
-    "bare": lambda text: paragraphs.bare_stamp(Document.from_text(text).lines[0], RULES) if text else True,
-    "headline": paragraphs.is_headline,
-    "question": paragraphs.is_question_headline,
+    "shape": lambda text: (
+        paragraphs.bare_stamp(Line(1, 1, text), RULES), paragraphs.is_headline(text),
+        paragraphs.is_question_headline(text),
+    ),
     "lead": lambda text: paragraphs.lead_date(text, RULES),
 }
 
@@ -70,7 +71,7 @@ def test_a_memo_lives_for_one_page():
     second = read_and_decode("Новость дня\nТекст новости.".encode(), "b.txt")
     assert first.memo is not second.memo and first.memo == {} == second.memo
     cleaned = PIPELINE.clean_document(first)
-    assert cleaned.memo is first.memo and "Новость дня" in cleaned.memo["headline"]
+    assert cleaned.memo is first.memo and "Новость дня" in cleaned.memo["shape"]
     assert second.memo == {}
     assert Document.from_text("Новость дня").memo == {}
 
@@ -78,7 +79,7 @@ def test_a_memo_lives_for_one_page():
 def test_a_memo_starts_over_under_another_rule_set():
     doc = PIPELINE.clean_document(Document.from_text("Новость дня\nТекст новости."))
     other = RULES.without({"noise"})
-    table = paragraphs.facts(doc, other, "headline")
+    table = paragraphs.facts(doc, other, "shape")
     assert table == {} and doc.memo["rules"] is other and "lead" not in doc.memo
 
 

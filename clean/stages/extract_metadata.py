@@ -26,7 +26,7 @@ from clean.document import DateMark, Document, Segment
 from clean.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.ruleset import RuleSet
 from clean.stages.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, bare_stamp, facts, is_headline, is_question_headline, memo_lead, words,
+    MAX_STAMPED_HEADLINE_WORDS, facts, memo_lead, shape, words,
 )
 from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
@@ -115,28 +115,24 @@ class _Known:
     answered them for the same text (:func:`~clean.stages.paragraphs.facts`)."""
 
     def __init__(self, doc: Document, rules: RuleSet):
-        self.rules = rules
-        self._bare, self._headline = facts(doc, rules, "bare"), facts(doc, rules, "headline")
-        self._question, self.leads = facts(doc, rules, "question"), facts(doc, rules, "lead")
+        self.rules, self._shapes, self.leads = rules, facts(doc, rules, "shape"), facts(doc, rules, "lead")
+
+    def shape(self, text: str) -> tuple[bool, bool, bool]:
+        """A date line? A headline? A question headline? (:func:`~clean.stages.paragraphs.shape`)"""
+        value = self._shapes.get(text)
+        if value is None:
+            value = self._shapes[text] = shape(text, self.rules)
+        return value
 
     def bare(self, line) -> bool:
         """:func:`~clean.stages.paragraphs.bare_stamp` of ``line``."""
-        value = self._bare.get(line.text)
-        if value is None:
-            value = self._bare[line.text] = bare_stamp(line, self.rules)
-        return value
+        return self.shape(line.text)[0]
 
     def headline(self, text: str) -> bool:
-        value = self._headline.get(text)
-        if value is None:
-            value = self._headline[text] = is_headline(text)
-        return value
+        return self.shape(text)[1]
 
     def question(self, text: str) -> bool:
-        value = self._question.get(text)
-        if value is None:
-            value = self._question[text] = is_question_headline(text)
-        return value
+        return self.shape(text)[2]
 
 
 def _title_and_stamp(paragraphs: list, known: _Known):

@@ -181,12 +181,12 @@ def stems(texts: list[str]) -> set[str]:
 
 
 def facts(doc: Document, rules: RuleSet, name: str) -> dict:
-    """The document's memo of the fact ``name`` (``"bare"``, ``"headline"``, ``"question"``, ``"lead"``):
-    line text -> value, shared by the stages that ask it of the same page (see :class:`~clean.document.Document`).
+    """The document's memo of the fact ``name``: line text -> value, shared by the stages that ask it of
+    the same page (see :class:`~clean.document.Document`).
 
-    The values are those of :func:`bare_stamp`, :func:`is_headline`, :func:`is_question_headline` and
-    :func:`lead_date`: pure functions of the text and the rules. The memo keeps the rule set its facts were
-    computed for (holding it, so that no other object can take its identity) and starts over under another.
+    ``"shape"`` is :func:`shape`, ``"lead"`` is :func:`lead_date`: pure functions of the text and the rules.
+    The memo keeps the rule set its facts were computed for (holding it, so that no other object can take
+    its identity) and starts over under another.
     """
     memo = doc.memo
     if memo.get(_RULES) is not rules:
@@ -200,6 +200,11 @@ def facts(doc: Document, rules: RuleSet, name: str) -> dict:
 
 _RULES = "rules"  # the memo's entry for the rule set its facts hold under
 _UNKNOWN = object()  # not in a memo yet (a lead date may be None)
+
+
+def shape(text: str, rules: RuleSet) -> tuple[bool, bool, bool]:
+    """Is ``text`` a date line (:func:`bare_stamp` of a line with this text), a headline, a question headline?"""
+    return not text or is_dateline(text, rules), is_headline(text), is_question_headline(text)
 
 
 def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
@@ -234,10 +239,9 @@ class Page:
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
         self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
-        # extract_metadata asks the same of the same texts: what is known goes into the page's memo
-        # (Page.headline is is_headline; Page.question is is_question_headline, no attribution ending in ?!)
-        for name, values in (("bare", self.bare), ("headline", self.headline), ("question", self.question)):
-            facts(doc, rules, name).update(zip(texts, values))
+        # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as
+        # shape() (Page.headline is is_headline; Page.question is is_question_headline: no attribution ends in ?!)
+        facts(doc, rules, "shape").update(zip(texts, zip(self.bare, self.headline, self.question)))
         self._leads = facts(doc, rules, "lead")
         self._stems: dict[int, frozenset[str]] = {}
 
