@@ -191,7 +191,7 @@ class Document:
 
     ``view()`` is computed once per document and kept in a field that is not part
     of its value (a document is immutable, so the view never goes stale; ``replace``
-    makes a new document without it).
+    hands it on only when the lines stay the same object, the view being made of the lines alone).
 
     ``memo`` lets a later stage reuse what an earlier one found out about the same line
     texts (``split_items`` and ``extract_metadata`` both ask whether a line is a headline,
@@ -225,10 +225,11 @@ class Document:
 
         The same as :func:`dataclasses.replace`, written out because stages call it for every rule that fires.
         """
+        view = None if "lines" in changes else self.cached_view  # made of the lines alone: same lines, same view
         values = [changes.pop(name) if name in changes else getattr(self, name) for name in _DOCUMENT_FIELDS]
         if changes:
             raise TypeError(f"Document has no field(s) {sorted(changes)}")
-        return Document(*values, memo=self.memo)
+        return Document(*values, view, self.memo)
 
     def __getstate__(self) -> list:
         """The fields for pickling, the memo left out (a cache of this process; it may hold the rule set)."""

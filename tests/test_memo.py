@@ -93,3 +93,12 @@ def test_a_document_pickles_without_its_memo(cleaned):
     doc.view()
     copy = pickle.loads(pickle.dumps(doc))
     assert copy == doc and copy.memo == {} and copy.cached_view == doc.cached_view
+
+
+def test_the_view_is_handed_on_while_the_lines_stay():
+    doc = Document.from_text("Новость дня\nТекст новости.")
+    view = doc.view()
+    assert doc.replace(segments=()).cached_view is view
+    assert doc.replace(lines=doc.lines).cached_view is None
+    changed = doc.replace(lines=(doc.lines[0].replace(removed="noise.x"), doc.lines[1]))
+    assert changed.view().text == "Текст новости."
