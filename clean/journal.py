@@ -101,7 +101,10 @@ class Journal:
 
 
 def _line(entry: dict) -> bytes:
-    return json.dumps(entry, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
+    return _ENCODER.encode(entry).encode("utf-8", "backslashreplace") + b"\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # as json.dumps, built once, not per entry
 
 
 def _parse(raw: bytes) -> dict | None:

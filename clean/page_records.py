@@ -60,7 +60,10 @@ def item_lines(items: list[dict]) -> ItemLines:
 def to_json(record) -> str:
     """One JSONL line of a record or its plain data: UTF-8 as is (Cyrillic readable), keys in field order."""
     data = record if isinstance(record, dict) else record.model_dump()
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    return _ENCODER.encode(data) + "\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # as json.dumps, built once, not per line
 
 
 def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:
