@@ -70,14 +70,21 @@ class JsonlSink:
         self.size = 0
 
     def _close(self, keep: bool) -> None:
-        if self.file is not self.raw:
-            self.file.close()  # the compressor's end; the raw file stays open
-        self.raw.close()
-        if keep:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-        self.file = None
+        try:
+            try:
+                if self.file is not self.raw:
+                    self.file.close()  # the compressor's end; the raw file stays open
+            finally:
+                self.raw.close()  # writes out the buffer: a full disk shows here
+        except OSError:
+            keep = False  # a file that could not be written in full is not kept
+            raise
+        finally:
+            if keep:
+                os.replace(self.tmp, self.path)
+            else:
+                self.tmp.unlink(missing_ok=True)
+            self.file = None
 
     def write(self, lines: bytes, chars: int) -> None:
         """Write JSONL lines in UTF-8 (``chars`` characters long, what ``shard_bytes`` counts); start a new
