@@ -99,9 +99,9 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
         try:
             for record, line, items in results:
                 _count(summary, record, items)
-                items_file.write("".join(items.lines))
+                items_file.write(items.data, items.chars)
                 sources_file.write(line)
-                bar.done(record["path"], len(items.lines))
+                bar.done(record["path"], items.count)
                 if strict and record["errors"]:
                     raise StoppedOnError(f"stopped at the first error (--strict): {record['errors'][0]}")
         except KeyboardInterrupt:
@@ -151,10 +151,18 @@ def _results(pipeline, paths: Iterator[str], problems: dict[str, str], journal: 
         yield from ((record, line, items) for (record, items), line in zip(cleaned, lines))
 
 
-def _pages_json(lines: list[str], pages: list[Dumped]) -> str:
-    """The journal's JSON array of pages, ``[[record, [item, ...]], ...]``, made of the lines already written."""
-    return "[" + ", ".join(f"[{line[:-1]}, [{', '.join(item[:-1] for item in items.lines)}]]"
-                           for line, (_, items) in zip(lines, pages)) + "]"
+def _pages_json(lines: list[str], pages: list[Dumped]) -> bytes:
+    """The journal's JSON array of pages, ``[[record, [item, ...]], ...]`` in UTF-8, made of the lines already
+    written: the items' lines, encoded by the worker, become an array by a bytes replace (a JSON line holds no
+    newline but its last).
+
+    >>> from clean.page_records import ItemLines
+    >>> _pages_json(['{"path": "a"}\\n'], [({}, ItemLines(b'{"n": 1}\\n{"n": 2}\\n', 18, 2, (), ()))])
+    b'[[{"path": "a"}, [{"n": 1}, {"n": 2}]]]'
+    """
+    return b"[" + b", ".join(b"".join((b"[", line[:-1].encode("utf-8", "backslashreplace"), b", [",
+                                        items.data[:-1].replace(b"\n", b", "), b"]]"))
+                             for line, (_, items) in zip(lines, pages)) + b"]"
 
 
 def _finished(journal: Journal, path: str) -> bool:
@@ -176,9 +184,9 @@ def file_sha256(path: str) -> str | None:
 
 def _count(summary: RunSummary, record: dict, items: ItemLines) -> None:
     summary.files += 1
-    summary.items += len(items.lines)
+    summary.items += items.count
     summary.errors += bool(record["errors"])
-    summary.empty += not items.lines
+    summary.empty += not items.count
     summary.removed.update(items.removed)
     summary.edits.update(items.edits)
     summary.removed.update(r["rule"] for r in record["removed"])

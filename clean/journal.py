@@ -14,7 +14,7 @@ deleted when a run completes, since the outputs then hold everything.
 >>> import tempfile
 >>> out = tempfile.mkdtemp()
 >>> with Journal(out, "r1", resume=False) as journal:
-...     journal.add("a.txt", "s", '[[{"path": "a.txt", "items": []}, []]]')
+...     journal.add("a.txt", "s", b'[[{"path": "a.txt", "items": []}, []]]')
 >>> journal = Journal(out, "r1", resume=True)
 >>> journal.finished("a.txt", "s"), journal.finished("a.txt", "changed")
 (True, False)
@@ -88,11 +88,11 @@ class Journal:
             entry = json.loads(f.readline())
         return [(source, items) for source, items in entry["pages"]]
 
-    def add(self, path: str, sha256: str | None, pages_json: str) -> None:
-        """Record a finished input: its pages, a JSON array of ``[source record, [item, ...]]``, as the writer
-        already serialised them (not a second time here); flushed to the OS at once."""
+    def add(self, path: str, sha256: str | None, pages_json: bytes) -> None:
+        """Record a finished input: its pages, a JSON array of ``[source record, [item, ...]]`` in UTF-8, as the
+        writer already serialised and encoded them (not a second time here); flushed to the OS at once."""
         head = _line({"path": path, "sha256": sha256})[:-2]  # without the closing brace and the newline
-        self.file.write(head + f', "pages": {pages_json}}}\n'.encode("utf-8", "backslashreplace"))
+        self.file.write(b"".join((head, b', "pages": ', pages_json, b"}\n")))
         self.file.flush()
 
     def remove(self) -> None:
@@ -101,7 +101,10 @@ class Journal:
 
 
 def _line(entry: dict) -> bytes:
-    return json.dumps(entry, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
+    return _ENCODER.encode(entry).encode("utf-8", "backslashreplace") + b"\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # as json.dumps, built once, not per entry
 
 
 def _parse(raw: bytes) -> dict | None:

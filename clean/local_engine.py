@@ -28,7 +28,7 @@ from itertools import chain, islice
 from clean.inputs import Reader
 from clean.page_records import Dumped, dumped
 
-CHUNK = 8  # files handed to a worker at a time
+CHUNK = 32  # files handed to a worker at a time (fewer, larger messages: less work for the main process)
 WINDOW_PER_WORKER = 4  # chunks in flight per worker (results wait in order without piling up)
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
 

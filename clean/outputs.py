@@ -8,12 +8,16 @@ about that many bytes of JSON (a record is never split); without it, one
 ``items.jsonl``. Compression is deterministic (gzip without a timestamp), so
 the same run writes the same bytes. Items files of an earlier run in the same
 folder (another shard count or compression) are removed when the sink opens.
+The sink takes lines already encoded (workers encode them, see
+:mod:`clean.page_records`) and writes them through a large buffer: the
+temporary file is only renamed into place once complete, so nothing needs
+to reach the disk earlier.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> with JsonlSink(folder, "items", compress="gzip", shard_bytes=5) as sink:
 ...     for n in range(3):
-...         sink.write(f'{{"n": {n}}}\\n')
+...         sink.write(f'{{"n": {n}}}\\n'.encode(), chars=7)
 >>> sorted(p.name for p in folder.iterdir())
 ['items-00000.jsonl.gz', 'items-00001.jsonl.gz', 'items-00002.jsonl.gz']
 """
@@ -21,18 +25,18 @@ folder (another shard count or compression) are removed when the sink opens.
 from __future__ import annotations
 
 import gzip
-import io
 import os
 from pathlib import Path
 
 SUFFIXES = {None: "", "gzip": ".gz", "zstd": ".zst"}
 GZIP_LEVEL = 6
 ZSTD_LEVEL = 3
+BUFFER = 2**20  # bytes buffered before a write to the (temporary) items file
 
 
 def open_binary(path: Path, compress: str | None):
     """A binary file object for ``path`` that compresses with ``compress`` (None, gzip or zstd)."""
-    raw = open(path, "wb")
+    raw = open(path, "wb", buffering=BUFFER)
     if compress == "gzip":
         return gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0), raw
     if compress == "zstd":
@@ -47,7 +51,7 @@ def open_binary(path: Path, compress: str | None):
 
 
 class JsonlSink:
-    """A text sink for JSONL lines: one file or size-bounded shards, each renamed into place when complete."""
+    """A sink for JSONL lines in UTF-8: one file or size-bounded shards, each renamed into place when complete."""
 
     def __init__(self, folder: Path, name: str, compress: str | None = None, shard_bytes: int | None = None):
         if compress not in SUFFIXES:
@@ -62,32 +66,37 @@ class JsonlSink:
     def _open(self) -> None:
         self.path = self._final()
         self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
-        self.stream, self.raw = open_binary(self.tmp, self.compress)
-        self.file = io.TextIOWrapper(self.stream, encoding="utf-8", newline="\n", write_through=True)
+        self.file, self.raw = open_binary(self.tmp, self.compress)
         self.size = 0
 
     def _close(self, keep: bool) -> None:
-        self.file.flush()
-        self.file.detach()
-        if self.stream is not self.raw:
-            self.stream.close()
-        self.raw.close()
-        if keep:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-        self.file = None
+        try:
+            try:
+                if self.file is not self.raw:
+                    self.file.close()  # the compressor's end; the raw file stays open
+            finally:
+                self.raw.close()  # writes out the buffer: a full disk shows here
+        except OSError:
+            keep = False  # a file that could not be written in full is not kept
+            raise
+        finally:
+            if keep:
+                os.replace(self.tmp, self.path)
+            else:
+                self.tmp.unlink(missing_ok=True)
+            self.file = None
 
-    def write(self, line: str) -> None:
-        """Write one JSONL line; start a new shard first if the current one is full."""
+    def write(self, lines: bytes, chars: int) -> None:
+        """Write JSONL lines in UTF-8 (``chars`` characters long, what ``shard_bytes`` counts); start a new
+        shard first if the current one is full."""
         if self.file is None:
             self._open()
         elif self.shard_bytes and self.size >= self.shard_bytes:
             self._close(keep=True)
             self.shard += 1
             self._open()
-        self.file.write(line)
-        self.size += len(line)
+        self.file.write(lines)
+        self.size += chars
 
     def __enter__(self) -> JsonlSink:
         for old in self._previous():  # one run's items per folder: shards of an earlier run must not linger

@@ -4,9 +4,9 @@ A file that cannot be read or decoded, or that trips a bug in a stage, becomes
 a source record with ``errors`` (and no items): one bad page costs that page,
 never the run. :func:`dumped` turns pages into what the writer needs, where
 they were cleaned (in a worker): the source record as plain data, and the
-items already as their JSON lines (:class:`ItemLines`), so the writing process
-neither rebuilds nor serialises them, and strings are cheap to send between
-processes.
+items already as their JSON lines in UTF-8 (:class:`ItemLines`), so the
+writing process neither rebuilds, serialises nor encodes them: it copies one
+string of bytes per page, the cheapest thing to send between processes.
 
 >>> record, items = clean_path(None, "seeds/no-such-file.txt")
 >>> record.errors, items
@@ -26,9 +26,11 @@ from clean.stages.decode import read_input
 
 
 class ItemLines(NamedTuple):
-    """A page's items as the writer needs them: their ``items.jsonl`` lines and the rules they name."""
+    """A page's items as the writer needs them: their ``items.jsonl`` lines in UTF-8 and the rules they name."""
 
-    lines: tuple[str, ...]  # one JSON line per item, each ending with a newline
+    data: bytes  # one JSON line per item, each ending with a newline (a JSON line holds no other newline)
+    chars: int  # the length of those lines in characters (what ``shard_bytes`` counts)
+    count: int  # how many items
     removed: tuple[str, ...]  # the rule id of every removal inside the items
     edits: tuple[str, ...]  # the rule id of every edit inside the items
 
@@ -42,15 +44,26 @@ def dumped(pages: list[tuple[SourceRecord, list[Item]]]) -> list[Dumped]:
 
 
 def item_lines(items: list[dict]) -> ItemLines:
-    """Items (plain data, as ``model_dump()`` gives or the journal keeps them) as :class:`ItemLines`."""
-    return ItemLines(tuple(to_json(item) for item in items), tuple(r["rule"] for i in items for r in i["removed"]),
+    """Items (plain data, as ``model_dump()`` gives or the journal keeps them) as :class:`ItemLines`.
+
+    >>> lines = item_lines([{"text": "Да", "removed": [{"rule": "noise.ad"}], "edits": []}])
+    >>> lines.data.decode("utf-8")
+    '{"text": "Да", "removed": [{"rule": "noise.ad"}], "edits": []}\\n'
+    >>> lines.count, lines.chars, len(lines.data), lines.removed
+    (1, 63, 65, ('noise.ad',))
+    """
+    text = "".join(to_json(item) for item in items)
+    return ItemLines(text.encode("utf-8"), len(text), len(items), tuple(r["rule"] for i in items for r in i["removed"]),
                      tuple(e["rule"] for i in items for e in i["edits"]))
 
 
 def to_json(record) -> str:
     """One JSONL line of a record or its plain data: UTF-8 as is (Cyrillic readable), keys in field order."""
     data = record if isinstance(record, dict) else record.model_dump()
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    return _ENCODER.encode(data) + "\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # as json.dumps, built once, not per line
 
 
 def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:
