@@ -23,7 +23,7 @@ from clean.journal import NAME as JOURNAL
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 
-COPIES = 50  # of each seed: 250 pages, about two seconds of work for one worker
+COPIES = 160  # of each seed: 800 pages, a few seconds of work for one worker (a run must outlast the signal)
 KILL_AFTER = 40  # journaled pages before the kill
 OUTPUTS = ("items.jsonl", "sources.jsonl")
 
