@@ -24,3 +24,19 @@ def test_decoding_refuses_control_noise_with_and_without_c1():
     for noise in ("\x01\x02\x03\x04" * 10, "\x85\x86\x87\x88" * 10):
         with pytest.raises(InputError, match="binary file"):
             decode.decode_bytes(("Текст " + noise).encode("utf-8"), "x.txt")
+
+
+def test_a_legacy_page_full_of_mojibake_is_kept_when_the_detector_gives_up():
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1251)
+    from charset_normalizer import from_bytes
+
+    from clean.pipeline import Pipeline
+
+    # a cp1251 file with a paragraph of UTF-8 read as cp1251 in it (mixed, so no decoder reads it all cleanly)
+    body = "Президент Казахстана провёл встречу с министрами. «Мы продолжим работу», — сказал он.\n" * 3
+    plain = "Губернатор области обсудил вопросы сотрудничества с главами диппредставительств.\n\n"
+    raw = ("Новости дня\n\n" + plain + body.encode("utf-8").decode("sloppy-windows-1251")).encode("cp1251")
+    assert from_bytes(raw).best() is None  # the case: the detector finds nothing it trusts
+    doc = Pipeline().clean_bytes(raw, "page.txt")
+    assert doc.source.encoding == "cp1251" and "read as cp1251" in doc.errors[0]
+    assert "Президент Казахстана провёл встречу" in doc.items[0].text  # decoded, then the mojibake repaired

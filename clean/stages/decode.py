@@ -38,6 +38,7 @@ MAGIC = (
 MIN_VALID_UTF8_SHARE = 0.9  # share of non-ASCII bytes in valid UTF-8 sequences to keep UTF-8
 # Legacy code pages tried first (the region's Cyrillic and Latin pages); others only if none fits.
 LEGACY_CODECS = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "cp1250")
+FALLBACK_CODECS = ("cp1251", "cp1252")  # tried strictly when the detector finds nothing it trusts
 MIN_TEXT_SHARE = 0.9  # UTF-16 without BOM: share of ordinary text characters required
 MAX_BYTES = 20 * 2**20  # a page above 20 MiB is not a news page; refused before reading
 MAX_LINES = 100_000  # a news page has a few thousand lines; each costs memory in every stage
@@ -196,6 +197,13 @@ def _detect(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw, cp_isolation=list(LEGACY_CODECS)).best() or from_bytes(raw).best()
-    if best is None:
-        raise InputError(path, "cannot detect a text encoding; is this a binary file?")
-    return str(best), best.encoding, ()
+    if best is not None:
+        return str(best), best.encoding, ()
+    for codec in FALLBACK_CODECS:  # the detector gives up on text full of mojibake: keep it, never lose it
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _common_share(text) >= MIN_TEXT_SHARE:
+            return text, codec, (f"{path}: encoding not detected with confidence; read as {codec}",)
+    raise InputError(path, "cannot detect a text encoding; is this a binary file?")
