@@ -144,6 +144,15 @@ class SourceInfo:
     url: str | None = None
 
 
+def fold_case(text: str) -> str:
+    """``text`` case-folded with ``ё`` read as ``е``: how the vocabulary rules compare words.
+
+    >>> fold_case("Ещё ПО ТЕМЕ")
+    'еще по теме'
+    """
+    return text.casefold().replace("ё", "е")
+
+
 @dataclass(frozen=True, slots=True)
 class PageView:
     """The kept lines of a document joined into one string, for page-level regex passes.
@@ -178,7 +187,7 @@ class PageView:
         if words is None:
             runs = FIRST_LETTERS.findall("\n" + self.text)
             if len(runs) == len(self.index):
-                words = tuple("\n".join(runs).casefold().replace("ё", "е").split("\n"))
+                words = tuple(fold_case("\n".join(runs)).split("\n"))
             else:
                 words = ("\n",) * len(self.index)
             object.__setattr__(self, "cached_first_words", words)

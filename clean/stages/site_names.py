@@ -33,6 +33,8 @@ from typing import NamedTuple
 
 import regex
 
+from clean.document import fold_case
+
 MAX_SITE_WORDS = 4
 CLOSING = ".;:"  # a headline may end with ? ! or …, never with a full stop
 SEPARATOR = regex.compile(r"(\s+[—–-]\s+|\s*\|\s*)")
@@ -159,7 +161,7 @@ def _names_site(part: str, separator: str, headline: str, domain: regex.Pattern,
 
 
 def _has_site_word(part: str, site_words) -> bool:
-    return any(_is_site_word(w.strip("«»\"'"), site_words) for w in part.casefold().replace("ё", "е").split())
+    return any(_is_site_word(w.strip("«»\"'"), site_words) for w in fold_case(part).split())
 
 
 def _is_site_word(word: str, site_words) -> bool:

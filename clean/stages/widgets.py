@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import regex
 
-from clean.document import Document
+from clean.document import Document, fold_case
 from clean.registry import python_rule
 from clean.ruleset import Rule, RuleSet
 from clean.stages.line_marks import remove_lines
@@ -53,7 +53,7 @@ _NOT_LETTERS = regex.compile(r"[^\p{L}]+")
 
 def fold(text: str) -> str:
     """Lowercase, ё as е, every run of non-letters one space: the form widget phrases are compared in."""
-    return " ".join(_NOT_LETTERS.sub(" ", text.casefold().replace("ё", "е")).split())
+    return " ".join(_NOT_LETTERS.sub(" ", fold_case(text)).split())
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _build(rules: RuleSet) -> Vocabulary:
         cookie_words=regex.compile("|".join(regex.escape(w) for w in cookie["words"]), regex.IGNORECASE),
         cookie_opener=_opening(cookie["openers"], r"(?!\w)"),
         purpose=tuple(p.casefold() for p in cookie["purpose"]),
-        consent=tuple(p.casefold().replace("ё", "е") for p in cookie["consent"]),
+        consent=tuple(fold_case(p) for p in cookie["consent"]),
         audience=frozenset(fold(w) for w in cookie["audience"]),
         buttons=buttons,
         button_words=frozenset(w for b in buttons for w in b.split()),
@@ -180,7 +180,7 @@ def is_cookie_banner(text: str, vocab: Vocabulary) -> bool:
     """A line about cookies that asks for consent, or opens like a banner and states a purpose."""
     if not vocab.cookie_words.search(text) or len(text.split()) > MAX_COOKIE_WORDS:
         return False
-    low = text.casefold().replace("ё", "е")
+    low = fold_case(text)
     if any(c in low for c in vocab.consent):
         return True
     return (
