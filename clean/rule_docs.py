@@ -43,3 +43,21 @@ def unknown_rule(ruleset: RuleSet, rule_id: str) -> str:
     close = difflib.get_close_matches(rule_id, [r.id for r in ruleset.rules], SUGGESTIONS)
     hint = f"; did you mean {', '.join(close)}?" if close else "; 'clean rules' lists them"
     return f"no rule {rule_id!r}{hint}"
+
+
+def unknown_names(ruleset: RuleSet, names) -> str | None:
+    """The message for the names in ``names`` that are neither a rule id nor a family, with the closest.
+
+    >>> print(unknown_names(RuleSet.shipped(), {"noise", "chrom"}))
+    cannot disable 'chrom': no rule or family of that name; did you mean chrome, chrome.menu?
+    """
+    known = sorted({r.id for r in ruleset.rules} | {r.family for r in ruleset.rules})
+    wrong = sorted(set(names) - set(known))
+    if not wrong:
+        return None
+    parts = []
+    for name in wrong:
+        close = difflib.get_close_matches(name, known, SUGGESTIONS)
+        hint = f"did you mean {', '.join(close)}?" if close else "'clean rules' lists them"
+        parts.append(f"cannot disable {name!r}: no rule or family of that name; {hint}")
+    return "\n".join(parts)

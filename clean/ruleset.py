@@ -37,7 +37,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from clean.errors import RuleError
+from clean.errors import UsageError, RuleError
 
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
 ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -151,7 +151,12 @@ class RuleSet:
         return RuleSet(tuple(r for r in self.rules if r.id in rule_ids), self.tables, self.patterns)
 
     def without(self, prefixes: set[str]) -> RuleSet:
-        """A copy without the rules whose id or family is in ``prefixes``."""
+        """A copy without the rules whose id or family is in ``prefixes``; an unknown name is a
+        :class:`~clean.errors.UsageError` offering the closest ones."""
+        from clean.rule_docs import unknown_names
+
+        if problem := unknown_names(self, prefixes):
+            raise UsageError(problem)
         keep = tuple(r for r in self.rules if r.id not in prefixes and r.family not in prefixes)
         return RuleSet(keep, self.tables, self.patterns)
 
