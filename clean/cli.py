@@ -195,6 +195,7 @@ def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
 
     The rules given are those whose summaries the report shows (use the run's).
     """
+    from clean.errors import CleanError
     from clean.report import build_report
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, ())
@@ -202,6 +203,9 @@ def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
         index = build_report(out_dir, dest, root, pipeline.rules)
     except FileNotFoundError as exc:
         click.echo(f"error: {exc.filename} not found; is {out_dir} the output folder of `clean run`?", err=True)
+        sys.exit(2)
+    except CleanError as exc:
+        click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     click.echo(str(index))
 
@@ -248,17 +252,22 @@ def _run_stdin(pipeline, url: str | None = None) -> int:
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
 @click.option("--stat", is_flag=True, help="Print the counts only.")
-def diff(old, new, stat) -> None:
+@click.option("--ignore", multiple=True, metavar="FIELD",
+              help="Leave FIELD out of the comparison, dotted inside another (source.sha256); repeatable.")
+@click.option("--by", type=click.Choice(["id", "place"]), default="id", show_default=True,
+              help="Match items by id, or by place: source path under the run's folder and first line"
+                   " (for runs started from different folders).")
+def diff(old, new, stat, ignore, by) -> None:
     """Compare two outputs item by item.
 
-    OLD and NEW are items.jsonl files or folders written by 'clean run'.
-    Exit 0 when equal, 1 when they differ, 2 on bad input.
+    OLD and NEW are items files (.jsonl, .jsonl.gz, .jsonl.zst) or folders written by 'clean run', in any
+    layout (--compress, --shard-mb). Exit 0 when equal, 1 when they differ, 2 on bad input.
     """
-    from clean.diff import compare
+    from clean.diff_outputs import compare
     from clean.errors import CleanError
 
     try:
-        diffs = compare(old, new)
+        diffs = compare(old, new, ignore, by)
     except (CleanError, OSError, UnicodeDecodeError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
