@@ -146,3 +146,28 @@ def test_run_stdin_takes_a_url_says_when_there_are_no_items_and_refuses_o():
     assert empty.stdout == "" and "no items" in empty.stderr
     with_out = run_cli("run", "-", "-o", "somewhere", stdin=PAGE.encode())
     assert with_out.exit_code == 2 and "no -o" in with_out.output and not Path("somewhere").exists()
+
+
+def extra_requirements(extras: dict, name: str) -> set[str]:
+    """The requirement names of one extra, the extras it names (clean[a,b]) resolved."""
+    import re
+
+    found = set()
+    for requirement in extras[name]:
+        if inner := re.fullmatch(r"clean\[([\w,]+)\]", requirement):
+            for other in inner[1].split(","):
+                found |= extra_requirements(extras, other)
+        else:
+            found.add(re.match(r"[\w.-]+", requirement)[0].lower())
+    return found
+
+
+def test_the_readme_test_install_does_not_pull_ray_which_has_an_extra_of_its_own():
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert "ray" not in extra_requirements(extras, "test") | extra_requirements(extras, "all")
+    assert extra_requirements(extras, "ray") == {"ray"}
+    assert "pip install -e '.[test,all]'" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
