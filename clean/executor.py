@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clean import __version__
-from clean.discovery import Skip, discover, display_path, shown_path  # noqa: F401  (display_path: part of this API)
+from clean.discovery import NO_SKIP, Skip, discover, display_path, shown_path  # noqa: F401  (display_path, NO_SKIP: API)
 from clean.errors import RunInterrupted, StoppedOnError, WorkerLost
 from clean.inputs import Reader
 from clean.journal import Journal, stale_temporaries

@@ -7,8 +7,8 @@ before any file is cleaned; when it is missing the run stops with the
 The inputs are walked for this only when a library is missing, so a run
 with everything installed pays nothing.
 
->>> needed_extras(["page.txt", "crawl.warc.gz"], NO_SKIP)
-set()
+>>> sorted(EXTRAS)
+['html', 'warc', 'zstd']
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from clean.errors import UsageError
 EXTRAS = {  # extra: (the module it installs, what needs it, the suffixes of inputs that need it)
     "warc": ("warcio", "reading WARC/WET inputs", (".warc", ".warc.gz", ".wet", ".wet.gz")),
     "zstd": ("zstandard", "--compress zstd", ()),
+    "html": ("trafilatura", "reading HTML pages", (".html", ".htm")),
 }
 
 

@@ -78,6 +78,7 @@ class SourceRef(WithProvenance):
     line_end: int
     url: str | None = None
     crawl_date: OmittedWhenUnknown = None
+    extracted_by: OmittedWhenUnknown = None  # the extractor that made the text of an HTML page (clean.html_input)
 
 
 class RemovedRecord(Record):
@@ -132,3 +133,4 @@ class SourceRecord(WithProvenance):
     notes: list[str] = []
     url: OmittedWhenUnknown = None
     crawl_date: OmittedWhenUnknown = None
+    extracted_by: OmittedWhenUnknown = None
