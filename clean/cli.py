@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from clean.errors import RuleError, RunInterrupted, StoppedOnError, UsageError, WorkerLost
+from clean.model.errors import RuleError, RunInterrupted, StoppedOnError, UsageError, WorkerLost
 
 EXIT_CLEAN, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
@@ -72,8 +72,8 @@ def run(inputs, out_dir, workers, strict, resume, exclude, url, text_field, engi
 
     Folder walks leave out names that start with a dot, OUT itself and what --exclude matches.
     """
-    from clean.executor import run as run_pipeline
-    from clean.inputs import Reader
+    from clean.run.executor import run as run_pipeline
+    from clean.io.inputs import Reader
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
     if "-" in inputs:
@@ -134,10 +134,10 @@ def _echo_errors(summary, out_dir: str) -> None:
 def _executor(engine: str, address: str | None, workers: int | None):
     """The local process pool, or Ray (``--engine ray``)."""
     if engine == "ray":
-        from clean.ray_engine import RayExecutor
+        from clean.run.ray_engine import RayExecutor
 
         return RayExecutor(address=address, workers=workers)
-    from clean.local_engine import LocalExecutor
+    from clean.run.local_engine import LocalExecutor
 
     return LocalExecutor(workers)
 
@@ -160,12 +160,12 @@ def explain(page, as_json, color, width, text_field, url, rule_dirs, no_shipped_
     """
     import json
 
-    from clean.errors import CleanError
-    from clean.discovery import display_path
-    from clean.explain import explain as explain_doc, render_text
-    from clean.explain_input import STDIN, find_page
-    from clean.inputs import Reader
-    from clean.stages.decode import read_and_decode
+    from clean.model.errors import CleanError
+    from clean.io.discovery import display_path
+    from clean.review.explain import explain as explain_doc, render_text
+    from clean.io.find_page import STDIN, find_page
+    from clean.io.inputs import Reader
+    from clean.io.decode import read_and_decode
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
     try:
@@ -195,8 +195,8 @@ def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
 
     The rules given are those whose summaries the report shows (use the run's).
     """
-    from clean.errors import CleanError
-    from clean.report import build_report
+    from clean.model.errors import CleanError
+    from clean.review.report import build_report
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, ())
     try:
@@ -218,7 +218,7 @@ def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
 @disable_option
 def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
     """Score the items of labelled pages in GOLD_DIR (NAME.txt + NAME.gold.json) against their gold."""
-    from clean.score import report, score_dir
+    from clean.review.score import report, score_dir
 
     result = score_dir(_pipeline(rule_dirs, no_shipped_rules, disable), Path(gold_dir))
     for line in report(result):
@@ -228,11 +228,11 @@ def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
 
 def _run_stdin(pipeline, url: str | None = None) -> int:
     """Clean the page on stdin (from ``url``) and write its items to stdout as JSONL; the exit code."""
-    from clean.errors import CleanError
-    from clean.executor import to_json
+    from clean.model.errors import CleanError
+    from clean.run.executor import to_json
 
-    from clean.page_records import why_empty
-    from clean.stages.decode import read_stream
+    from clean.io.page_records import why_empty
+    from clean.io.decode import read_stream
 
     try:
         doc = pipeline.clean_bytes(read_stream(sys.stdin.buffer, STDIN_PATH), STDIN_PATH, url)
@@ -263,8 +263,8 @@ def diff(old, new, stat, ignore, by) -> None:
     OLD and NEW are items files (.jsonl, .jsonl.gz, .jsonl.zst) or folders written by 'clean run', in any
     layout (--compress, --shard-mb). Exit 0 when equal, 1 when they differ, 2 on bad input.
     """
-    from clean.diff_outputs import compare
-    from clean.errors import CleanError
+    from clean.review.diff_outputs import compare
+    from clean.model.errors import CleanError
 
     try:
         diffs = compare(old, new, ignore, by)
@@ -298,7 +298,7 @@ def rules_command(ctx, rule_dirs, no_shipped_rules, disable) -> None:
 @click.pass_obj
 def show_rule(ruleset, rule_id) -> None:
     """Print rule RULE_ID: what it does, why, its pattern and its examples."""
-    from clean.rule_docs import describe_rule, unknown_rule
+    from clean.catalog.rule_docs import describe_rule, unknown_rule
 
     try:
         rule = ruleset.get(rule_id)

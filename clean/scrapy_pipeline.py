@@ -1,66 +1,14 @@
-"""A Scrapy item pipeline that cleans a text field of every scraped item.
+"""Deprecated path of the Scrapy item pipeline; use :mod:`clean.integrations.scrapy`.
 
-Install with ``pip install clean[scrapy]`` and enable it in the project's
-settings, before the pipelines that store items::
-
-    ITEM_PIPELINES = {"clean.scrapy_pipeline.CleanPipeline": 100}
-
-Settings (all optional):
-
-- ``CLEAN_TEXT_FIELD`` (``"text"``): the scraped page text; replaced by the clean text.
-- ``CLEAN_URL_FIELD`` (``"url"``): the page URL, recorded as the source of the provenance.
-- ``CLEAN_TITLE_FIELD`` / ``CLEAN_DATE_FIELD`` (``"title"`` / ``"date"``): set from the
-  headline and date clean finds (``None`` leaves the field alone).
-- ``CLEAN_RECORD_FIELD`` (``"clean"``): the list of clean records (``items.jsonl``
-  lines: id, source, removed, edits...) that the item was made from.
-- ``CLEAN_SPLIT_ITEMS`` (``False``): a listing page becomes one scraped item per
-  news item; otherwise the texts are joined with a blank line. One page becoming
-  several items is a spider's output, so splitting is done by the spider
-  middleware :class:`clean.scrapy_middleware.CleanSpiderMiddleware`, which cleans
-  items as they leave the spider; this pipeline then passes them on untouched.
-  With ``CLEAN_SPLIT_ITEMS`` and without the middleware, the crawl does not start.
-- ``CLEAN_RULES``, ``CLEAN_DISABLE``, ``CLEAN_SHIPPED_RULES``: rule folders,
-  ids or families to switch off, and whether to load the shipped rules, as for ``clean run``.
-
-An item whose text is missing or ends up empty is dropped with a log line and
-counted in the stats (``clean/dropped_empty``).
-
->>> MIDDLEWARE
-'clean.scrapy_middleware.CleanSpiderMiddleware'
+Kept so that Scrapy settings written for earlier versions
+(``"clean.scrapy_pipeline.CleanPipeline"``) go on working; importing it warns.
 """
 
-from __future__ import annotations
+import warnings
 
-from clean.pipeline import Pipeline
-from clean.scrapy_items import DEFAULTS, ItemCleaner, joined  # noqa: F401  (DEFAULTS, joined: part of this API)
+from clean.integrations.scrapy import CleanPipeline, joined  # noqa: F401
 
-MIDDLEWARE = "clean.scrapy_middleware.CleanSpiderMiddleware"
-
-
-class CleanPipeline:
-    """Cleans ``CLEAN_TEXT_FIELD`` of each item (items the spider middleware cleaned pass untouched)."""
-
-    def __init__(self, pipeline: Pipeline, fields: dict, crawler=None):
-        self.cleaner = ItemCleaner(pipeline, fields, split=False, crawler=crawler)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        settings = crawler.settings
-        if settings.getbool("CLEAN_SPLIT_ITEMS", False) and MIDDLEWARE not in settings.getwithbase(
-                "SPIDER_MIDDLEWARES"):
-            raise ValueError(f"CLEAN_SPLIT_ITEMS=True splits pages in the spider middleware: add"
-                             f" SPIDER_MIDDLEWARES = {{{MIDDLEWARE!r}: 800}} to the settings")
-        cleaner = ItemCleaner.from_crawler(crawler)
-        return cls(cleaner.pipeline, cleaner.fields, crawler=crawler)
-
-    async def process_item(self, item, spider=None):
-        from itemadapter import ItemAdapter
-        from scrapy.exceptions import DropItem
-
-        if self.cleaner.cleaned(item):
-            return item  # cleaned (and maybe split) by the spider middleware
-        found = self.cleaner.clean(item)
-        if not found:
-            url = ItemAdapter(item).get(self.cleaner.fields["CLEAN_URL_FIELD"])
-            raise DropItem(f"clean: no text left after cleaning {url}")
-        return found[0]
+warnings.warn(
+    "clean.scrapy_pipeline is deprecated; use clean.integrations.scrapy (same names)",
+    DeprecationWarning, stacklevel=2,
+)

@@ -76,22 +76,22 @@ def test_a_warc_response_holding_html_is_extracted(folder):
 
 
 def test_without_the_extractor_a_run_stops_before_it_starts_naming_the_pip_install(folder, monkeypatch):
-    import clean.preflight
+    import clean.run.preflight
 
-    monkeypatch.setattr(clean.preflight, "installed", lambda module: module != "trafilatura")
+    monkeypatch.setattr(clean.run.preflight, "installed", lambda module: module != "trafilatura")
     result = cli("run", "pages", "-o", "out")
     assert result.exit_code == 2 and "pip install 'clean[html]'" in result.stderr
     assert not (folder / "out").exists()
 
 
 def test_without_the_extractor_an_html_page_is_an_error_naming_the_pip_install(folder, monkeypatch):
-    import clean.html_input
+    import clean.io.html
 
     def missing(name):
         raise ModuleNotFoundError(name)
 
-    monkeypatch.setattr(clean.html_input, "version", missing)
-    from clean.inputs import Reader
+    monkeypatch.setattr(clean.io.html, "version", missing)
+    from clean.io.inputs import Reader
 
     [page] = Reader().pages("pages/page.html")
     assert page.raw is None and page.error == "pages/page.html: reading HTML pages needs trafilatura: pip install" \

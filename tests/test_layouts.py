@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from clean.cli import main
-from clean.diff_outputs import compare
-from clean.errors import RunInterrupted
-from clean.executor import run
-from clean.local_engine import LocalExecutor
-from clean.output_files import records
+from clean.review.diff_outputs import compare
+from clean.model.errors import RunInterrupted
+from clean.run.executor import run
+from clean.run.local_engine import LocalExecutor
+from clean.io.output_files import records
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 

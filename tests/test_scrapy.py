@@ -36,8 +36,8 @@ def site():
     server.server_close()
 
 
-PIPELINE = {"clean.scrapy_pipeline.CleanPipeline": 100}
-MIDDLEWARE = {"clean.scrapy_middleware.CleanSpiderMiddleware": 800}
+PIPELINE = {"clean.integrations.scrapy.CleanPipeline": 100}
+MIDDLEWARE = {"clean.integrations.scrapy.CleanSpiderMiddleware": 800}
 DEDUP = {"dedup.UrlDedupPipeline": 50}  # tests/scrapy_site/dedup.py, before the clean pipeline
 
 
@@ -143,7 +143,7 @@ def process(item, **settings):
     from scrapy.settings import Settings
 
     from clean.pipeline import Pipeline
-    from clean.scrapy_pipeline import DEFAULTS, CleanPipeline
+    from clean.integrations.scrapy import DEFAULTS, CleanPipeline
 
     values = Settings({**DEFAULTS, **settings})
     fields = {name: values.get(name) for name in DEFAULTS}

@@ -81,10 +81,10 @@ def test_stderr_lists_the_first_errors_with_their_file_and_says_where_the_rest_a
 
 
 def test_a_missing_optional_library_stops_the_run_before_it_starts_naming_the_pip_install(site, monkeypatch):
-    import clean.preflight
+    import clean.run.preflight
 
     (site / "crawl.warc.gz").write_bytes(b"")
-    monkeypatch.setattr(clean.preflight, "installed", lambda module: module not in {"warcio", "zstandard"})
+    monkeypatch.setattr(clean.run.preflight, "installed", lambda module: module not in {"warcio", "zstandard"})
     result = run_cli("run", ".", "-o", "out")
     assert result.exit_code == 2 and "pip install 'clean[warc]'" in result.stderr
     assert not (site / "out").exists()
