@@ -161,7 +161,7 @@ def explain(page, as_json, color, width, text_field, url, rule_dirs, no_shipped_
     import json
 
     from clean.model.errors import CleanError
-    from clean.io.discovery import display_path
+    from clean.io.paths import display_path
     from clean.review.explain import explain as explain_doc, render_text
     from clean.io.find_page import STDIN, find_page
     from clean.io.inputs import Reader

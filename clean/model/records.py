@@ -1,7 +1,7 @@
 """The records ``clean`` writes: one :class:`Item` per line of ``items.jsonl``,
 one :class:`SourceRecord` per line of ``sources.jsonl``.
 
-They are the output contract (see README.md), so they are pydantic models,
+They are the output contract (see docs/output.md), so they are pydantic models,
 frozen, with unknown fields forbidden; ``model_dump()`` is exactly the JSON
 record, in field order.
 

@@ -28,6 +28,7 @@ from clean.model.records import Item, SourceRecord
 from clean.review.report_html import bar_chart, esc, page
 from clean.review.report_source import firings, load_source, rule_file, source_page
 from clean.engine.ruleset import RuleSet
+from clean.catalog.files import read_rule_folders, shipped_rules_dir
 
 SOURCES_PER_PAGE = 1000
 FIRINGS_PER_PAGE = 200  # a rule page with context stays under ~0.5 MB
