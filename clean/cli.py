@@ -114,21 +114,9 @@ def run(inputs, out_dir, workers, strict, resume, exclude, url, text_field, engi
     finally:
         signal.signal(signal.SIGTERM, previous)
     click.echo(summary.line(), err=True)
-    _echo_errors(summary, out_dir)
+    for line in summary.error_lines(out_dir):
+        click.echo(line, err=True)
     sys.exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_CLEAN)
-
-
-def _echo_errors(summary, out_dir: str) -> None:
-    """The first errors of a run (file: reason), and where all of them are."""
-    if not summary.errors:
-        return
-    shown = len(summary.first_errors)
-    head = "errors:" if shown == summary.errors else f"the first {shown} of {summary.errors} errors:"
-    click.echo(head, err=True)
-    for error in summary.first_errors:
-        click.echo(f"  {error}", err=True)
-    where = os.path.join(out_dir, "sources.jsonl")
-    click.echo(f"every error is in {where} (records with \"errors\"; 'clean report {out_dir}' lists them)", err=True)
 
 
 def _executor(engine: str, address: str | None, workers: int | None):

@@ -108,3 +108,14 @@ def test_a_golden_cannot_pass_on_nothing_and_paths_resolve_beside_the_test_file(
     assert not any((here / name).exists() for name in ("golden-missing", "golden-empty", "golden-broken"))
     second = pytest_in(tmp_path, "-rA", "-k", "beside or root_relative or compressed")
     assert second.returncode == 0, second.stdout
+
+
+def test_clean_update_rewrites_a_golden_of_another_layout_as_plain_jsonl(project):
+    subprocess.run([sys.executable, "-m", "clean", "run", "pages", "-o", "golden", "--compress", "gzip"],
+                   cwd=project, check=True, capture_output=True)
+    assert pytest_in(project).returncode == 0  # the gzip golden is read as it is
+    (project / "pages" / "a.txt").write_text(PAGE.replace("Астане", "Алматы"), encoding="utf-8")
+    assert pytest_in(project).returncode == 1
+    assert pytest_in(project, "--clean-update").returncode == 0
+    assert sorted(p.name for p in (project / "golden").glob("*.jsonl*")) == ["items.jsonl", "sources.jsonl"]
+    assert pytest_in(project).returncode == 0

@@ -98,11 +98,13 @@ class Golden:
         """Write golden files that are missing (all of them with --clean-update); messages for new ones."""
         problems = []
         for name in self.FILES:
-            target = golden / name
-            if self.update or not _present(golden, name):
+            target, present = golden / name, _layouts(golden, name)
+            if self.update or not present:
                 golden.mkdir(parents=True, exist_ok=True)
-                if not target.exists():
+                if not present:
                     problems.append(f"{target} was missing and has been written; check it and commit it.")
+                for other in present:  # a golden in another layout is rewritten as plain JSONL
+                    other.unlink()
                 target.write_bytes((made / name).read_bytes())
         return problems
 
@@ -119,15 +121,15 @@ class Golden:
         return [f"clean diff {label} <new output>:"] + [d.report() for d in diffs if not d.equal]
 
 
-def _present(golden: Path, name: str) -> bool:
-    """True when ``golden`` holds the file ``name`` in one of the layouts ``clean run`` writes."""
-    from clean.model.errors import InputError
+def _layouts(golden: Path, name: str) -> list[Path]:
+    """The files of ``name`` in ``golden``, in whichever layout ``clean run`` wrote them (none: [])."""
     from clean.io.output_files import items_files
+    from clean.model.errors import InputError
 
     try:
-        return bool(items_files(golden, name.removesuffix(".jsonl")))
+        return items_files(golden, name.removesuffix(".jsonl"))
     except InputError:
-        return False
+        return []
 
 
 @pytest.fixture

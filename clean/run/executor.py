@@ -59,6 +59,16 @@ class RunSummary:
     seconds: float = 0.0
     first_errors: list[str] = field(default_factory=list)  # the first FIRST_ERRORS errors, for the CLI
 
+    def error_lines(self, out_dir: str | Path) -> list[str]:
+        """The first errors (file: reason), and where all of them are; nothing when there were none."""
+        if not self.errors:
+            return []
+        shown = len(self.first_errors)
+        head = "errors:" if shown == self.errors else f"the first {shown} of {self.errors} errors:"
+        where = Path(out_dir) / "sources.jsonl"
+        return [head, *(f"  {error}" for error in self.first_errors),
+                f"every error is in {where} (records with \"errors\"; 'clean report {out_dir}' lists them)"]
+
     def line(self) -> str:
         """The one-line summary the CLI prints."""
         top = ", ".join(f"{rule} {n}" for rule, n in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
