@@ -91,6 +91,7 @@ def test_readme_has_a_quickstart_for_each_use_and_links_that_resolve():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for heading in ("## Batch", "## Library API", "## Scrapy", "## Golden tests with pytest", "## Comparing outputs"):
         assert heading in readme
+    assert ".venv/bin/python -m bench" in readme  # the benchmark runs inside the venv (it imports ftfy)
     for document in DOCUMENTS:
         for target in re.findall(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)", document.read_text(encoding="utf-8")):
             assert (document.parent / target).exists(), f"{document.name} links to a missing {target}"
