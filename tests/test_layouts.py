@@ -158,3 +158,26 @@ def test_diff_streams_memory_grows_with_the_difference_not_the_output(tmp_path):
         tracemalloc.stop()
     assert [len(d.changed) for d in diffs] == [1]
     assert size > 20_000_000 and peak < size / 10
+
+
+def truncated(compress, data: bytes) -> bytes:
+    if compress == "zstd":
+        zstandard = pytest.importorskip("zstandard", reason="--compress zstd needs zstandard")
+        whole = zstandard.ZstdCompressor().compress(data)
+    else:
+        import gzip
+
+        whole = gzip.compress(data)
+    return whole[: len(whole) // 2]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("cut.jsonl.zst", lambda data: truncated("zstd", data), "cannot read (EOFError"),
+    ("cut.jsonl.gz", lambda data: truncated("gzip", data), "cannot read (EOFError"),
+    ("garbage.jsonl.zst", lambda data: b"\x28\xb5\x2f\xfd" + b"\xff" * 40, "cannot read"),
+    ("deep.jsonl", lambda data: b"[" * 100_000 + b"\n", "nested too deeply"),
+])
+def test_a_truncated_or_hostile_items_file_is_exit_2(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content((ROOT / "output" / "items.jsonl").read_bytes()))
+    done = cli("diff", ROOT / "output" / "items.jsonl", tmp_path / name)
+    assert done.exit_code == 2 and message in done.output, done.output

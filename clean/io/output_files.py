@@ -21,7 +21,6 @@ the writer is read by every tool.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from clean.model.errors import InputError
 
 SHARD = re.compile(r"-\d{5}")  # the shard number after the name: items-00000.jsonl
 SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
+BLOCK = 2**20  # compressed bytes read at a time
 
 
 def items_files(folder: str | Path, name: str = "items") -> list[Path]:
@@ -71,16 +71,34 @@ def read_lines(path: Path) -> Iterator[str]:
         with gzip.open(path, "rt", encoding="utf-8", newline="\n") as f:
             yield from f
     elif name.endswith(".zst"):
-        zstandard = _zstd()
-        with open(path, "rb") as raw:
-            try:
-                yield from io.TextIOWrapper(zstandard.ZstdDecompressor().stream_reader(raw), encoding="utf-8",
-                                            newline="\n")
-            except zstandard.ZstdError as exc:
-                raise OSError(f"not zstd data: {exc}") from None
+        yield from _zstd_lines(path)
     else:
         with open(path, encoding="utf-8", newline="\n") as f:
             yield from f
+
+
+def _zstd_lines(path: Path) -> Iterator[str]:
+    """The lines of a zstd file, frame after frame; a file that ends inside a frame is an OSError (the
+    library's stream reader would end there silently, as if the file were whole)."""
+    zstandard = _zstd()
+    with open(path, "rb") as raw:
+        decompressor, pending, ended = zstandard.ZstdDecompressor().decompressobj(), b"", True
+        while chunk := raw.read(BLOCK):
+            while chunk:
+                try:
+                    pending += decompressor.decompress(chunk)
+                except zstandard.ZstdError as exc:
+                    raise OSError(f"not zstd data: {exc}") from None
+                ended = decompressor.eof
+                chunk = decompressor.unused_data if ended else b""
+                if ended:
+                    decompressor = zstandard.ZstdDecompressor().decompressobj()
+            *lines, pending = pending.split(b"\n")
+            yield from (line.decode("utf-8") + "\n" for line in lines)
+        if not ended:
+            raise EOFError("the file ends inside a zstd frame (truncated)")
+        if pending:
+            yield pending.decode("utf-8")
 
 
 def _zstd():
@@ -113,6 +131,8 @@ def _parse(line: str, where: str) -> dict:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not JSON ({exc.msg}); is this a clean output?") from None
+    except RecursionError:
+        raise InputError(where, "nested too deeply; is this a clean output?") from None
     if not isinstance(record, dict):
         raise InputError(where, "not a JSON object; is this a clean output?")
     return record
