@@ -68,7 +68,7 @@ def main() -> None:
 @disable_option
 def run(inputs, out_dir, workers, strict, resume, exclude, url, text_field, engine, address, quiet, compress, shard_mb, rule_dirs,
         no_shipped_rules, disable) -> None:
-    """Clean INPUTS (files, or folders walked for *.txt, *.jsonl[.gz], *.warc[.gz], *.wet[.gz]) into OUT.
+    """Clean INPUTS (files, or folders walked for *.txt, *.jsonl[.gz], *.warc[.gz], *.wet[.gz], *.html) into OUT.
 
     Folder walks leave out names that start with a dot, OUT itself and what --exclude matches.
     """

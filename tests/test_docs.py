@@ -95,3 +95,10 @@ def test_readme_has_a_quickstart_for_each_use_and_links_that_resolve():
     for document in DOCUMENTS:
         for target in re.findall(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)", document.read_text(encoding="utf-8")):
             assert (document.parent / target).exists(), f"{document.name} links to a missing {target}"
+
+
+def test_every_repository_path_the_documents_name_exists():
+    for document in DOCUMENTS:
+        text = document.read_text(encoding="utf-8")
+        for path in re.findall(r"`((?:rules|clean|tests|bench|docs)/[\w/.-]*(?:\.\w+|/))`", text):  # files, folders/
+            assert (ROOT / path).exists(), f"{document.name} names {path}, which does not exist"
