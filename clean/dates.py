@@ -83,6 +83,7 @@ class Vocabulary:
     shape: regex.Pattern | None = None
     spellings: frozenset = frozenset()
     stem_spellings: tuple = ()  # (length, spellings of the stems of that length)
+    abbreviations: frozenset = frozenset()  # forms read without a year only with their dot ('там.', not 'там')
 
     def month_number(self, word: str) -> int | None:
         """The month a word names, or None."""
@@ -157,12 +158,15 @@ DATE_START = regex.compile(NOT_INSIDE)  # so the only places a date can start ar
 
 
 def _build(rules) -> Vocabulary:
-    forms, stems = {}, []
+    forms, stems, abbreviations = {}, [], set()
     for months in rules.table("months").values():
         for number, words in months.items():
             for word in words:
                 if word.endswith("*"):
                     stems.append((word[:-1].lower(), int(number)))
+                elif word.endswith(".") and len(word) > 1:
+                    forms[word[:-1].lower()] = int(number)
+                    abbreviations.add(word[:-1].lower())
                 else:
                     forms[word.lower()] = int(number)
     alternatives = sorted(forms, key=len, reverse=True)
@@ -173,9 +177,10 @@ def _build(rules) -> Vocabulary:
     if tuple(sorted(pattern.groupindex, key=pattern.groupindex.get)) != GROUPS:
         raise AssertionError("the date pattern's groups must be GROUPS, in order (_read unpacks them)")
     if not all(WORD.fullmatch(w) for w in [*forms, *(s for s, _ in stems)]):
-        return Vocabulary(forms, tuple(stems), month, pattern)  # a form that is no word: no shape
+        return Vocabulary(forms, tuple(stems), month, pattern, abbreviations=frozenset(abbreviations))  # no shape
     shape = regex.compile(_date_pattern(ANY_WORD, before, after), regex.IGNORECASE | regex.VERBOSE)
-    return Vocabulary(forms, tuple(stems), month, pattern, shape, *_spellings(forms, stems))
+    spelled, stem_spelled = _spellings(forms, stems)
+    return Vocabulary(forms, tuple(stems), month, pattern, shape, spelled, stem_spelled, frozenset(abbreviations))
 
 
 def _date_pattern(month: str, before: str, after: str) -> str:
@@ -267,6 +272,8 @@ def _read(m, groups: tuple, vocab: Vocabulary) -> FoundDate | None:
     year = int(year) if year else None
     if month is None or not valid(year, month, day):
         return None
+    if year is None and (m1 or m2 or "").lower() in vocab.abbreviations:
+        return None  # '5 там' is no date: an abbreviation without its dot needs a year
     relative = year is None and bool(ra or ra2 or rb)
     start, end = m.span()
     return FoundDate(year, month, day, start, end, m.string[start:end].strip(), relative)

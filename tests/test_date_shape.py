@@ -37,7 +37,7 @@ def reference_pattern(rules) -> regex.Pattern:
                 if word.endswith("*"):
                     stems.append((word[:-1].lower(), int(number)))
                 else:
-                    forms[word.lower()] = int(number)
+                    forms[word.lower().removesuffix(".") or word] = int(number)  # 'янв.': an abbreviation
     alternatives = sorted(forms, key=len, reverse=True)
     stem_alts = [regex.escape(s) + r"\w*" for s, _ in sorted(stems, key=lambda s: -len(s[0]))]
     month = r"(?:" + "|".join([regex.escape(a) + r"\.?" for a in alternatives] + stem_alts) + r")(?!\w)"
