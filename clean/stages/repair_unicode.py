@@ -32,6 +32,7 @@ from clean.document import Document, Edit
 from clean.kinds import apply_stage_rules, touched_lines
 from clean.prefilter import literal_gate
 from clean.registry import python_rule
+from clean.stages import cyrillic_mojibake  # noqa: F401  (registers repair.cyrillic-mojibake)
 from clean.ruleset import Rule, RuleSet
 from clean.stages.mojibake_check import NEEDS_FTFY, needs_ftfy
 
