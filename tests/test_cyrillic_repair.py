@@ -101,6 +101,9 @@ CLEAN = [s for sentences in SENTENCES.values() for s in sentences] + [
     "Úkimet shaǵyn biznesti qoldaý týraly jańa sheshim qabyldady.",
     "Компания вКонтакте, агентство КазТАГ и iPhone 15 — «новинки» года №1.",
     "Ціна — 100 € або 120 $; температура +5 °C, ± 2°.",
+    "Сегодня +7 °С, ветер 5 м/с.",
+    "Курс: 1 $ = 90 ₽, 1 € = 98 ₽; § 5, © 2024 ООО «Ромашка»™.",
+    "Мінск † 1944; Ёлка і ўсё, Ў, Ґанок, ʼєднання.",
     "São Paulo, Zürich, Kraków, Øresund, Ærø, Ñandú, naïve café résumé.",
 ]
 

@@ -72,8 +72,9 @@ def known_pairs(rules: RuleSet) -> frozenset:
     ))
 
 
-def score(text: str, pairs: frozenset) -> tuple[float, int]:
-    """The share of known pairs among the character pairs of ``text``'s non-ASCII words, and their number.
+def score(text: str, pairs: frozenset) -> tuple[float, int, int]:
+    """The share of known pairs among the character pairs of ``text``'s non-ASCII words, their number, and
+    the number known (a repair must know more pairs than the line did: it never unmakes real words).
 
     A word is a run of letters and symbols. A pair of two ASCII characters says
     nothing (English words stay as they are); any other pair counts, known only
@@ -89,7 +90,7 @@ def score(text: str, pairs: frozenset) -> tuple[float, int]:
                 continue
             total += 1
             known += (a + b) in pairs
-    return (known / total if total else 0.0), total
+    return (known / total if total else 0.0), total, known
 
 
 @lru_cache(maxsize=None)
@@ -124,14 +125,14 @@ def _redo_word(word: str, shown: str, written: str) -> str:
 def repair_line(text: str, pairs: frozenset) -> str:
     """``text`` read again with the misreading that gives clearly better Cyrillic, up to twice; else ``text``."""
     for _ in range(MAX_ROUNDS):
-        now, _ = score(text, pairs)
+        now, _, known_now = score(text, pairs)
         best, best_share = None, now + MIN_GAIN
         for shown, written in MISREADINGS:
             candidate = _misread(text, shown, written)
             if candidate is None:
                 continue
-            share, total = score(candidate, pairs)
-            if total >= MIN_PAIRS and _in_alphabet(candidate) and (
+            share, total, known = score(candidate, pairs)
+            if total >= MIN_PAIRS and known > known_now and _in_alphabet(candidate) and (
                 (share >= MIN_SHARE and share > best_share) or _cleaner(text, now, candidate, share)
             ):
                 best, best_share = candidate, share
