@@ -14,12 +14,12 @@ import html
 import ftfy.bad_codecs  # noqa: F401  (sloppy-windows-1252: cp1252 that keeps every byte)
 import pytest
 
-from clean.document import Document
-from clean.ruleset import RuleSet
-from clean.stages.cyrillic_mojibake import repair_line, known_pairs, suspect
+from clean.model.document import Document
+from clean.catalog import shipped_rules
+from clean.families.repair.cyrillic_mojibake import repair_line, known_pairs, suspect
 from clean.stages.repair_unicode import repair_unicode
 
-RULES = RuleSet.shipped()
+RULES = shipped_rules()
 MIN_REPAIRED = 0.95
 
 SENTENCES = {

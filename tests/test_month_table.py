@@ -1,6 +1,6 @@
 """The month table against its sources: CLDR (Babel) and dateparser's language tables.
 
-``rules/tables/months.toml`` is written by ``python -m clean.month_table``; here
+``rules/tables/months.toml`` is written by ``python -m clean.catalog.month_table``; here
 it is checked to be what its sources give, and every month form of ru, uk, be
 and kk in the sources is read as an item's date at the head of a sentence
 (``15 <form> 2021 года …``), lower case and Capitalised. The sources are read
@@ -15,7 +15,7 @@ from clean.pipeline import Pipeline
 
 babel = pytest.importorskip("babel", reason="the month table's source (CLDR) is read through Babel: pip install babel")
 
-from clean import month_table  # noqa: E402  (needs Babel)
+from clean.catalog import month_table  # noqa: E402  (needs Babel)
 
 PIPELINE = Pipeline()
 MIN_READ_SHARE = 0.98
@@ -43,7 +43,7 @@ def test_table_is_generated_from_its_sources():
     if month_table.dateparser_table("ru") is None:
         pytest.skip("dateparser is not installed: the table was generated with its language data")
     assert (month_table.TABLES / "months.toml").read_text(encoding="utf-8") == month_table.render(local), (
-        "months.toml differs from its sources: run python -m clean.month_table"
+        "months.toml differs from its sources: run python -m clean.catalog.month_table"
     )
 
 
@@ -67,13 +67,13 @@ def test_kazakh_forms_are_read_year_first():
 
 @pytest.mark.parametrize("line", ["Ол 5 там тұрды.", "Было 5 мар в саду.", "Він мав 3 лис у лісі."])
 def test_an_abbreviation_without_its_dot_or_a_year_is_no_date(line):
-    from clean.dates import find_dates
+    from clean.families.dates.reader import find_dates
 
     assert list(find_dates(line, PIPELINE.rules)) == []
 
 
 @pytest.mark.parametrize("line, iso", [("5 там. 2021 ж.", "2021-08-05"), ("5 жні. 2021", "2021-08-05")])
 def test_an_abbreviation_is_read_with_a_year(line, iso):
-    from clean.dates import find_dates
+    from clean.families.dates.reader import find_dates
 
     assert [f.iso for f in find_dates(line, PIPELINE.rules)] == [iso]

@@ -1,0 +1,3 @@
+"""``repair.*``: the cheap test that says which lines may need ftfy, and the Cyrillic misreadings ftfy leaves."""
+
+from clean.families.repair import cyrillic_mojibake  # noqa: F401  (registers repair.cyrillic-mojibake)
