@@ -35,6 +35,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-125x: a code page that keeps every byte)
 import regex
 
 from clean.engine.kinds import touched_lines
@@ -46,6 +47,8 @@ from clean.model.document import Document, Edit
 MIN_SHARE = 0.9  # of a repaired line's letter pairs, known to the region's languages
 MIN_GAIN = 0.25  # over the line as it was: a repair must be clearly better
 MIN_PAIRS = 4  # fewer letter pairs than this say too little to judge a line
+MIN_ODD_CHARS = 2  # a line is tried with this many characters outside the alphabet, or a case swap
+CASE_SWAP_WINDOW = 4096  # characters of a page looked at for a koi8-r/cp1251 case swap
 MAX_ROUNDS = 2  # a line misread twice (double encoding) is repaired in two rounds
 MISREADINGS = (  # (the code page the text was shown in, the one it was written in)
     ("latin-1", "cp1251"), ("cp1252", "cp1251"), ("cp1251", "koi8-r"), ("cp1251", "koi8-u"),
@@ -53,16 +56,39 @@ MISREADINGS = (  # (the code page the text was shown in, the one it was written 
     ("cp1251", "mac-cyrillic"), ("mac-cyrillic", "cp1251"), ("koi8-r", "utf-8"), ("koi8-u", "utf-8"), ("cp1251", "utf-8"),
     ("cp866", "utf-8"), ("mac-cyrillic", "utf-8"), ("latin-1", "koi8-r"), ("cp1252", "koi8-r"),
 )
-CYRILLIC = "\u0400-\u04ff"
+FTFY_CODECS = ("sloppy-windows-1251", "sloppy-windows-1252")  # UTF-8 read whole as these: ftfy's to repair
 UNSAFE = re.compile(f"[^{SAFE}]")
+ALL_SAFE = re.compile(f"[{SAFE}]*")  # the standard engine runs a plain class many times faster
 CASE_SWAP = re.compile(f"[а-яёіїєґўәғқңөұүһ][А-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺ]")  # 'тПУУЙС': koi8-r and cp1251 swapped
 WORD = regex.compile(r"[\p{L}\p{S}]+")  # letters and symbols: box-drawing and € inside a word count against it
 TOKEN = regex.compile(r"\S+")
 
 
 def suspect(text: str) -> bool:
-    """Can ``text`` hold single-byte Cyrillic mojibake (the cheap test; most lines: no)?"""
-    return UNSAFE.search(text) is not None or CASE_SWAP.search(text) is not None
+    """Can ``text`` hold single-byte Cyrillic mojibake (the cheap test; most pages: no)?
+
+    A case swap is looked for in the first :data:`CASE_SWAP_WINDOW` characters
+    only: koi8-r and cp1251 are swapped for a whole file, never for one line deep in it.
+    """
+    return ALL_SAFE.match(text).end() != len(text) or CASE_SWAP.search(text, 0, CASE_SWAP_WINDOW) is not None
+
+
+def worth_trying(line: str) -> bool:
+    """Is a suspect line worth the misreadings: two odd characters at least, or a case swap (not one emoji),
+    and not UTF-8 read whole as cp1251, cp1252 or latin-1 (ftfy's, the next rule's, to repair)?
+
+    (The sloppy code pages are cp1251 and cp1252 with latin-1 in their holes, as ftfy reads them.)"""
+    if CASE_SWAP.search(line) is None and len(UNSAFE.findall(line)) < MIN_ODD_CHARS:
+        return False
+    return not any(_whole_utf8(line, codec) for codec in FTFY_CODECS)
+
+
+def _whole_utf8(line: str, codec: str) -> bool:
+    try:
+        line.encode(codec).decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def known_pairs(rules: RuleSet) -> frozenset:
@@ -94,25 +120,39 @@ def score(text: str, pairs: frozenset) -> tuple[float, int, int]:
 
 
 @lru_cache(maxsize=None)
+def _alphabet(codec: str) -> frozenset:
+    """The characters ``codec`` shows for its 256 bytes."""
+    return frozenset(bytes([b]).decode(codec, errors="ignore") for b in range(256)) - {""}
+
+
+@lru_cache(maxsize=None)
 def _runs(codec: str) -> regex.Pattern:
-    """Runs of characters that ``codec`` can encode, with a non-ASCII one in them."""
-    chars = "".join(sorted({bytes([b]).decode(codec, errors="ignore") for b in range(256)} - {""}))
-    cls = regex.escape(chars, special_only=False)
-    return regex.compile(f"[{cls}]*[[{cls}]--[\\x00-\\x7f]][{cls}]*", regex.V1)
+    """Runs of characters that ``codec`` can encode (compiled on first use, for lines it cannot encode whole)."""
+    chars = "".join(sorted(_alphabet(codec)))
+    return regex.compile(f"[{regex.escape(chars, special_only=False)}]+")
 
 
 def _misread(text: str, shown: str, written: str) -> str | None:
-    """``text`` with each run ``shown`` can encode read again as ``written``; None when nothing changes."""
-    def redo(m: regex.Match) -> str:
-        try:
-            return m.group(0).encode(shown).decode(written)
-        except UnicodeError:  # a run of clean and misread words (UTF-8 only): word by word
-            return TOKEN.sub(lambda w: _redo_word(w.group(0), shown, written), m.group(0)) if multi else m.group(0)
-
-    multi = written == "utf-8"
-
-    new = _runs(shown).sub(redo, text)
+    """``text`` (or each run of it ``shown`` can encode) read again as ``written``; None when nothing changes."""
+    try:
+        new = _redo(text, shown, written)
+    except UnicodeEncodeError:  # a line of clean and misread words: run by run
+        new = _runs(shown).sub(lambda m: _redo_run(m.group(0), shown, written), text)
     return None if new == text else new
+
+
+def _redo(text: str, shown: str, written: str) -> str:
+    raw = text.encode(shown)
+    try:
+        return raw.decode(written)
+    except UnicodeDecodeError:
+        if written != "utf-8":
+            return text
+        return TOKEN.sub(lambda w: _redo_word(w.group(0), shown, written), text)  # UTF-8 word by word
+
+
+def _redo_run(run: str, shown: str, written: str) -> str:
+    return run if run.isascii() else _redo(run, shown, written)
 
 
 def _redo_word(word: str, shown: str, written: str) -> str:
@@ -127,7 +167,11 @@ def repair_line(text: str, pairs: frozenset) -> str:
     for _ in range(MAX_ROUNDS):
         now, _, known_now = score(text, pairs)
         best, best_share = None, now + MIN_GAIN
+        odd = set(UNSAFE.findall(text))
+        swapped = CASE_SWAP.search(text) is not None
         for shown, written in MISREADINGS:
+            if not (swapped or not odd.isdisjoint(_alphabet(shown))):
+                continue  # the misreading cannot explain the odd characters
             candidate = _misread(text, shown, written)
             if candidate is None:
                 continue
@@ -161,6 +205,8 @@ def fix_cyrillic_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document
     pairs, lines, edits = known_pairs(rules), list(doc.lines), list(doc.edits)
     for i in touched_lines(doc, _SUSPECT):
         line = lines[i]
+        if not worth_trying(line.text):
+            continue
         new = repair_line(line.text, pairs)
         if new != line.text:
             edits.append(Edit.between(rule.id, line.start, line.text, new))
