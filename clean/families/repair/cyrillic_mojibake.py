@@ -74,21 +74,23 @@ def suspect(text: str) -> bool:
 
 
 def worth_trying(line: str) -> bool:
-    """Is a suspect line worth the misreadings: two odd characters at least, or a case swap (not one emoji),
-    and not UTF-8 read whole as cp1251, cp1252 or latin-1 (ftfy's, the next rule's, to repair)?
-
-    (The sloppy code pages are cp1251 and cp1252 with latin-1 in their holes, as ftfy reads them.)"""
-    if CASE_SWAP.search(line) is None and len(UNSAFE.findall(line)) < MIN_ODD_CHARS:
-        return False
-    return not any(_whole_utf8(line, codec) for codec in FTFY_CODECS)
+    """Is a suspect line worth the misreadings: two odd characters at least, or a case swap (not one emoji)?"""
+    return CASE_SWAP.search(line) is not None or len(UNSAFE.findall(line)) >= MIN_ODD_CHARS
 
 
-def _whole_utf8(line: str, codec: str) -> bool:
-    try:
-        line.encode(codec).decode("utf-8")
-    except UnicodeError:
-        return False
-    return True
+def utf8_reading(line: str) -> str | None:
+    """``line`` read as UTF-8 when it is UTF-8 read whole as cp1251, cp1252 or latin-1 (ftfy's kind), else None.
+
+    Such a line is offered this one reading, not every misreading: the common
+    kind costs one decode. (The sloppy code pages are cp1251 and cp1252 with
+    latin-1 in their holes, as ftfy reads them.)
+    """
+    for codec in FTFY_CODECS:
+        try:
+            return line.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return None
 
 
 def known_pairs(rules: RuleSet) -> frozenset:
@@ -167,14 +169,7 @@ def repair_line(text: str, pairs: frozenset) -> str:
     for _ in range(MAX_ROUNDS):
         now, _, known_now = score(text, pairs)
         best, best_share = None, now + MIN_GAIN
-        odd = set(UNSAFE.findall(text))
-        swapped = CASE_SWAP.search(text) is not None
-        for shown, written in MISREADINGS:
-            if not (swapped or not odd.isdisjoint(_alphabet(shown))):
-                continue  # the misreading cannot explain the odd characters
-            candidate = _misread(text, shown, written)
-            if candidate is None:
-                continue
+        for candidate in _candidates(text):
             share, total, known = score(candidate, pairs)
             if total >= MIN_PAIRS and known > known_now and _in_alphabet(candidate) and (
                 (share >= MIN_SHARE and share > best_share) or _cleaner(text, now, candidate, share)
@@ -184,6 +179,22 @@ def repair_line(text: str, pairs: frozenset) -> str:
             return text
         text = best
     return text
+
+
+def _candidates(text: str):
+    """The readings of ``text`` worth scoring: its UTF-8 reading alone when it has one, else each misreading
+    that can explain its odd characters."""
+    whole = utf8_reading(text)
+    if whole is not None:
+        if whole != text:
+            yield whole
+        return
+    odd, swapped = set(UNSAFE.findall(text)), CASE_SWAP.search(text) is not None
+    for shown, written in MISREADINGS:
+        if swapped or not odd.isdisjoint(_alphabet(shown)):
+            candidate = _misread(text, shown, written)
+            if candidate is not None:
+                yield candidate
 
 
 def _cleaner(text: str, share: float, candidate: str, candidate_share: float) -> bool:
