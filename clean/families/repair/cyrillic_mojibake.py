@@ -48,7 +48,7 @@ MIN_SHARE = 0.9  # of a repaired line's letter pairs, known to the region's lang
 MIN_GAIN = 0.25  # over the line as it was: a repair must be clearly better
 MIN_PAIRS = 4  # fewer letter pairs than this say too little to judge a line
 MIN_ODD_CHARS = 2  # a line is tried with this many characters outside the alphabet, or a case swap
-CASE_SWAP_WINDOW = 4096  # characters of a page looked at for a koi8-r/cp1251 case swap
+CASE_SWAP_WINDOW = 512  # characters at the head of a page looked at for a koi8-r/cp1251 case swap
 MAX_ROUNDS = 2  # a line misread twice (double encoding) is repaired in two rounds
 MISREADINGS = (  # (the code page the text was shown in, the one it was written in)
     ("latin-1", "cp1251"), ("cp1252", "cp1251"), ("cp1251", "koi8-r"), ("cp1251", "koi8-u"),
