@@ -38,13 +38,24 @@ def _read(sentence: str):
     return items[0].date if items else None
 
 
-def test_table_is_generated_from_its_sources():
-    local = month_table.tomllib.loads((month_table.TABLES / "month_forms_local.toml").read_text(encoding="utf-8"))
+def test_tables_are_generated_from_their_sources():
     if month_table.dateparser_table("ru") is None:
-        pytest.skip("dateparser is not installed: the table was generated with its language data")
-    assert (month_table.TABLES / "months.toml").read_text(encoding="utf-8") == month_table.render(local), (
-        "months.toml differs from its sources: run python -m clean.catalog.month_table"
-    )
+        pytest.skip("dateparser is not installed: the tables were generated with its language data")
+    for name, text in month_table.outputs().items():
+        assert (month_table.TABLES / name).read_text(encoding="utf-8") == text, (
+            f"{name} differs from its sources: run python -m clean.catalog.month_table"
+        )
+
+
+@pytest.mark.parametrize("lang", month_table.LANGS)
+def test_every_cldr_weekday_heads_a_date_line(lang):
+    from babel import Locale
+
+    from clean.families.dates.stamp_lines import date_line
+
+    days = Locale.parse(lang).days["format"]
+    names = [n for width in ("wide", "abbreviated") for n in days[width].values()]
+    assert [n for n in names if date_line(f"{n.capitalize()}, 20.11.2020 14:35", PIPELINE.rules) != "2020-11-20"] == []
 
 
 def test_every_source_form_is_read_at_the_head_of_a_sentence():

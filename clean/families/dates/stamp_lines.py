@@ -32,7 +32,8 @@ from clean.engine.ruleset import Rule, RuleSet
 MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a longer line is text
 
 TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
-AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME})?\s*")
+ZONE = r"(?:\s*(?:[+-]\d{2}:?\d{2}|GMT|UTC|Z)(?!\w))?"  # RFC 822: Mon, 28 Sep 2020 10:00:00 +0300
+AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME}{ZONE})?\s*")
 YEAR = regex.compile(r"\d{4}")
 
 
