@@ -20,7 +20,7 @@ from clean.model.document import Document
 from clean.catalog.packs import pack_folders
 from clean.model.records import Item
 from clean.engine.ruleset import RuleSet
-from clean.catalog.loader import load_rules, shipped_rules_dir
+from clean.catalog import load_rules, shipped_rules_dir
 from clean.io.decode import read_and_decode
 from clean.stages import extract_metadata, repair_lines, repair_unicode, split_dates, split_items, strip_noise
 
