@@ -19,28 +19,28 @@ number (``5 мая 2022 года 15 человек``) or by another date is left
 
 from __future__ import annotations
 
-import regex
+import re
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.dates.reader import date_at
 from clean.model.document import DateMark, Document, Edit
 
-# a day, a word, four digits, maybe a year word, and a digit right after: the only lines the rule looks at
-CANDIDATE = regex.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\w+\.?,?[ \t]+\d{4}(?:[ \t]*(?:года|году|г\.|року|р\.|жылы|ж\.))?(?=\d)")
+# a day, a word, four digits, maybe a year word, and a digit right after: the only lines the rule splits
+CANDIDATE = re.compile(r"\d{1,2}[ \t]+\w+\.?,?[ \t]+\d{4}(?:[ \t]*(?:года|году|г\.|року|р\.|жылы|ж\.))?(?=\d)")
 
 
 @python_rule("dates.glued-word-stamp")
 def glued_word_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Split a date in words off the head of a line that repeats it (see module docstring)."""
-    view = doc.view()
-    hits = [view.index[view.position(m.start())] for m in CANDIDATE.finditer(view.text)]
+    lines = doc.lines
+    hits = [i for i in doc.view().index if lines[i].text[:1].isdigit() and lines[i].stamp is None]
     if not hits:
         return doc
-    lines, edits = list(doc.lines), list(doc.edits)
+    lines, edits = list(lines), list(doc.edits)
     for i in hits:
         line = lines[i]
-        split = _split(line.text, rules) if line.stamp is None else None
+        split = _split(line.text, rules)
         if split is not None:
             iso, stamp, body = split
             lines[i] = line.replace(text=body, stamp=DateMark(iso, stamp, rule.id))
@@ -56,11 +56,11 @@ def _split(text: str, rules: RuleSet) -> tuple[str, str, str] | None:
     if m is None:
         return None
     stamp_text = m.group(0)
-    stamp = date_at(stamp_text, len(stamp_text) - len(stamp_text.lstrip()), rules)
+    stamp = date_at(stamp_text, 0, rules)
     if stamp is None or stamp.iso is None or stamp.end != len(stamp_text):
         return None  # the head is not one full date to its last character
     body = text[m.end():]
     repeat = date_at(body, 0, rules)
     if repeat is None or (repeat.day, repeat.month) != (stamp.day, stamp.month) or repeat.year not in (None, stamp.year):
         return None
-    return stamp.iso, stamp_text.strip(), body
+    return stamp.iso, stamp_text, body

@@ -38,17 +38,16 @@ from functools import lru_cache
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-125x: a code page that keeps every byte)
 import regex
 
-from clean.engine.kinds import touched_lines
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.repair.mojibake_check import SAFE
+from clean.families.repair.mojibake_check import SAFE, outside_alphabet
 from clean.model.document import Document, Edit
 
 MIN_SHARE = 0.9  # of a repaired line's letter pairs, known to the region's languages
 MIN_GAIN = 0.25  # over the line as it was: a repair must be clearly better
 MIN_PAIRS = 4  # fewer letter pairs than this say too little to judge a line
 MIN_ODD_CHARS = 2  # a line is tried with this many characters outside the alphabet, or a case swap
-CASE_SWAP_WINDOW = 512  # characters at the head of a page looked at for a koi8-r/cp1251 case swap
+CASE_SWAP_WINDOW = 256  # characters at the head of a page looked at for a koi8-r/cp1251 case swap
 MAX_ROUNDS = 2  # a line misread twice (double encoding) is repaired in two rounds
 MISREADINGS = (  # (the code page the text was shown in, the one it was written in)
     ("latin-1", "cp1251"), ("cp1252", "cp1251"), ("cp1251", "koi8-r"), ("cp1251", "koi8-u"),
@@ -165,8 +164,19 @@ def _redo_word(word: str, shown: str, written: str) -> str:
 
 
 def repair_line(text: str, pairs: frozenset) -> str:
-    """``text`` read again with the misreading that gives clearly better Cyrillic, up to twice; else ``text``."""
+    """``text`` read again with the misreading that gives clearly better Cyrillic, up to twice; else ``text``.
+
+    A line of UTF-8 read whole as cp1251, cp1252 or latin-1 (ftfy's kind, :func:`utf8_reading`) is
+    taken as UTF-8 when that leaves fewer odd characters and only the region's letters: a strict UTF-8
+    decode of a line with odd characters is evidence enough, and the common kind costs one decode.
+    """
     for _ in range(MAX_ROUNDS):
+        whole = utf8_reading(text)
+        if whole is not None:
+            if whole == text or not _in_alphabet(whole) or len(UNSAFE.findall(whole)) >= len(UNSAFE.findall(text)):
+                return text
+            text = whole
+            continue
         now, _, known_now = score(text, pairs)
         best, best_share = None, now + MIN_GAIN
         for candidate in _candidates(text):
@@ -182,13 +192,7 @@ def repair_line(text: str, pairs: frozenset) -> str:
 
 
 def _candidates(text: str):
-    """The readings of ``text`` worth scoring: its UTF-8 reading alone when it has one, else each misreading
-    that can explain its odd characters."""
-    whole = utf8_reading(text)
-    if whole is not None:
-        if whole != text:
-            yield whole
-        return
+    """The readings of ``text`` worth scoring: each misreading that can explain its odd characters."""
     odd, swapped = set(UNSAFE.findall(text)), CASE_SWAP.search(text) is not None
     for shown, written in MISREADINGS:
         if swapped or not odd.isdisjoint(_alphabet(shown)):
@@ -211,12 +215,13 @@ def _in_alphabet(text: str) -> bool:
 @python_rule("repair.cyrillic-mojibake")
 def fix_cyrillic_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Re-read the suspect lines whose misreading is clearly better Cyrillic (see module docstring)."""
-    if not suspect(doc.view().text):
+    text = doc.view().text
+    if not (outside_alphabet(doc) or CASE_SWAP.search(text, 0, CASE_SWAP_WINDOW)):
         return doc
     pairs, lines, edits = known_pairs(rules), list(doc.lines), list(doc.edits)
-    for i in touched_lines(doc, _SUSPECT):
+    for i in doc.view().index:  # a suspect page: its lines looked at one by one, each with two C-level scans
         line = lines[i]
-        if not worth_trying(line.text):
+        if not (suspect(line.text) and worth_trying(line.text)):
             continue
         new = repair_line(line.text, pairs)
         if new != line.text:
@@ -226,5 +231,3 @@ def fix_cyrillic_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document
         return doc
     return doc.replace(lines=tuple(lines), edits=tuple(sorted(edits, key=lambda e: e.line)))
 
-
-_SUSPECT = regex.compile(f"[^{SAFE}]|{CASE_SWAP.pattern}")
