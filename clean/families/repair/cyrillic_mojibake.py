@@ -163,17 +163,20 @@ def _redo_word(word: str, shown: str, written: str) -> str:
         return word
 
 
-def repair_line(text: str, pairs: frozenset) -> str:
+def repair_line(text: str, pairs: frozenset, utf8: bool = False) -> str:
     """``text`` read again with the misreading that gives clearly better Cyrillic, up to twice; else ``text``.
 
     A line of UTF-8 read whole as cp1251, cp1252 or latin-1 (ftfy's kind, :func:`utf8_reading`) is
-    taken as UTF-8 when that leaves fewer odd characters and only the region's letters: a strict UTF-8
-    decode of a line with odd characters is evidence enough, and the common kind costs one decode.
+    left alone, for ftfy; with ``utf8`` (``repair.utf8-leftover``, after ftfy) only such a line is
+    repaired: taken as UTF-8 when that leaves fewer odd characters and only the region's letters (a
+    strict UTF-8 decode of a line with odd characters is evidence enough).
     """
     for _ in range(MAX_ROUNDS):
         whole = utf8_reading(text)
-        if whole is not None:
-            if whole == text or not _in_alphabet(whole) or len(UNSAFE.findall(whole)) >= len(UNSAFE.findall(text)):
+        if whole is not None or utf8:
+            if not utf8 or whole is None or whole == text or not _in_alphabet(whole) or (
+                len(UNSAFE.findall(whole)) >= len(UNSAFE.findall(text))
+            ):
                 return text
             text = whole
             continue
@@ -215,15 +218,25 @@ def _in_alphabet(text: str) -> bool:
 @python_rule("repair.cyrillic-mojibake")
 def fix_cyrillic_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Re-read the suspect lines whose misreading is clearly better Cyrillic (see module docstring)."""
-    text = doc.view().text
-    if not (outside_alphabet(doc) or CASE_SWAP.search(text, 0, CASE_SWAP_WINDOW)):
+    if not (outside_alphabet(doc) or CASE_SWAP.search(doc.view().text, 0, CASE_SWAP_WINDOW)):
         return doc
+    return _fix(doc, rule, rules, utf8=False)
+
+
+@python_rule("repair.utf8-leftover")
+def fix_utf8_leftover(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """After ftfy: a line still UTF-8 read whole as cp1251, cp1252 or latin-1 (short, or behind a no-break
+    space: ``Р РѕСЃСЃРёСЏ``) is read as UTF-8 when that gives the region's letters."""
+    return _fix(doc, rule, rules, utf8=True) if outside_alphabet(doc) else doc
+
+
+def _fix(doc: Document, rule: Rule, rules: RuleSet, utf8: bool) -> Document:
     pairs, lines, edits = known_pairs(rules), list(doc.lines), list(doc.edits)
     for i in doc.view().index:  # a suspect page: its lines looked at one by one, each with two C-level scans
         line = lines[i]
         if not (suspect(line.text) and worth_trying(line.text)):
             continue
-        new = repair_line(line.text, pairs)
+        new = repair_line(line.text, pairs, utf8)
         if new != line.text:
             edits.append(Edit.between(rule.id, line.start, line.text, new))
             lines[i] = replace(line, text=new)
