@@ -234,7 +234,9 @@ def _fix(doc: Document, rule: Rule, rules: RuleSet, utf8: bool) -> Document:
     pairs, lines, edits = known_pairs(rules), list(doc.lines), list(doc.edits)
     for i in doc.view().index:  # a suspect page: its lines looked at one by one, each with two C-level scans
         line = lines[i]
-        if not (suspect(line.text) and worth_trying(line.text)):
+        if not suspect(line.text) or (not utf8 and utf8_reading(line.text) is not None):
+            continue  # a clean line, or UTF-8 misread whole: ftfy's (repair.mojibake, next)
+        if not worth_trying(line.text):
             continue
         new = repair_line(line.text, pairs, utf8)
         if new != line.text:
