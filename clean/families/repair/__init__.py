@@ -1,4 +1,4 @@
-"""``repair.*``: the cheap test that says which lines may need ftfy, and the Cyrillic misreadings ftfy leaves."""
+"""``repair.*``: mojibake (ftfy, the cheap test that says which lines may need it, and the Cyrillic
+misreadings ftfy leaves), HTML entities, and pages saved as quoted strings."""
 
-from clean.families.repair import cyrillic_mojibake  # noqa: F401  (registers repair.cyrillic-mojibake)
-from clean.families.repair import escaped_dump  # noqa: F401  (registers repair.escaped-dump)
+from clean.families.repair import cyrillic_mojibake, encoding, escaped_dump  # noqa: F401  (register rules)
