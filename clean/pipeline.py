@@ -60,9 +60,9 @@ class Pipeline:
         """The document after every stage."""
         return clean_document(doc, self.rules)
 
-    def clean_bytes(self, raw: bytes, path: str, url: str | None = None) -> Document:
-        """Decode and clean one page's bytes."""
-        return self.clean_document(read_and_decode(raw, path, url))
+    def clean_bytes(self, raw: bytes, path: str, url: str | None = None, crawl_date: str | None = None) -> Document:
+        """Decode and clean one page's bytes (``crawl_date``: when its record was fetched, if known)."""
+        return self.clean_document(read_and_decode(raw, path, url, crawl_date))
 
     def clean_text(self, text: str, source: str = "<text>") -> list[Item]:
         """The items of one page given as text; ``source`` is its path or URL."""

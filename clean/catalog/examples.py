@@ -31,7 +31,7 @@ from clean.engine.ruleset import Rule, RuleSet
 WHOLE_STAGE = ("split_items",)
 
 
-def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple) -> str:
+def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple, crawl_date: str | None = None) -> str:
     """The rendering of ``before`` after the ``stages`` up to ``rule``'s, that stage with ``rule`` alone.
 
     ``stages`` is the pipeline's tuple of stage functions (:data:`clean.pipeline.STAGES`), given by the
@@ -39,7 +39,7 @@ def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple) -> str:
     """
     names = [stage.__name__ for stage in stages]
     position = names.index(rule.stage)
-    doc = Document.from_text(before, path="example.txt")
+    doc = Document.from_text(before, path="example.txt", crawl_date=crawl_date)
     for stage in stages[:position]:
         doc = stage(doc, rules)
     own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
@@ -62,7 +62,7 @@ def check_examples(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
 
 def _check_example(rules: RuleSet, rule: Rule, n: int, example, stages: tuple) -> None:
     try:
-        got = run_example(rules, rule, example.before, stages)
+        got = run_example(rules, rule, example.before, stages, example.crawl_date)
     except Exception as exc:  # a user's rule must fail with its name, not a traceback
         raise RuleError(rule.file, f"example {n} fails: {type(exc).__name__}: {exc}", rule.id) from None
     if got != example.after:

@@ -50,6 +50,7 @@ class Example(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     before: str
     after: str
+    crawl_date: str | None = None  # the input record's crawl date, for the rules that read it
 
     @property
     def fires(self) -> bool:

@@ -226,7 +226,7 @@ def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
         return SourceRecord(**{"path": page.path, "sha256": None, "encoding": None, "errors": [page.error]}
                             | origin), []
     try:
-        doc = pipeline.clean_bytes(page.raw, page.path, page.url)
+        doc = pipeline.clean_bytes(page.raw, page.path, page.url, page.crawl_date)
     except Exception as exc:  # a bad record or a bug in a stage costs one page, not the archive
         kind = "" if isinstance(exc, CleanError) else f"internal error ({type(exc).__name__}): "
         sha = hashlib.sha256(page.raw).hexdigest()

@@ -142,6 +142,7 @@ class SourceInfo:
     sha256: str
     encoding: str
     url: str | None = None
+    crawl_date: str | None = None  # when the input record was fetched (JSONL crawl_date, WARC-Date), if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +175,11 @@ class Document:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8", url: str | None = None) -> Document:
+    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8", url: str | None = None,
+                  crawl_date: str | None = None) -> Document:
         """Build a document from already-decoded text (lines split on any line end)."""
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(SourceInfo(path, sha, encoding, url), split_lines(text))
+        return cls(SourceInfo(path, sha, encoding, url, crawl_date), split_lines(text))
 
     def replace(self, **changes) -> Document:
         """A copy with ``changes`` applied (documents are immutable).
