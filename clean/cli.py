@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from clean.errors import RuleError, RunInterrupted, StoppedOnError, WorkerLost
+from clean.errors import RuleError, RunInterrupted, StoppedOnError, UsageProblem, WorkerLost
 
 EXIT_CLEAN, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -85,6 +85,9 @@ def run(inputs, out_dir, workers, strict, resume, text_field, engine, address, q
     except (StoppedOnError, WorkerLost) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_INPUT_ERRORS)
+    except UsageProblem as exc:  # an output folder it must not write into, a journal of other options
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except RunInterrupted as exc:
         click.echo(f"stopped: {exc}", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -37,3 +37,7 @@ class RunInterrupted(CleanError):
 
 class WorkerLost(CleanError):
     """A worker process died mid-run (killed, out of memory); ``--resume`` carries on."""
+
+
+class UsageProblem(CleanError):
+    """A run asked for something it must refuse before it starts (exit code 2): see its subclasses."""

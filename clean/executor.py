@@ -32,8 +32,9 @@ from clean import __version__
 from clean.discovery import discover, display_path, shown_path  # noqa: F401  (display_path: part of this API)
 from clean.errors import RunInterrupted, StoppedOnError, WorkerLost
 from clean.inputs import Reader
-from clean.journal import Journal, stale_temporaries
+from clean.journal import Journal
 from clean.local_engine import LocalExecutor
+from clean.outdir import OutLock, check_out_dir, stale_temporaries
 from clean.outputs import AtomicWriter, JsonlSink
 from clean.page_records import Dumped, ItemLines, failed_record, item_lines, to_json
 from clean.progress import Progress
@@ -79,11 +80,17 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     shape the items file(s) (:mod:`clean.outputs`); ``quiet=False`` draws a
     progress line on a terminal (:mod:`clean.progress`).
     """
-    started = time.perf_counter()
     inputs = list(inputs)  # read twice: by discovery and by the progress line's count
-    executor = executor or LocalExecutor()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    check_out_dir(inputs, out_dir)  # never write into a folder of the user's (clean.outdir)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with OutLock(out_dir):
+        return _run(pipeline, inputs, Path(out_dir), executor or LocalExecutor(), strict, resume, reader, compress,
+                    shard_bytes, quiet)
+
+
+def _run(pipeline, inputs: list[str], out: Path, executor, strict: bool, resume: bool, reader, compress,
+         shard_bytes, quiet: bool) -> RunSummary:
+    started = time.perf_counter()
     for leftover in stale_temporaries(out):
         leftover.unlink()
     (out / "run.json").unlink(missing_ok=True)  # run.json present = the three files are one complete run

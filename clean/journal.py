@@ -25,6 +25,7 @@ deleted when a run completes, since the outputs then hold everything.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from clean import __version__
@@ -57,7 +58,13 @@ class Journal:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.file.close()
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())  # what a power loss keeps: every line written so far
+        except OSError:
+            pass
+        finally:
+            self.file.close()
 
     _valid_end = 0  # byte offset after the last complete line of a reusable journal
 
@@ -113,8 +120,3 @@ def _parse(raw: bytes) -> dict | None:
     except ValueError:
         return None
     return entry if isinstance(entry, dict) else None
-
-
-def stale_temporaries(out_dir: str | Path) -> list[Path]:
-    """Temporary output files left by a killed run (``.NAME.tmp-PID``)."""
-    return sorted(p for p in Path(out_dir).glob(".*.tmp-*") if p.is_file())
