@@ -29,6 +29,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from clean.errors import CleanError, InputError
 from clean.records import Item, SourceRecord
 from clean.stages.decode import MAX_BYTES, read_input
@@ -40,6 +42,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
 URL_FIELDS = ("url", "metadata.url", "source_url")
 DATE_FIELDS = ("crawl_date", "date", "timestamp", "metadata.date", "metadata.crawl_date")
+SURROGATE = regex.compile(r"[\ud800-\udfff]")  # a lone surrogate: JSON allows it, UTF-8 cannot hold it
 WARC_TEXT_TYPES = ("conversion", "resource", "response")  # WET text, stored files, fetched responses
 
 
@@ -52,6 +55,7 @@ class Page:
     url: str | None = None
     crawl_date: str | None = None
     error: str | None = None
+    problems: tuple[str, ...] = ()  # errors of a page that was still cleaned (a lone surrogate replaced)
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,15 @@ class Reader:
         if not isinstance(text, str):
             return Page(where, None, error=f"{where}: no text field {self.text_field!r} "
                                            "(choose another with --text-field); skipped")
-        return Page(where, text.encode("utf-8"), _text(record, URL_FIELDS), _text(record, DATE_FIELDS))
+        values = {"text": text, "url": _text(record, URL_FIELDS), "crawl_date": _text(record, DATE_FIELDS)}
+        problems = []
+        for name, value in values.items():
+            if value is not None and SURROGATE.search(value):
+                values[name], n = SURROGATE.subn("\ufffd", value)
+                problems.append(f"{where}: {n} lone surrogate(s) in {name!r} (half a UTF-16 pair, not text) "
+                                "replaced by U+FFFD")
+        return Page(where, values["text"].encode("utf-8"), values["url"], values["crawl_date"],
+                    problems=tuple(problems))
 
 
 def _bounded_lines(f) -> Iterator[bytes]:
@@ -197,9 +209,13 @@ def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
     except Exception as exc:  # a bad record or a bug in a stage costs one page, not the archive
         kind = "" if isinstance(exc, CleanError) else f"internal error ({type(exc).__name__}): "
         sha = hashlib.sha256(page.raw).hexdigest()
-        return SourceRecord(path=page.path, sha256=sha, encoding=None, errors=[f"{kind}{exc}"], **origin), []
+        errors = [*page.problems, f"{kind}{exc}"]
+        return SourceRecord(path=page.path, sha256=sha, encoding=None, errors=errors, **origin), []
     items = list(doc.items)
     if page.crawl_date:
         items = [i.model_copy(update={"source": i.source.model_copy(update={"crawl_date": page.crawl_date})})
                  for i in items]
-    return source_record(page.path, doc).model_copy(update=origin), items
+    record = source_record(page.path, doc)
+    if page.problems:
+        origin["errors"] = [*page.problems, *record.errors]
+    return record.model_copy(update=origin), items

@@ -16,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from clean.arguments import must_be, page_text
 from clean.document import Document
+from clean.errors import InputError
 from clean.packs import pack_folders
 from clean.records import Item
 from clean.ruleset import RuleSet, load_rules, shipped_rules_dir
 from clean.stages import (
     extract_metadata, read_and_decode, repair_lines, repair_unicode, split_dates, split_items, strip_noise,
 )
+from clean.stages.decode import MAX_BYTES
 
 STAGES = (repair_unicode, strip_noise, split_dates, repair_lines, split_items, extract_metadata)
 
@@ -58,14 +61,21 @@ class Pipeline:
 
     def clean_document(self, doc: Document) -> Document:
         """The document after every stage."""
-        return clean_document(doc, self.rules)
+        return clean_document(must_be(doc, Document, "doc"), self.rules)
 
     def clean_bytes(self, raw: bytes, path: str, url: str | None = None) -> Document:
-        """Decode and clean one page's bytes."""
-        return self.clean_document(read_and_decode(raw, path, url))
+        """Decode and clean one page's bytes (within the limits of ``clean run``: :mod:`clean.arguments`)."""
+        must_be(raw, (bytes, bytearray, memoryview), "raw")
+        must_be(path, str, "path")
+        must_be(url, (str, type(None)), "url")
+        if len(raw) > MAX_BYTES:
+            raise InputError(path, f"page is above the {MAX_BYTES // 2**20} MiB limit (MAX_BYTES); not cleaned")
+        return self.clean_document(read_and_decode(bytes(raw), path, url))
 
     def clean_text(self, text: str, source: str = "<text>") -> list[Item]:
         """The items of one page given as text; ``source`` is its path or URL."""
+        source = page_text(must_be(source, str, "source"), "source")
+        text = page_text(text, "text", source)
         url = source if "://" in source else None
         return list(self.clean_document(Document.from_text(text, path=source, url=url)).items)
 
@@ -73,7 +83,10 @@ class Pipeline:
         """The items of one file, its path recorded as ``clean run`` records it (relative to the cwd)."""
         from clean.discovery import display_path
 
-        return list(self.clean_bytes(Path(path).read_bytes(), display_path(str(path))).items)
+        from clean.stages.decode import read_input
+
+        must_be(path, (str, Path), "path")
+        return list(self.clean_bytes(read_input(str(path)), display_path(str(path))).items)
 
     def run(self, paths: Iterable[str | Path], out_dir: str | Path, workers: int | None = 1):
         """What ``clean run PATHS -o OUT_DIR`` does: write items.jsonl, sources.jsonl and run.json.
