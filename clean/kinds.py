@@ -28,6 +28,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 import clean.ruleset
+from clean import budget
 from clean.document import Document, Edit, Line, Removal
 from clean.line_scan import spans
 from clean.ruleset import Rule, RuleSet
@@ -36,16 +37,32 @@ from clean.ruleset import Rule, RuleSet
 def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
     """Run every rule of ``stage`` over ``doc`` in load order, data kinds and python alike.
 
-    A rule whose pattern runs out of time on this page (see
-    :class:`~clean.ruleset.TimedPattern`) is skipped for this page only, with
-    an error naming the rule; the other rules still run.
+    A rule whose pattern runs out of its time on this page (see
+    :mod:`clean.budget`) is skipped for this page only, with an error naming
+    the rule; the other rules still run. One that has done so on
+    :data:`~clean.budget.SWITCH_OFF_AFTER` pages is switched off for the rest
+    of the run. A page past its own budget keeps what was done to it and skips
+    the rules left, with one error.
     """
     for rule, apply in rules.derived(("plan", stage), lambda rs: _plan(rs, stage)):
+        if budget.switched_off(rules.cache, rule.id):
+            continue
+        clock = budget.current()
+        if clock is not None and clock.page_left() <= 0:
+            if not clock.reported:
+                clock.reported = True
+                problem = (f"{doc.source.path}: the page ran out of time ({budget.PAGE_BUDGET:g}s of rule patterns)"
+                           f" at rule {rule.id!r}; it is kept as cleaned so far, the rules after it were skipped")
+                doc = doc.replace(errors=(*doc.errors, problem))
+            return doc
         try:
             doc = apply(doc, rule, rules)
         except TimeoutError:
             problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
                        f" ({clean.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
+            if budget.timed_out(rules.cache, rule.id):
+                problem += (f"; it ran out of time on {budget.SWITCH_OFF_AFTER} pages, so it is switched off for"
+                            " the rest of the run")
             doc = doc.replace(errors=(*doc.errors, problem))
     return doc
 

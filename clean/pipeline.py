@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from clean.arguments import must_be, page_text
+from clean.budget import page_clock
 from clean.document import Document
 from clean.errors import InputError
 from clean.packs import pack_folders
@@ -31,9 +32,10 @@ STAGES = (repair_unicode, strip_noise, split_dates, repair_lines, split_items, e
 
 
 def clean_document(doc: Document, rules: RuleSet, stages=STAGES) -> Document:
-    """Run ``stages`` over ``doc`` in order."""
-    for stage in stages:
-        doc = stage(doc, rules)
+    """Run ``stages`` over ``doc`` in order, within the page's time budget (:mod:`clean.budget`)."""
+    with page_clock():
+        for stage in stages:
+            doc = stage(doc, rules)
     return doc
 
 
