@@ -1,0 +1,67 @@
+"""Shipped patterns take time linear in the line (issue 17): no quadratic near-miss.
+
+``[caption `` 16,000 times on one line, or an 80 KB PHP-notice line of many
+``in /path`` near-misses, made shipped patterns backtrack quadratically (each
+try scanned to the end of the line). The property checked here: the time of a
+pattern over a line of 4n copies of a fragment is about 4 times its time over
+n copies, never about 16 times. Fragments are cut from the rules' own examples
+(the near-misses that matter start like a match). It compares two times of
+the same pattern on the same machine, with generous slack (under 8x where
+linear gives 4x and quadratic 16x); it asserts nothing about absolute speed.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from clean.ruleset import RuleSet
+
+RULES = RuleSet.shipped()
+SMALL, RATIO, SLACK = 10_000, 4, 8.0
+NOISE_FLOOR = 0.003  # seconds: a line of 4n copies scanned faster than this cannot be quadratic at this size
+
+
+def seconds(pattern, text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        for _ in pattern.finditer(text, timeout=20):
+            pass
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def growth(pattern, fragment: str) -> tuple[float, float]:
+    copies = SMALL // len(fragment) + 1
+    return seconds(pattern, fragment * copies), seconds(pattern, fragment * (copies * RATIO))
+
+
+def fragments(rule) -> list[str]:
+    lines = [example.before.split("\n", 1)[0] for example in rule.examples]
+    return sorted({line[:cut] for line in lines for cut in (8, len(line) // 2, len(line)) if len(line[:cut]) >= 2})
+
+
+DATA_RULES = [rule for rule in RULES.rules if rule.pattern]
+
+
+@pytest.mark.parametrize("rule", DATA_RULES, ids=[rule.id for rule in DATA_RULES])
+def test_a_shipped_pattern_is_linear_on_repeated_near_misses(rule):
+    pattern = RULES.patterns[rule.id].compiled
+    for fragment in fragments(rule):
+        small, large = growth(pattern, fragment)
+        if large > NOISE_FLOOR:
+            assert large / max(small, 1e-6) < SLACK, f"{fragment!r}: {small:.4f}s -> {large:.4f}s for {RATIO}x text"
+
+
+@pytest.mark.parametrize("rule_id, fragment", [
+    ("noise.wp-shortcode", "[caption "),  # 16,000 of them on one line was quadratic
+    ("noise.html-tag", "<!-- "),
+    ("noise.php-notice", "Notice: x in /var/www/a.php, "),  # an 80 KB notice line of near-misses
+    ("noise.bitrix-error", "/home/bitrix/www/bitrix/mod/"),
+])
+def test_the_attacks_that_were_quadratic_are_linear(rule_id, fragment):
+    pattern = RULES.patterns[rule_id].compiled
+    small, large = growth(pattern, fragment)
+    assert large / max(small, 1e-6) < SLACK or large < NOISE_FLOOR, f"{small:.4f}s -> {large:.4f}s"
