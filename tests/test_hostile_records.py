@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from clean import InputError, Pipeline
 from clean.cli import main
-from clean.stages.decode import MAX_LINES
+from clean.io.decode import MAX_LINES
 
 TEXT = "Новость дня\n\n14 августа 2023 года в Алматы прошла встреча акимов области."
 

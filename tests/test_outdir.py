@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from clean.cli import main
-from clean.outdir import OutLock
+from clean.io.outdir import OutLock
 from tests.conftest import ROOT
 
 PAGE = "Новость дня\n\n14 августа 2023 года в Алматы прошла встреча акимов.\n"
