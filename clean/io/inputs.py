@@ -64,28 +64,37 @@ class Reader:
 
     text_field: str = "text"
 
-    def pages(self, path: str) -> Iterator[Page]:
-        """The pages of the file ``path``, in file order."""
+    def pages(self, path: str, digest=None) -> Iterator[Page]:
+        """The pages of the file ``path``, in file order; a JSONL file's bytes, as read, go into ``digest``."""
         name = path.lower()
         if name.endswith(JSONL_SUFFIXES):
-            yield from self._jsonl(path)
+            yield from self._jsonl(path, digest)
         elif name.endswith(WARC_SUFFIXES):
             yield from _warc(path)
         else:
             yield _text_file(path)
 
     def clean(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
-        """Clean every page of ``path``: a source record and items per page (at least one record)."""
+        """Clean every page of ``path``: a source record and items per page (at least one record).
+
+        For a JSONL file the list is a :class:`FilePages` whose ``sha256`` is that of the bytes read and
+        cleaned (a file appended to during the run has another sha256 when ``--resume`` looks at it).
+        """
         if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
-            results = self._clean_records(pipeline, path)
-            return results or [clean_page(pipeline, Page(path, None, error=f"{path}: no text records found"))]
+            digest = hashlib.sha256()
+            results = FilePages(self._clean_records(pipeline, path, digest))
+            if path.lower().endswith(JSONL_SUFFIXES):
+                results.sha256 = digest.hexdigest()
+            if not results:
+                results.append(clean_page(pipeline, Page(path, None, error=f"{path}: no text records found")))
+            return results
         from clean.io.page_records import clean_path
 
         return [clean_path(pipeline, path)]
 
-    def _clean_records(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
+    def _clean_records(self, pipeline, path: str, digest=None) -> list[tuple[SourceRecord, list[Item]]]:
         """The pages of a container file cleaned; a truncated or corrupt file ends with an error record."""
-        results, pages = [], self.pages(path)
+        results, pages = [], self.pages(path, digest)
         while True:
             try:
                 page = next(pages, None)
@@ -96,9 +105,10 @@ class Reader:
                 return results
             results.append(clean_page(pipeline, page))
 
-    def _jsonl(self, path: str) -> Iterator[Page]:
-        opener = gzip.open if path.lower().endswith(".gz") else open
-        with opener(path, "rb") as f:
+    def _jsonl(self, path: str, digest=None) -> Iterator[Page]:
+        with open(path, "rb") as raw:
+            read = raw if digest is None else Hashing(raw, digest)
+            f = gzip.GzipFile(fileobj=read, mode="rb") if path.lower().endswith(".gz") else read
             for number, line in enumerate(_bounded_lines(f), 1):
                 if line.strip():
                     yield self._record(f"{path}:{number}", line)
@@ -124,6 +134,29 @@ class Reader:
                                 "replaced by U+FFFD")
         return Page(where, values["text"].encode("utf-8"), values["url"], values["crawl_date"],
                     problems=tuple(problems))
+
+
+class FilePages(list):
+    """The cleaned pages of one file, with the sha256 of the bytes they were read from (None: not known)."""
+
+    sha256: str | None = None
+
+
+class Hashing:
+    """A binary file whose every byte read also goes into ``digest``: the hash of exactly what was read."""
+
+    def __init__(self, raw, digest):
+        self.raw, self.digest = raw, digest
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.digest.update(data)
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        data = self.raw.readline(size)
+        self.digest.update(data)
+        return data
 
 
 def _bounded_lines(f) -> Iterator[bytes]:

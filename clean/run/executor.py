@@ -25,7 +25,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from clean._version import __version__
@@ -53,7 +53,7 @@ class RunSummary:
     errors: int = 0
     empty: int = 0  # inputs that yield no item (failed ones included)
     resumed: int = 0  # pages taken from the journal of an interrupted run
-    stale_journal: bool = False  # --resume found a journal made with other rules or version, not used
+    stale_journal: str | None = None  # why --resume found a journal it did not use (other rules, other options)
     removed: Counter = field(default_factory=Counter)
     edits: Counter = field(default_factory=Counter)
     seconds: float = 0.0
@@ -63,7 +63,7 @@ class RunSummary:
         top = ", ".join(f"{rule} {n}" for rule, n in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
         resumed = f" ({self.resumed} from the journal)" if self.resumed else ""
         if self.stale_journal:
-            resumed = " (the journal was made with other rules or version: all cleaned again)"
+            resumed = f" ({self.stale_journal}: all cleaned again)"
         return (f"{self.files} files{resumed}, {self.items} items, {self.errors} errors, {self.empty} without items;"
                 f" removed: {top or 'nothing'}")
 
@@ -99,7 +99,8 @@ def _run(pipeline, inputs: list[str], out: Path, executor, strict: bool, resume:
     paths = discover(inputs, problems)
     summary = RunSummary()
     bar = Progress.streaming(quiet, inputs)
-    with Journal(out, pipeline.rules.digest(), resume) as journal, \
+    options = asdict(reader or Reader())  # what changes the output besides the rules (--text-field)
+    with Journal(out, pipeline.rules.digest(), resume, options) as journal, \
             JsonlSink(out, "items", compress, shard_bytes) as items_file, \
             AtomicWriter(out / "sources.jsonl") as sources_file, \
             closing(_results(pipeline, paths, problems, journal, executor, summary, reader)) as results:
@@ -154,7 +155,7 @@ def _results(pipeline, paths: Iterator[str], problems: dict[str, str], journal: 
             cleaned = [(failed_record(path, None, problems.pop(path)).model_dump(), item_lines([]))]
         lines = [to_json(record) for record, _ in cleaned]
         one_page = len(cleaned) == 1 and cleaned[0][0]["path"] == shown_path(path)  # a .txt file: its page's sha
-        sha = cleaned[0][0]["sha256"] if one_page else file_sha256(path)
+        sha = getattr(cleaned, "sha256", None) or (cleaned[0][0]["sha256"] if one_page else file_sha256(path))
         journal.add(shown_path(path), sha, _pages_json(lines, cleaned))
         yield from ((record, line, items) for (record, items), line in zip(cleaned, lines))
 
