@@ -32,7 +32,7 @@ STAGES = (repair_unicode, strip_noise, split_dates, repair_lines, split_items, e
 
 def clean_document(doc: Document, rules: RuleSet, stages=STAGES) -> Document:
     """Run ``stages`` over ``doc`` in order, within the page's time budget (:mod:`clean.engine.budget`)."""
-    with page_clock():
+    with page_clock(len(doc.view().text)):
         for stage in stages:
             doc = stage(doc, rules)
     return doc

@@ -67,3 +67,20 @@ def test_a_rule_that_times_out_on_three_pages_is_switched_off_with_one_error(wor
     assert [len(errors) for errors in rule_errors] == [1, 1, 1, 0, 0, 0]
     assert "switched off for the rest of the run" in rule_errors[2][0]
     assert not any("switched off" in errors[0] for errors in rule_errors[:2])
+
+
+def growth_rule(times: int) -> str:
+    y = "Y" * times
+    return (f'stage = "repair_unicode"\n\n[[rules]]\nid = "user.z-to-y"\nsummary = "s"\nwhy = "w"\nkind = "replace"\n'
+            f"pattern = 'Z'\nreplacement = '{y}'\n\n[[rules.examples]]\nbefore = 'aZb'\nafter = 'a{y}b'\n\n"
+            "[[rules.examples]]\nbefore = 'ab'\nafter = 'ab'\n")
+
+
+def test_a_replace_rule_that_blows_up_a_page_is_an_error_naming_it_and_the_page_stays_small(workdir):
+    (workdir / "my_rules" / "user.toml").write_text(growth_rule(5_000), encoding="utf-8")
+    blowing = "Заголовок новости\n\n" + "Текст новости Z и ещё Z.\n" * 120  # 3 KB, 240 Z: 1.2 million Y
+    sources = run(blowing, "Заголовок\n\nОбычный текст новости без той буквы.\n")
+    [error] = sources[0]["errors"]
+    assert error.startswith("in/p0.txt: rule 'user.z-to-y' (") and "would make the page grow past" in error
+    assert sources[0]["items"] and not sources[1]["errors"]
+    assert Path("out/items.jsonl").stat().st_size < 3 * len(blowing.encode()) + 20_000

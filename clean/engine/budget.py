@@ -33,6 +33,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 PAGE_BUDGET = 30.0  # seconds of rule patterns one page may take in all
+GROWTH_FACTOR, GROWTH_SLACK = 2, 10_000  # a page's text may grow to 2 x its size + 10,000 characters, no more
 SWITCH_OFF_AFTER = 3  # pages a rule may run out of time on before it is switched off for the run
 
 _local = threading.local()
@@ -41,9 +42,10 @@ _local = threading.local()
 class PageClock:
     """Time spent on one page: since it started, and by each rule."""
 
-    __slots__ = ("started", "spent", "reported")
+    __slots__ = ("started", "spent", "reported", "size")
 
-    def __init__(self):
+    def __init__(self, size: int | None = None):
+        self.size = size  # characters of the page's text when it started (what growth is measured against)
         self.started = time.perf_counter()
         self.spent: Counter = Counter()
         self.reported = False  # the page's budget running out was recorded once
@@ -52,12 +54,28 @@ class PageClock:
         return PAGE_BUDGET - (time.perf_counter() - self.started)
 
 
+class GrowthError(Exception):
+    """A rule would make the page's text grow past :func:`growth_limit`."""
+
+
+def growth_limit(size: int) -> int:
+    """The most characters a page of ``size`` characters may hold after any rule (``replace`` and ``join``
+    make text; a rule that would pass this is an error on that page, see :func:`clean.engine.kinds.apply_kind`)."""
+    return GROWTH_FACTOR * size + GROWTH_SLACK
+
+
+def page_size(current: int) -> int:
+    """The size of the page being cleaned when it started, or ``current`` outside a clock."""
+    clock = getattr(_local, "clock", None)
+    return current if clock is None or clock.size is None else clock.size
+
+
 @contextmanager
-def page_clock():
-    """Time the page cleaned inside this block (nested blocks keep the outer clock)."""
+def page_clock(size: int | None = None):
+    """Time the page cleaned inside this block (nested blocks keep the outer clock); ``size`` is its length."""
     outer = getattr(_local, "clock", None)
     if outer is None:
-        _local.clock = PageClock()
+        _local.clock = PageClock(size)
     try:
         yield _local.clock
     finally:

@@ -57,6 +57,9 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
             return doc
         try:
             doc = apply(doc, rule, rules)
+        except budget.GrowthError as exc:
+            problem = f"{doc.source.path}: rule {rule.id!r} ({rule.file}) {exc}; skipped on this page"
+            doc = doc.replace(errors=(*doc.errors, problem))
         except TimeoutError:
             problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
                        f" ({clean.engine.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
@@ -126,6 +129,7 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
     """``strip`` and ``replace``: change the matched spans inside lines."""
     lines = list(doc.lines)
     removals, edits = list(doc.removals), list(doc.edits)
+    replacement = rule.replacement if rule.kind == "strip" else _bounded(doc, rule)
     for i in hits:
         line = lines[i]
         if rule.kind == "strip":
@@ -136,7 +140,7 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
             removals.extend(Removal(rule.id, line.start, m.group(0)) for m in matches if m.group(0))
             lines[i] = replace(line, text=new) if new else replace(line, removed=rule.id)
         else:
-            new = pattern.sub(rule.replacement, line.text)
+            new = pattern.sub(replacement, line.text)
             if new == line.text:
                 continue
             edits.append(Edit.between(rule.id, line.start, line.text, new))
@@ -145,6 +149,29 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
         lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
         edits=tuple(sorted(edits, key=_by_line)),
     )
+
+
+def _bounded(doc: Document, rule: Rule):
+    """The replacement of a ``replace`` rule, as given when it cannot grow the page much (a literal of at most one
+    character, as every shipped one), else a function that stops (:class:`~clean.engine.budget.GrowthError`) once
+    the page would outgrow :func:`~clean.engine.budget.growth_limit`, before the text is built."""
+    template = rule.replacement
+    if len(template) <= 1 and "\\" not in template:
+        return template
+    now = len(doc.view().text)
+    limit = budget.growth_limit(budget.page_size(now))
+    room = limit - now
+
+    def expand(match) -> str:
+        nonlocal room
+        out = match.expand(template)
+        room -= len(out) - (match.end() - match.start())
+        if room < 0:
+            raise budget.GrowthError(f"would make the page grow past {limit} characters ({budget.GROWTH_FACTOR} x"
+                                     f" its size + {budget.GROWTH_SLACK})")
+        return out
+
+    return expand
 
 
 def _join(doc: Document, rule: Rule, pattern) -> Document:
@@ -168,6 +195,9 @@ def _join(doc: Document, rule: Rule, pattern) -> Document:
             merges[k] = (match.start(), match.end(), k + 1)
     if not merges:
         return doc
+    limit = budget.growth_limit(budget.page_size(len(joined)))
+    if len(joined) + len(merges) * len(rule.replacement) > limit:
+        raise budget.GrowthError(f"would make the page grow past {limit} characters")
     return _merge(doc, rule, index, texts, offsets, merges)
 
 

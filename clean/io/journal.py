@@ -17,12 +17,12 @@ deleted when a run completes, since the outputs then hold everything.
 >>> import tempfile
 >>> out = tempfile.mkdtemp()
 >>> with Journal(out, "r1", resume=False) as journal:
-...     journal.add("a.txt", "s", b'[[{"path": "a.txt", "items": []}, []]]')
+...     journal.add("a.txt", "s", b'[[{"path": "a.txt", "sha256": null, "encoding": null}, []]]')
 >>> journal = Journal(out, "r1", resume=True)
 >>> journal.finished("a.txt", "s"), journal.finished("a.txt", "changed")
 (True, False)
 >>> journal.get("a.txt")
-[({'path': 'a.txt', 'items': []}, [])]
+[({'path': 'a.txt', 'sha256': None, 'encoding': None}, [])]
 """
 
 from __future__ import annotations
