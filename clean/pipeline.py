@@ -20,7 +20,7 @@ from clean.model.document import Document
 from clean.catalog.packs import pack_folders
 from clean.model.records import Item
 from clean.engine.ruleset import RuleSet
-from clean.catalog.loader import load_rules, shipped_rules_dir
+from clean.catalog import load_rules, shipped_rules_dir
 from clean.engine.budget import page_clock
 from clean.io.arguments import must_be, page_text
 from clean.io.decode import MAX_BYTES, read_and_decode

@@ -12,7 +12,7 @@ from clean.engine.registry import registered_ids
 from clean.pipeline import STAGES
 from clean.engine.ruleset import RuleSet
 from clean.catalog.loader import shipped_rules
-from clean.catalog.loader import load_rules, shipped_rules_dir
+from clean.catalog import load_rules, shipped_rules_dir
 
 SHIPPED = shipped_rules()
 CASES = [(rule, n, ex) for rule in SHIPPED.rules for n, ex in enumerate(rule.examples)]

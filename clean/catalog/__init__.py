@@ -6,6 +6,7 @@ documenting them for ``clean rules``.
 'noise'
 """
 
-from clean.catalog.loader import load_rules, shipped_rules, shipped_rules_dir
+from clean.catalog.files import read_rule_folders, shipped_rules_dir
+from clean.catalog.loader import load_rules, shipped_rules
 
-__all__ = ["load_rules", "shipped_rules", "shipped_rules_dir"]
+__all__ = ["load_rules", "read_rule_folders", "shipped_rules", "shipped_rules_dir"]
