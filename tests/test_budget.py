@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import clean.engine.ruleset
 from clean.engine import budget
 from clean.cli import main
 from tests.test_hostile_rules import rule_file
@@ -43,7 +42,7 @@ def run(*pages: str) -> list[dict]:
 
 
 def test_a_rules_budget_holds_over_all_its_calls_on_a_page(workdir, monkeypatch):
-    monkeypatch.setattr(clean.engine.ruleset, "PATTERN_TIMEOUT", 0.3)  # each call takes about a third of it
+    monkeypatch.setattr(budget, "PATTERN_TIMEOUT", 0.3)  # each call takes about a third of it
     [source] = run(PAGE)
     [error] = source["errors"]
     assert error.startswith("in/p0.txt: rule 'user.trailing-word' (") and "ran out of time (0.3s)" in error
@@ -60,7 +59,7 @@ def test_a_page_past_its_budget_is_kept_as_far_as_it_got_with_one_error(workdir,
 
 
 def test_a_rule_that_times_out_on_three_pages_is_switched_off_with_one_error(workdir, monkeypatch):
-    monkeypatch.setattr(clean.engine.ruleset, "PATTERN_TIMEOUT", 0.05)
+    monkeypatch.setattr(budget, "PATTERN_TIMEOUT", 0.05)
     hopeless = "Заголовок новости\n\nТекст новости.\n" + "x" * 2000 + "!\n"  # minutes for the pattern, unbounded
     sources = run(*[hopeless] * 6)
     rule_errors = [[e for e in s["errors"] if "user.trailing-word" in e] for s in sources]

@@ -6,7 +6,7 @@ again at every call. So a page being cleaned carries a :class:`PageClock`
 (started by :func:`page_clock` in :func:`clean.pipeline.clean_document`):
 every call of a rule pattern (:class:`clean.engine.ruleset.TimedPattern`) gets as
 its timeout what is left of its rule's budget on this page
-(:data:`clean.engine.ruleset.PATTERN_TIMEOUT`, 5 s) and of the page's
+(:data:`PATTERN_TIMEOUT`, 5 s) and of the page's
 (:data:`PAGE_BUDGET`, 30 s), and its time is charged to both. A rule past its
 budget raises ``TimeoutError`` (the stage records an error naming the rule and
 page and goes on without it, see :func:`clean.engine.kinds.apply_stage_rules`); a page
@@ -32,6 +32,7 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 
+PATTERN_TIMEOUT = 5.0  # seconds one rule's pattern may spend on one page, over all its calls
 PAGE_BUDGET = 30.0  # seconds of rule patterns one page may take in all
 GROWTH_FACTOR, GROWTH_SLACK = 2, 10_000  # a page's text may grow to 2 x its size + 10,000 characters, no more
 SWITCH_OFF_AFTER = 3  # pages a rule may run out of time on before it is switched off for the run
@@ -90,8 +91,6 @@ def current() -> PageClock | None:
 
 def allowance(rule: str) -> float:
     """The timeout for the next pattern call of ``rule``; ``TimeoutError`` when nothing is left."""
-    from clean.engine.ruleset import PATTERN_TIMEOUT
-
     clock = getattr(_local, "clock", None)
     if clock is None:
         return PATTERN_TIMEOUT

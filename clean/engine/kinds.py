@@ -27,7 +27,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-import clean.engine.ruleset
+import regex
+
 from clean.engine import budget
 from clean.model.document import Document, Edit, Line, Removal
 from clean.engine.line_scan import spans
@@ -62,7 +63,7 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
             doc = doc.replace(errors=(*doc.errors, problem))
         except TimeoutError:
             problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
-                       f" ({clean.engine.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
+                       f" ({budget.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
             if budget.timed_out(rules.cache, rule.id):
                 problem += (f"; it ran out of time on {budget.SWITCH_OFF_AFTER} pages, so it is switched off for"
                             " the rest of the run")
@@ -164,7 +165,10 @@ def _bounded(doc: Document, rule: Rule):
 
     def expand(match) -> str:
         nonlocal room
-        out = match.expand(template)
+        try:
+            out = match.expand(template)
+        except IndexError as exc:  # as ``sub`` says it for a template that names a group the pattern lacks
+            raise regex.error(f"invalid group reference in the replacement ({exc})") from None
         room -= len(out) - (match.end() - match.start())
         if room < 0:
             raise budget.GrowthError(f"would make the page grow past {limit} characters ({budget.GROWTH_FACTOR} x"

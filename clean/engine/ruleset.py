@@ -36,12 +36,11 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from clean.engine.budget import allowance, charge
+from clean.engine.budget import PATTERN_TIMEOUT, allowance, charge  # noqa: F401  (PATTERN_TIMEOUT: part of this API)
 from clean.model.errors import RuleError
 
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
 ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
-PATTERN_TIMEOUT = 5.0  # seconds one rule's pattern may spend on one page, over all its calls (clean.engine.budget)
 
 
 class Example(BaseModel):
@@ -174,7 +173,7 @@ class TimedPattern:
     ``gate`` its literal prefilter (:func:`clean.engine.prefilter.literal_gate`), each
     None when the pattern has none. A pattern written with nested repeats (``(a+)+$``) can backtrack for hours
     on one long line; every call gets as timeout what is left of the rule's
-    :data:`PATTERN_TIMEOUT` on this page (and of the page's budget), so the
+    :data:`~clean.engine.budget.PATTERN_TIMEOUT` on this page (and of the page's budget), so the
     rule raises ``TimeoutError`` once it has spent it in all, and the stage
     records the rule as failed on that page (see
     :func:`clean.engine.kinds.apply_stage_rules`). Only the methods the kinds use.
