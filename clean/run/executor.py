@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -120,7 +121,7 @@ def _run(pipeline, inputs: list[str], out: Path, executor, strict: bool, resume:
     bar.close()
     journal.remove()
     summary.seconds = time.perf_counter() - started
-    write_manifest(out / "run.json", pipeline, summary, executor.workers)
+    write_manifest(out / "run.json", pipeline, summary, executor.workers, inputs)
     return summary
 
 
@@ -202,8 +203,9 @@ def _count(summary: RunSummary, record: dict, items: ItemLines) -> None:
     summary.edits.update(e["rule"] for e in record["edits"])
 
 
-def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> None:
-    """``run.json``: version, rules hash, counts and timings (the only file that changes between runs)."""
+def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int, inputs: list[str] = ()) -> None:
+    """``run.json``: version, rules hash, counts and timings (the only file that changes between runs), and the
+    inputs as absolute paths (the only files ``clean report`` will read: :mod:`clean.review.source_access`)."""
     manifest = {
         "version": __version__,
         "rules_sha256": pipeline.rules.digest(),
@@ -213,6 +215,7 @@ def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> N
             "removed": dict(sorted(summary.removed.items())), "edits": dict(sorted(summary.edits.items())),
         },
         "timings": {"seconds": round(summary.seconds, 3), "workers": workers},
+        "inputs": [shown_path(os.path.abspath(given)) for given in inputs],
     }
     with AtomicWriter(path) as f:
         f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
