@@ -32,11 +32,16 @@ disable_option = click.option("--disable", multiple=True, help="A rule id or fam
 def _pipeline(rule_dirs, no_shipped, disable):
     from clean.pipeline import Pipeline
 
+    from clean.catalog.examples import replaced_tables
+
     try:
-        return Pipeline(rule_dirs=[Path(d) for d in rule_dirs], shipped=not no_shipped, disable=set(disable))
+        pipeline = Pipeline(rule_dirs=[Path(d) for d in rule_dirs], shipped=not no_shipped, disable=set(disable))
     except RuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    for name, file in replaced_tables([Path(d) for d in rule_dirs]):
+        click.echo(f"note: table {name!r} from {file} replaces the shipped one", err=True)
+    return pipeline
 
 
 @click.group()
@@ -240,9 +245,12 @@ def rules_command(ctx, rule_dirs, no_shipped_rules, disable) -> None:
     """
     ctx.obj = _pipeline(rule_dirs, no_shipped_rules, disable).rules
     if ctx.invoked_subcommand is None:
+        from clean.catalog.packs import rule_origins
+
         width = max((len(r.id) for r in ctx.obj.rules), default=0)
+        origins = rule_origins(ctx.obj, [Path(d) for d in rule_dirs])
         for rule in ctx.obj.rules:
-            click.echo(f"{rule.id:<{width}}  {rule.family:<8}  {rule.summary}")
+            click.echo(f"{rule.id:<{width}}  {rule.family:<8}  {origins[rule.id]:<8}  {rule.summary}")
 
 
 @rules_command.command("show")

@@ -52,11 +52,14 @@ class Pipeline:
                  disable: Iterable[str] = (), packs: bool | Iterable[str] | None = None):
         if rules is None:
             rule_dirs = [Path(rule_dirs)] if isinstance(rule_dirs, (str, Path)) else [Path(d) for d in rule_dirs]
-            rules = load_rules(rule_folders(rule_dirs, shipped, packs))
-            if rule_dirs:
-                from clean.catalog.examples import check_examples
+            folders = rule_folders(rule_dirs, shipped, packs)
+            rules = load_rules(folders)
+            checked = [f for f in folders if f.resolve() != shipped_rules_dir()]  # a pack's examples too
+            if checked:
+                from clean.catalog.examples import check_examples, check_tables
 
-                check_examples(rules, rule_dirs, STAGES)
+                check_examples(rules, checked, STAGES)
+                check_tables(rules, checked, STAGES)
         disable = {disable} if isinstance(disable, str) else set(disable)
         self.rules = rules.without(disable) if disable else rules
 

@@ -60,6 +60,34 @@ def check_examples(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
                 _check_example(rules, rule, n, example, stages)
 
 
+def check_tables(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
+    """Refuse (:class:`RuleError`) tables in ``folders`` that make the pipeline fail.
+
+    A table replaces a shipped one whole, and the rules that read it trust its
+    content (a month number that is not a number broke every page): every
+    example page of every rule runs through all the stages with it, and must
+    not raise. (Their outputs may differ: that is what a new table is for.)
+    """
+    files = [p for folder in folders for p in sorted(Path(folder).rglob("tables/*.toml"))]
+    if not files:
+        return
+    for rule in rules.rules:
+        for example in rule.examples:
+            doc = Document.from_text(example.before, path="example.txt")
+            try:
+                for stage in stages:
+                    doc = stage(doc, rules)
+            except Exception as exc:
+                names = ", ".join(str(p) for p in files)
+                raise RuleError(names, f"the pipeline fails with this table on an example of {rule.id}: "
+                                       f"{type(exc).__name__}: {exc}") from None
+
+
+def replaced_tables(folders: list[Path]) -> list[tuple[str, Path]]:
+    """The tables of ``folders`` (a user's, a pack's) as ``(name, file)``: each replaces the shipped table."""
+    return [(p.stem, p) for folder in folders for p in sorted(Path(folder).rglob("tables/*.toml"))]
+
+
 def _check_example(rules: RuleSet, rule: Rule, n: int, example, stages: tuple) -> None:
     try:
         got = run_example(rules, rule, example.before, stages)

@@ -40,7 +40,7 @@ from clean.engine.budget import PATTERN_TIMEOUT, allowance, charge  # noqa: F401
 from clean.model.errors import RuleError
 
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
-ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"\A[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*\Z"  # \A..\Z: "$" would let a final newline in
 
 
 class Example(BaseModel):
