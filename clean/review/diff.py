@@ -32,6 +32,7 @@ from pathlib import Path
 
 from clean.model.errors import InputError
 from clean.model.visible import replaced_lines, spot, unified, visible
+from clean.review.diff_limits import MAX_DIFF_LINES, bounded_diff, check_record
 
 TEASER = 60  # characters of text naming an item without a title
 LONG_LINE = 80  # a changed line longer than this also gets a '~~' line showing the changed part
@@ -91,8 +92,9 @@ def changed_fields(old: dict, new: dict) -> list[str]:
 def field_diff(old: dict, new: dict, name: str, key: str) -> str:
     """The unified diff of one field of a record, then where each long changed line changed."""
     before, after = as_text(old.get(name)), as_text(new.get(name))
-    out = [unified(before, after, f"old/{key}/{name}", f"new/{key}/{name}")]
-    out += [spot(a, b) for a, b in replaced_lines(before, after) if max(len(a), len(b)) > LONG_LINE]
+    out = [bounded_diff(before, after, f"old/{key}/{name}", f"new/{key}/{name}", unified)]
+    if max(before.count("\n"), after.count("\n")) <= MAX_DIFF_LINES:  # difflib is quadratic on repeated lines
+        out += [spot(a, b) for a, b in replaced_lines(before, after) if max(len(a), len(b)) > LONG_LINE]
     return "\n".join(out)
 
 
@@ -160,8 +162,11 @@ def read_records(path: Path, key: str) -> list[dict]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{number}", f"not JSON ({exc.msg}); is this a clean output?") from None
+        except RecursionError:
+            raise InputError(f"{path}:{number}", "nested too deeply; is this a clean output?") from None
         if not isinstance(record, dict) or key not in record:
             raise InputError(f"{path}:{number}", f"record without {key!r}; is this a clean output?")
+        check_record(record, key, f"{path}:{number}")
         if record[key] in seen:
             raise InputError(f"{path}:{number}", f"{key} {record[key]!r} appears twice")
         seen.add(record[key])
