@@ -135,12 +135,12 @@ def explain(file, as_json, color, width, rule_dirs, no_shipped_rules, disable) -
     from clean.model.errors import CleanError
     from clean.io.paths import display_path
     from clean.review.explain import explain as explain_doc, render_text
-    from clean.io.decode import read_and_decode
+    from clean.io.decode import read_and_decode, read_input
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
     path = display_path(file)
     try:
-        source = read_and_decode(Path(file).read_bytes(), path)
+        source = read_and_decode(read_input(file), path)  # run's checks: regular file, size limit, never hangs
     except CleanError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
