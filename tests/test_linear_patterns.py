@@ -20,22 +20,34 @@ from clean.catalog.loader import shipped_rules
 
 RULES = shipped_rules()
 SMALL, RATIO, SLACK = 20_000, 4, 8.0
-NOISE_FLOOR = 0.02  # seconds: a line of 4n copies scanned faster than this cannot be quadratic at this size
+NOISE_FLOOR = 0.05  # seconds: a line of 4n copies scanned faster than this cannot be quadratic at this size
 
 
 def seconds(pattern, text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        for _ in pattern.finditer(text, timeout=20):
-            pass
-        best = min(best, time.perf_counter() - started)
-    return best
+    started = time.perf_counter()
+    for _ in pattern.finditer(text, timeout=20):
+        pass
+    return time.perf_counter() - started
 
 
 def growth(pattern, fragment: str) -> tuple[float, float]:
+    """The best of three times over n and 4n copies, taken in turns so a busy machine slows both alike."""
     copies = SMALL // len(fragment) + 1
-    return seconds(pattern, fragment * copies), seconds(pattern, fragment * (copies * RATIO))
+    small_text, large_text = fragment * copies, fragment * (copies * RATIO)
+    small = large = float("inf")
+    for _ in range(3):
+        small = min(small, seconds(pattern, small_text))
+        large = min(large, seconds(pattern, large_text))
+    return small, large
+
+
+def linear(pattern, fragment: str) -> tuple[bool, str]:
+    """Whether the time grows about linearly; measured again, up to three times, before saying it does not."""
+    for _ in range(3):
+        small, large = growth(pattern, fragment)
+        if large < NOISE_FLOOR or large / max(small, 1e-6) < SLACK:
+            return True, ""
+    return False, f"{fragment!r}: {small:.4f}s -> {large:.4f}s for {RATIO}x text"
 
 
 def fragments(rule) -> list[str]:
@@ -50,9 +62,8 @@ DATA_RULES = [rule for rule in RULES.rules if rule.pattern]
 def test_a_shipped_pattern_is_linear_on_repeated_near_misses(rule):
     pattern = RULES.patterns[rule.id].compiled
     for fragment in fragments(rule):
-        small, large = growth(pattern, fragment)
-        if large > NOISE_FLOOR:
-            assert large / max(small, 1e-6) < SLACK, f"{fragment!r}: {small:.4f}s -> {large:.4f}s for {RATIO}x text"
+        ok, why = linear(pattern, fragment)
+        assert ok, why
 
 
 @pytest.mark.parametrize("rule_id, fragment", [
@@ -62,6 +73,5 @@ def test_a_shipped_pattern_is_linear_on_repeated_near_misses(rule):
     ("noise.bitrix-error", "/home/bitrix/www/bitrix/mod/"),
 ])
 def test_the_attacks_that_were_quadratic_are_linear(rule_id, fragment):
-    pattern = RULES.patterns[rule_id].compiled
-    small, large = growth(pattern, fragment)
-    assert large / max(small, 1e-6) < SLACK or large < NOISE_FLOOR, f"{small:.4f}s -> {large:.4f}s"
+    ok, why = linear(RULES.patterns[rule_id].compiled, fragment)
+    assert ok, why
