@@ -7,7 +7,9 @@ A :class:`Reader` turns one input file into the pages it holds, each a
 - ``*.jsonl`` / ``*.jsonl.gz``: one page per record, the text in ``text_field``
   (``text`` by default: the output of trafilatura, datatrove and most scrapers);
   the page's path is ``FILE:LINE`` (1-based line of the record);
-- ``*.warc`` / ``*.wet`` (optionally ``.gz``): one page per text record, read
+- ``*.html`` / ``*.htm``: a saved page, its main text extracted (:mod:`clean.io.html`);
+- ``*.warc`` / ``*.wet`` (optionally ``.gz``): one page per text record (HTML
+  responses extracted as saved pages are), read
   with the ``warcio`` library (``pip install clean[warc]``); the page's path is
   ``FILE@OFFSET`` (byte offset of the record, as Common Crawl indexes give it).
 
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 import regex
 
 from clean.model.errors import CleanError, InputError
+from clean.io.html import HTML_SUFFIXES, HTML_TYPES, extract, extractor, is_html
 from clean.model.records import Item, SourceRecord
 from clean.io.decode import MAX_BYTES, read_input
 
@@ -39,7 +42,7 @@ MAX_PAGE_BYTES = MAX_BYTES  # the same page limit as a .txt file (clean.io.decod
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
-PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
+PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + HTML_SUFFIXES)
 URL_FIELDS = ("url", "metadata.url", "source_url")
 DATE_FIELDS = ("crawl_date", "date", "timestamp", "metadata.date", "metadata.crawl_date")
 SURROGATE = regex.compile(r"[\ud800-\udfff]")  # a lone surrogate: JSON allows it, UTF-8 cannot hold it
@@ -56,6 +59,8 @@ class Page:
     crawl_date: str | None = None
     error: str | None = None
     problems: tuple[str, ...] = ()  # errors of a page that was still cleaned (a lone surrogate replaced)
+    extracted_by: str | None = None  # the extractor that made ``raw`` from an HTML page
+    sha256: str | None = None  # of the bytes read, when ``raw`` was extracted from them
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,8 @@ class Reader:
             yield from self._jsonl(path, digest)
         elif name.endswith(WARC_SUFFIXES):
             yield from _warc(path)
+        elif is_html(name):
+            yield _html_file(path)
         else:
             yield _text_file(path)
 
@@ -88,6 +95,8 @@ class Reader:
             if not results:
                 results.append(clean_page(pipeline, Page(path, None, error=f"{path}: no text records found")))
             return results
+        if is_html(path):
+            return [clean_page(pipeline, _html_file(path))]
         from clean.io.page_records import clean_path
 
         return [clean_path(pipeline, path)]
@@ -192,6 +201,22 @@ def _text_file(path: str) -> Page:
         return Page(path, None, error=str(exc))
 
 
+def _html_file(path: str) -> Page:
+    try:
+        return _html_page(path, read_input(path))
+    except InputError as exc:
+        return Page(path, None, error=str(exc))
+
+
+def _html_page(where: str, raw: bytes, url: str | None = None, date: str | None = None) -> Page:
+    """The page of HTML bytes ``raw``: its extracted text, or an error (no extractor, no text)."""
+    try:
+        return Page(where, extract(raw, where), url, date, extracted_by=extractor(),
+                    sha256=hashlib.sha256(raw).hexdigest())
+    except InputError as exc:
+        return Page(where, None, url, date, error=f"{where}: {exc.problem}")
+
+
 def _warc(path: str) -> Iterator[Page]:
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -217,17 +242,22 @@ def _warc_pages(path: str, records) -> Iterator[Page]:
         if len(raw) > MAX_PAGE_BYTES:
             yield Page(where, None, url, date, f"{where}: record over the page limit of {MAX_PAGE_BYTES} "
                                                "bytes (MAX_PAGE_BYTES); skipped")
+        elif _content_type(record).startswith(HTML_TYPES):
+            yield _html_page(where, raw, url, date)
         else:
             yield Page(where, raw, url, date)
 
 
 def _is_text(record) -> bool:
-    """WET conversions are text; other records only when their content type says text/plain."""
+    """WET conversions are text; other records only when their content type says text/plain or HTML."""
+    return record.rec_type == "conversion" or _content_type(record).startswith(("text/plain", *HTML_TYPES))
+
+
+def _content_type(record) -> str:
     if record.rec_type == "conversion":
-        return True
+        return "text/plain"
     headers = record.http_headers or record.rec_headers
-    kind = (headers.get_header("Content-Type") or "") if headers else ""
-    return kind.startswith("text/plain")
+    return ((headers.get_header("Content-Type") or "") if headers else "").lower()
 
 
 def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
@@ -235,20 +265,23 @@ def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
     from clean.io.page_records import source_record
 
     origin = {"url": page.url, "crawl_date": page.crawl_date}
+    if page.extracted_by:  # the identity of the bytes read, and what made the text from them
+        origin |= {"extracted_by": page.extracted_by, "sha256": page.sha256}
     if page.raw is None:
-        return SourceRecord(path=page.path, sha256=None, encoding=None, errors=[page.error], **origin), []
+        return SourceRecord(**{"path": page.path, "sha256": None, "encoding": None, "errors": [page.error]}
+                            | origin), []
     try:
         doc = pipeline.clean_bytes(page.raw, page.path, page.url)
     except Exception as exc:  # a bad record or a bug in a stage costs one page, not the archive
         kind = "" if isinstance(exc, CleanError) else f"internal error ({type(exc).__name__}): "
         sha = hashlib.sha256(page.raw).hexdigest()
         errors = [*page.problems, f"{kind}{exc}"]
-        return SourceRecord(path=page.path, sha256=sha, encoding=None, errors=errors, **origin), []
+        return SourceRecord(**{"path": page.path, "sha256": sha, "encoding": None, "errors": errors} | origin), []
     items = list(doc.items)
-    if page.crawl_date:
-        items = [i.model_copy(update={"source": i.source.model_copy(update={"crawl_date": page.crawl_date})})
-                 for i in items]
-    record = source_record(page.path, doc)
+    provenance = {k: v for k, v in origin.items() if k != "url" and v}
+    if provenance:
+        items = [i.model_copy(update={"source": i.source.model_copy(update=provenance)}) for i in items]
+    record = source_record(page.path, doc).model_copy(update=origin)
     if page.problems:
-        origin["errors"] = [*page.problems, *record.errors]
-    return record.model_copy(update=origin), items
+        record = record.model_copy(update={"errors": [*page.problems, *record.errors]})
+    return record, items

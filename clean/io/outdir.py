@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-from clean.model.errors import UsageProblem
+from clean.model.errors import UsageError
 
 LOCK_NAME = ".clean.lock"
 JOURNAL_NAME = ".progress.jsonl"  # kept in step with clean.journal.NAME
@@ -39,7 +39,7 @@ OUTPUT_NAME = regex.compile(r"\A(?:items(?:-\d{5})?\.jsonl(?:\.gz|\.zst)?|source
 TEMP_NAME = regex.compile(r"\A\.(?P<name>[^/]+)\.clean-tmp-\d+\Z")
 
 
-class OutputFolderError(UsageProblem):
+class OutputFolderError(UsageError):
     """An output folder ``clean`` must not write into (it holds inputs or another run is writing it)."""
 
 

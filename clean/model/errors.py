@@ -39,5 +39,5 @@ class WorkerLost(CleanError):
     """A worker process died mid-run (killed, out of memory); ``--resume`` carries on."""
 
 
-class UsageProblem(CleanError):
-    """A run asked for something it must refuse before it starts (exit code 2): see its subclasses."""
+class UsageError(CleanError, ValueError):
+    """A call that names something that does not exist (a rule or family to disable...); exit code 2."""
