@@ -46,8 +46,10 @@ def test_a_tree_a_thousand_folders_deep_is_walked(monkeypatch):
         code, sources = run_in("in")
     finally:
         (deep / "page.txt").unlink()
-        for level in range(1000, 0, -1):  # removed bottom up, without recursion
-            os.rmdir(Path("in", *["d"] * level))
+        folder = str(deep)
+        while folder != "in":  # removed bottom up, without recursion
+            os.rmdir(folder)
+            folder = folder[: -len("/d")]
         shutil.rmtree(base)
     assert code == 0 and [s["path"] for s in sources] == [f"{deep.as_posix()}/page.txt", "in/top.txt"]
     assert all(s["items"] for s in sources)
