@@ -1,0 +1,127 @@
+"""Features of a page's lines for the main-content pass (:mod:`clean.stages.main_content`).
+
+Each kept line gets a class from a short ladder, after jusText's
+(Pomikálek 2011), with markup-free stand-ins for what jusText reads from HTML:
+
+- ``stamp``: a short line that is a date or a time (``09.10.2020 13:41``,
+  ``14 октября 2020``, ``Вчера, 21:07``): a card's or a comment's header;
+- ``bad``: a line with the copyright sign, or a long line with too few of the
+  language's stop words (a row of tags or names, a code snippet);
+- ``short``: under :data:`LEN_LOW` characters (a menu item, a button, a name);
+- ``good``: at least :data:`LEN_HIGH` characters and :data:`STOP_HIGH` of its
+  words stop words: running text;
+- ``near``: a shorter line with :data:`STOP_HIGH` stop words, a long one
+  with :data:`STOP_LOW`, or a line that ends a sentence with :data:`STOP_SENTENCE`
+  (a headline has no full stop).
+
+The page's language is the stop-word list (table ``stopwords``, one per
+language, from jusText) that finds most stop words in the page's longer lines.
+
+>>> from clean.ruleset import RuleSet
+>>> rules = RuleSet.shipped()
+>>> text = "The committee said that it would publish the full report on the state of the roads in the spring."
+>>> [info.cls for info in describe(["Home", "12.05.2021 10:30", text + " " + text, "Tags: roads, bridges, budget"], rules)]
+['short', 'stamp', 'good', 'short']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from clean.stages.widgets import fold
+
+GOOD, NEAR, SHORT, STAMP, BAD = "good", "near", "short", "stamp", "bad"
+
+LEN_LOW = 70  # jusText's length_low: a shorter line is short whatever its words
+LEN_HIGH = 200  # jusText's length_high: a good line is at least this long
+STOP_LOW = 0.20  # share of stop words of a near line (jusText: 0.30 with its full lists)
+STOP_HIGH = 0.25  # share of stop words of a good line (jusText: 0.32)
+STOP_SENTENCE = 0.10  # share of stop words of a near line that ends a sentence
+MAX_STAMP_CHARS = 40  # 'Wednesday, 14 October 2020, 21:45' is 33
+MAX_STAMP_WORDS = 4
+LANGUAGE_SAMPLE = 3000  # words of the page's longer lines read to tell its language
+HEADLINE_MAX_WORDS = 30
+
+WORDS = regex.compile(r"\p{L}+")
+DIGIT = regex.compile(r"\d")
+STAMP_SHAPE = regex.compile(
+    r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4})"
+)
+SENTENCE_END = ".!?…"
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """What the main-content pass knows of one kept line."""
+
+    cls: str
+    chars: int
+    words: int
+    headline_like: bool
+    folded: str
+
+
+def stopword_sets(rules) -> tuple[tuple[str, frozenset], ...]:
+    """The ``stopwords`` table as (language, words) pairs, built once per rule set."""
+    return rules.derived("stopwords", _build)
+
+
+def _build(rules) -> tuple[tuple[str, frozenset], ...]:
+    table = rules.table("stopwords")["languages"]
+    return tuple((name, frozenset(w for w in words.split() if WORDS.fullmatch(w))) for name, words in table.items())
+
+
+def language(tokens: list[list[str]], rules) -> frozenset:
+    """The stop words of the language that finds most of them in the page's longer lines (empty if none)."""
+    sample: Counter = Counter()
+    for words in tokens:
+        if len(words) >= 8:
+            sample.update(words)
+            if sum(sample.values()) > LANGUAGE_SAMPLE:
+                break
+    best, hits = frozenset(), 0
+    for _, words in stopword_sets(rules):
+        found = sum(n for w, n in sample.items() if w in words)
+        if found > hits:
+            best, hits = words, found
+    return best
+
+
+def describe(texts: list[str], rules) -> list[LineInfo]:
+    """A :class:`LineInfo` for each line of ``texts`` (the page's kept lines, in order)."""
+    tokens = [WORDS.findall(t.casefold()) for t in texts]
+    stops = language(tokens, rules)
+    return [_info(text, words, stops) for text, words in zip(texts, tokens)]
+
+
+def _info(text: str, words: list[str], stops: frozenset) -> LineInfo:
+    stripped = text.strip()
+    chars, count = len(stripped), len(words)
+    headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
+    return LineInfo(classify(stripped, words, stops), chars, count, headline, fold(stripped))
+
+
+def classify(text: str, words: list[str], stops: frozenset) -> str:
+    """The ladder of the module docstring, for one stripped line and its case-folded words."""
+    chars = len(text)
+    if chars <= MAX_STAMP_CHARS and len(words) <= MAX_STAMP_WORDS and STAMP_SHAPE.search(text):
+        return STAMP
+    if "©" in text:
+        return BAD
+    if chars < LEN_LOW:
+        return SHORT
+    density = sum(w in stops for w in words) / max(len(words), 1)
+    if density >= STOP_HIGH:
+        return GOOD if chars >= LEN_HIGH else NEAR
+    if density >= STOP_LOW or (density >= STOP_SENTENCE and text[-1] in SENTENCE_END):
+        return NEAR
+    return BAD
+
+
+def is_echo(title: LineInfo, line: LineInfo) -> bool:
+    """True when ``line`` repeats the headline of the page's title line (with or without the site's name)."""
+    a, b = title.folded, line.folded
+    return len(b) >= 12 and (b in a or (len(a) >= 12 and a in b))

@@ -1,0 +1,194 @@
+"""The main-content pass: which lines of a whole page are the article, which the page around it.
+
+A page saved whole (one line per text node) holds its article among menus,
+share bars, forms, feeds of other headlines, reader comments and footers.
+This pass tells them apart the way jusText does for HTML blocks, from
+features of the text alone (see :mod:`clean.stages.line_features`):
+
+1. *classify* each kept line: ``good`` (running text: long enough, with the
+   stop words of the page's language), ``near`` (text-like but short),
+   ``short``, ``stamp`` (a date or time line) or ``bad``;
+2. *smooth*: a short or near line between good lines is good, between bad
+   ones bad (jusText's context step);
+3. *find blocks*: runs of good lines; a stamp line always ends a block, so
+   the comments under an article (name, time, text) stay apart from it;
+4. *choose the main region*: the largest block, preceded by its headline (the
+   echo of the page's ``<title>`` line, or a headline-like line) and the
+   lines between, followed by a date line close after it; any other block at
+   least :data:`SECOND_SHARE` as large with a headline of its own (a second
+   article) too;
+5. *mark* every other line removed under ``content.boilerplate``.
+
+It acts only where it is sure there is an article and chrome around it: a
+page of fewer than :data:`MIN_LINES` lines, a page whose largest block is
+under :data:`MIN_ARTICLE_CHARS` (a listing: its cards are its content), or a
+page where the lines outside the chosen region are under
+:data:`MIN_CHROME_SHARE` of it (clean text, a dataset record) is left as it is.
+
+>>> from clean.ruleset import RuleSet
+>>> body = "The council met on Monday and agreed that the new bridge over the river will be built in the spring."
+>>> page = "\\n".join(["Bridge to be built", "Home", "News", "Sport", "Login", "Bridge to be built",
+...                    body, body, "Share", "Comments", "About us", "Contacts", "All rights reserved"])
+>>> doc = Document.from_text(page)
+>>> rules = RuleSet.shipped()
+>>> [i for i, line in enumerate(boilerplate(doc, rules.get("content.boilerplate"), rules).lines) if line.kept]
+[0, 5, 6, 7]
+"""
+
+from __future__ import annotations
+
+from clean.document import Document
+from clean.registry import python_rule
+from clean.ruleset import Rule, RuleSet
+from clean.stages.line_features import BAD, GOOD, NEAR, SHORT, STAMP, LineInfo, describe, is_echo
+from clean.stages.line_marks import remove_lines
+
+MIN_LINES = 12  # a page this short has no page around its text
+MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is an article rather than a teaser
+MIN_CHROME_LINES = 40  # a page with fewer short lines (menu items, buttons, dates) has no template around it
+MAX_TEXT_SHARE = 0.4  # a page where more of the lines are text is clean text (a record, a dump of articles)
+MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
+SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
+HEAD_WINDOW = 8  # lines before a block searched for its headline
+TAIL_WINDOW = 3  # lines after a block searched for its date line
+MAX_SHORT_RUN = 2  # short lines between text lines that stay text (a link split out of a sentence)
+ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
+ARTICLE_SURE_CHARS = 800  # ... this much text ...
+ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
+HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
+
+
+@python_rule("content.boilerplate")
+def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Mark the lines outside the page's main region removed (see module docstring)."""
+    kept = doc.kept_indices()
+    if len(kept) < MIN_LINES:
+        return doc
+    infos = describe([doc.lines[i].text for i in kept], rules)
+    keep = main_region(infos)
+    if keep is None:
+        return doc
+    return remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
+
+
+def main_region(infos: list[LineInfo]) -> set[int] | None:
+    """Positions (into ``infos``) of the lines to keep, or None to leave the page alone."""
+    if not _has_chrome(infos):
+        return None
+    classes = smooth([info.cls for info in infos])
+    blocks = find_blocks(classes)
+    sizes = [sum(infos[k].chars for k in range(a, b + 1) if classes[k] == GOOD) for a, b in blocks]
+    if not blocks or max(sizes) < MIN_ARTICLE_CHARS:
+        return None
+    first = max(range(len(blocks)), key=lambda n: sizes[n])
+    if not _is_article(infos, classes, blocks[first], sizes[first]):
+        return None
+    keep = {0}  # the page's first line: the <title>, which the title rules read
+    for n, (a, b) in enumerate(blocks):
+        if n == first or (sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first])
+                          and _headline(infos, a, HEADLINE_MIN_WORDS) is not None):
+            keep.update(range(_head(infos, a, blocks, n), _tail(infos, b) + 1))
+    if (len(infos) - len(keep)) < MIN_CHROME_SHARE * len(infos):
+        return None
+    return keep
+
+
+def _has_chrome(infos: list[LineInfo]) -> bool:
+    """Whether the page has a template around its text: many short lines, and text lines a minority."""
+    chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
+    text = sum(info.cls in (GOOD, NEAR) for info in infos)
+    return chrome >= MIN_CHROME_LINES and text <= MAX_TEXT_SHARE * len(infos)
+
+
+def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int], size: int) -> bool:
+    """Whether the largest block is an article: its headline echoes the title line, or it is long
+    and holds a fair share of the page's text (a listing's teasers are short and many)."""
+    a, b = block
+    if any(is_echo(infos[0], infos[k]) for k in range(max(1, a - HEAD_WINDOW), a)):
+        return True
+    lines = sum(classes[k] == GOOD and infos[k].cls != SHORT for k in range(a, b + 1))
+    text = sum(info.chars for info in infos if info.cls in (GOOD, NEAR))
+    return lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
+
+
+def smooth(classes: list[str]) -> list[str]:
+    """jusText's context step: short and near lines take the class of their good or bad neighbours.
+
+    A short line is good only between good lines and in a run of at most :data:`MAX_SHORT_RUN`
+    short lines (a link split out of a sentence); a longer run is a menu or a list of links.
+    A near line is good beside a good or another near line.
+    """
+    out = list(classes)
+    run_start = 0
+    for k, cls in enumerate(classes):
+        if cls != SHORT:
+            run_start = k + 1
+            if cls != NEAR:
+                continue
+        before = _neighbour(classes, k, -1)
+        after = _neighbour(classes, k, 1)
+        if cls == SHORT:
+            run = _short_run(classes, run_start)
+            out[k] = GOOD if before == GOOD and after == GOOD and run <= MAX_SHORT_RUN else BAD
+        elif GOOD in (before, after) or NEAR in (classes[k - 1 : k] + classes[k + 1 : k + 2]):
+            out[k] = GOOD
+        else:
+            out[k] = BAD
+    return out
+
+
+def _short_run(classes: list[str], start: int) -> int:
+    """The length of the run of short lines that starts at ``start``."""
+    end = start
+    while end < len(classes) and classes[end] == SHORT:
+        end += 1
+    return end - start
+
+
+def _neighbour(classes: list[str], k: int, step: int) -> str:
+    """The class of the nearest line before/after ``k`` that is neither short nor near (bad at the page's edge)."""
+    k += step
+    while 0 <= k < len(classes):
+        if classes[k] not in (SHORT, NEAR):
+            return GOOD if classes[k] == GOOD else BAD
+        k += step
+    return BAD
+
+
+def find_blocks(classes: list[str]) -> list[tuple[int, int]]:
+    """Runs of good lines, as (first, last) positions."""
+    blocks, start = [], None
+    for k, cls in enumerate(classes + [BAD]):
+        if cls == GOOD and start is None:
+            start = k
+        elif cls != GOOD and start is not None:
+            blocks.append((start, k - 1))
+            start = None
+    return blocks
+
+
+def _head(infos: list[LineInfo], a: int, blocks, n: int) -> int:
+    """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
+    found = _headline(infos, a, 1)
+    return a if found is None else found
+
+
+def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
+    """The headline of the block starting at ``a``: the earliest echo of the title line within
+    :data:`HEAD_WINDOW` lines before it, else the nearest headline-like line there."""
+    window = range(max(1, a - HEAD_WINDOW), a)
+    echoes = [k for k in window if is_echo(infos[0], infos[k])]
+    if echoes:
+        return echoes[0]
+    for k in reversed(window):
+        if infos[k].headline_like and infos[k].words >= min_words:
+            return k
+    return None
+
+
+def _tail(infos: list[LineInfo], b: int) -> int:
+    """Where the region of the block ending at ``b`` ends: a date line just after it, else the block's end."""
+    for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
+        if infos[k].cls == STAMP:
+            return k
+    return b
