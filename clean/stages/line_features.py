@@ -7,7 +7,9 @@ Each kept line gets a class from a short ladder, after jusText's
   ``14 октября 2020``, ``Вчера, 21:07``): a card's or a comment's header;
 - ``bad``: a line with the copyright sign, or a long line with too few of the
   language's stop words (a row of tags or names, a code snippet);
-- ``short``: under :data:`LEN_LOW` characters (a menu item, a button, a name);
+- ``short``: under :data:`LEN_LOW` characters (a menu item, a button, a name),
+  unless it opens in lower case or with a comma (the rest of a sentence a link
+  split): that is ``near``;
 - ``good``: at least :data:`LEN_HIGH` characters and :data:`STOP_HIGH` of its
   words stop words: running text;
 - ``near``: a shorter line with :data:`STOP_HIGH` stop words, a long one
@@ -27,7 +29,7 @@ language, from jusText) that finds most stop words in the page's longer lines.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -44,6 +46,7 @@ MAX_STAMP_CHARS = 40  # 'Wednesday, 14 October 2020, 21:45' is 33
 MAX_STAMP_WORDS = 4
 LANGUAGE_SAMPLE = 3000  # words of the page's longer lines read to tell its language
 HEADLINE_MAX_WORDS = 30
+MIN_REPEAT_CHARS = 20  # a line at least this long that the next line starts with is a card's headline
 
 WORDS = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")
@@ -51,6 +54,7 @@ STAMP_SHAPE = regex.compile(
     r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4})"
 )
 SENTENCE_END = ".!?…"
+CONTINUING = ",;:)»”"  # a line that opens with one of these, or in lower case, goes on with a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,7 @@ class LineInfo:
     words: int
     headline_like: bool
     folded: str
+    repeated: bool = False
 
 
 def stopword_sets(rules) -> tuple[tuple[str, frozenset], ...]:
@@ -94,7 +99,17 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
     """A :class:`LineInfo` for each line of ``texts`` (the page's kept lines, in order)."""
     tokens = [WORDS.findall(t.casefold()) for t in texts]
     stops = language(tokens, rules)
-    return [_info(text, words, stops) for text, words in zip(texts, tokens)]
+    infos = [_info(text, words, stops) for text, words in zip(texts, tokens)]
+    seen = Counter(info.folded for info in infos)
+    return [
+        replace(info, repeated=True) if seen[info.folded] > 1 or _opens(info, infos[k + 1 : k + 2]) else info
+        for k, info in enumerate(infos)
+    ]
+
+
+def _opens(info: LineInfo, following: list[LineInfo]) -> bool:
+    """Whether the next line starts with this one (a card: its headline, then a teaser that repeats it)."""
+    return bool(following) and len(info.folded) >= MIN_REPEAT_CHARS and following[0].folded.startswith(info.folded)
 
 
 def _info(text: str, words: list[str], stops: frozenset) -> LineInfo:
@@ -112,7 +127,7 @@ def classify(text: str, words: list[str], stops: frozenset) -> str:
     if "©" in text:
         return BAD
     if chars < LEN_LOW:
-        return SHORT
+        return NEAR if len(words) >= 2 and (text[0] in CONTINUING or text[0].islower()) else SHORT
     density = sum(w in stops for w in words) / max(len(words), 1)
     if density >= STOP_HIGH:
         return GOOD if chars >= LEN_HIGH else NEAR
@@ -124,4 +139,4 @@ def classify(text: str, words: list[str], stops: frozenset) -> str:
 def is_echo(title: LineInfo, line: LineInfo) -> bool:
     """True when ``line`` repeats the headline of the page's title line (with or without the site's name)."""
     a, b = title.folded, line.folded
-    return len(b) >= 12 and (b in a or (len(a) >= 12 and a in b))
+    return line.words >= 3 and len(b) >= MIN_REPEAT_CHARS and (b in a or (len(a) >= MIN_REPEAT_CHARS and a in b))

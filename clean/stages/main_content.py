@@ -49,12 +49,13 @@ MIN_CHROME_LINES = 40  # a page with fewer short lines (menu items, buttons, dat
 MAX_TEXT_SHARE = 0.4  # a page where more of the lines are text is clean text (a record, a dump of articles)
 MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
-HEAD_WINDOW = 8  # lines before a block searched for its headline
+HEAD_WINDOW = 12  # lines before a block searched for its headline
 TAIL_WINDOW = 3  # lines after a block searched for its date line
-MAX_SHORT_RUN = 2  # short lines between text lines that stay text (a link split out of a sentence)
+MAX_SHORT_RUN = 4  # short lines between text lines that stay text (a link split out of a sentence)
 ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
 ARTICLE_SURE_CHARS = 800  # ... this much text ...
 ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
+MAX_REPEAT_SHARE = 0.4  # ... and few of its lines repeated elsewhere on the page (a listing's cards repeat)
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
 
 
@@ -107,51 +108,47 @@ def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int
     if any(is_echo(infos[0], infos[k]) for k in range(max(1, a - HEAD_WINDOW), a)):
         return True
     lines = sum(classes[k] == GOOD and infos[k].cls != SHORT for k in range(a, b + 1))
+    repeats = sum(infos[k].repeated for k in range(a, b + 1))
     text = sum(info.chars for info in infos if info.cls in (GOOD, NEAR))
-    return lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
+    return (lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
+            and repeats <= MAX_REPEAT_SHARE * lines)
 
 
 def smooth(classes: list[str]) -> list[str]:
-    """jusText's context step: short and near lines take the class of their good or bad neighbours.
+    """jusText's context step: near and short lines take the class of their neighbours.
 
-    A short line is good only between good lines and in a run of at most :data:`MAX_SHORT_RUN`
-    short lines (a link split out of a sentence); a longer run is a menu or a list of links.
-    A near line is good beside a good or another near line.
+    First a near line is good when the nearest line on either side that is not short,
+    no more than :data:`MAX_SHORT_RUN` lines away, is good or near. Then a run of at most
+    :data:`MAX_SHORT_RUN` short lines (a link split out of a sentence, a subheading) is good
+    between good lines; a longer run is a menu or a list of links, and stays out.
     """
     out = list(classes)
-    run_start = 0
     for k, cls in enumerate(classes):
-        if cls != SHORT:
-            run_start = k + 1
-            if cls != NEAR:
-                continue
-        before = _neighbour(classes, k, -1)
-        after = _neighbour(classes, k, 1)
-        if cls == SHORT:
-            run = _short_run(classes, run_start)
-            out[k] = GOOD if before == GOOD and after == GOOD and run <= MAX_SHORT_RUN else BAD
-        elif GOOD in (before, after) or NEAR in (classes[k - 1 : k] + classes[k + 1 : k + 2]):
-            out[k] = GOOD
-        else:
-            out[k] = BAD
+        if cls == NEAR:
+            textlike = (GOOD, NEAR)
+            out[k] = GOOD if _neighbour(classes, k, -1) in textlike or _neighbour(classes, k, 1) in textlike else BAD
+    k = 0
+    while k < len(out):
+        if out[k] != SHORT:
+            k += 1
+            continue
+        end = k
+        while end < len(out) and out[end] == SHORT:
+            end += 1
+        between = 0 < k and end < len(out) and out[k - 1] == GOOD and out[end] == GOOD
+        out[k:end] = [GOOD if between and end - k <= MAX_SHORT_RUN else BAD] * (end - k)
+        k = end
     return out
 
 
-def _short_run(classes: list[str], start: int) -> int:
-    """The length of the run of short lines that starts at ``start``."""
-    end = start
-    while end < len(classes) and classes[end] == SHORT:
-        end += 1
-    return end - start
-
-
 def _neighbour(classes: list[str], k: int, step: int) -> str:
-    """The class of the nearest line before/after ``k`` that is neither short nor near (bad at the page's edge)."""
-    k += step
-    while 0 <= k < len(classes):
-        if classes[k] not in (SHORT, NEAR):
-            return GOOD if classes[k] == GOOD else BAD
+    """The class of the nearest line before/after ``k`` that is not short, if it is close (else bad)."""
+    for _ in range(MAX_SHORT_RUN + 1):
         k += step
+        if not 0 <= k < len(classes):
+            return BAD
+        if classes[k] != SHORT:
+            return classes[k]
     return BAD
 
 
