@@ -7,9 +7,7 @@ Each kept line gets a class from a short ladder, after jusText's
   ``14 октября 2020``, ``Вчера, 21:07``): a card's or a comment's header;
 - ``bad``: a line with the copyright sign, or a long line with too few of the
   language's stop words (a row of tags or names, a code snippet);
-- ``short``: under :data:`LEN_LOW` characters (a menu item, a button, a name),
-  unless it opens in lower case or with a comma (the rest of a sentence a link
-  split): that is ``near``;
+- ``short``: under :data:`LEN_LOW` characters (a menu item, a button, a name);
 - ``good``: at least :data:`LEN_HIGH` characters and :data:`STOP_HIGH` of its
   words stop words: running text;
 - ``near``: a shorter line with :data:`STOP_HIGH` stop words, a long one
@@ -51,10 +49,9 @@ MIN_REPEAT_CHARS = 20  # a line at least this long that the next line starts wit
 WORDS = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")
 STAMP_SHAPE = regex.compile(
-    r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4})"
+    r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4})"
 )
 SENTENCE_END = ".!?…"
-CONTINUING = ",;:)»”"  # a line that opens with one of these, or in lower case, goes on with a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +124,7 @@ def classify(text: str, words: list[str], stops: frozenset) -> str:
     if "©" in text:
         return BAD
     if chars < LEN_LOW:
-        return NEAR if len(words) >= 2 and (text[0] in CONTINUING or text[0].islower()) else SHORT
+        return SHORT
     density = sum(w in stops for w in words) / max(len(words), 1)
     if density >= STOP_HIGH:
         return GOOD if chars >= LEN_HIGH else NEAR

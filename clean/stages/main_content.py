@@ -51,6 +51,7 @@ MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
 HEAD_WINDOW = 12  # lines before a block searched for its headline
 TAIL_WINDOW = 3  # lines after a block searched for its date line
+MAX_GAP = 8  # lines between two runs of text that still make one article (no date line among them)
 MAX_SHORT_RUN = 4  # short lines between text lines that stay text (a link split out of a sentence)
 ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
 ARTICLE_SURE_CHARS = 800  # ... this much text ...
@@ -66,14 +67,28 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     if len(kept) < MIN_LINES:
         return doc
     infos = describe([doc.lines[i].text for i in kept], rules)
-    keep = main_region(infos)
-    if keep is None:
+    regions = main_regions(infos)
+    if regions is None:
         return doc
-    return remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
+    keep = {0}.union(*(range(a, b + 1) for a, b in regions))  # and the first line, the <title> the title rules read
+    doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
+    lines = doc.lines
+    return doc.replace(articles=tuple((lines[kept[a]].start, lines[kept[b]].end) for a, b in regions))
 
 
-def main_region(infos: list[LineInfo]) -> set[int] | None:
-    """Positions (into ``infos``) of the lines to keep, or None to leave the page alone."""
+def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
+    """Where ``split_items`` starts an item on a page with ``doc.articles``: its first kept line,
+    then the first kept line of each later article (``kept``: the kept lines' indices)."""
+    starts = [(kept[0], "items.first")]
+    for first, _ in doc.articles[1:]:
+        at = next((i for i in kept if doc.lines[i].start >= first), None)
+        if at is not None and at > starts[-1][0]:
+            starts.append((at, "content.article"))
+    return starts
+
+
+def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
+    """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone."""
     if not _has_chrome(infos):
         return None
     classes = smooth([info.cls for info in infos])
@@ -84,14 +99,15 @@ def main_region(infos: list[LineInfo]) -> set[int] | None:
     first = max(range(len(blocks)), key=lambda n: sizes[n])
     if not _is_article(infos, classes, blocks[first], sizes[first]):
         return None
-    keep = {0}  # the page's first line: the <title>, which the title rules read
+    blocks, sizes, first = merge_blocks(infos, blocks, sizes, first)
+    regions = []
     for n, (a, b) in enumerate(blocks):
         if n == first or (sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first])
                           and _headline(infos, a, HEADLINE_MIN_WORDS) is not None):
-            keep.update(range(_head(infos, a, blocks, n), _tail(infos, b) + 1))
-    if (len(infos) - len(keep)) < MIN_CHROME_SHARE * len(infos):
+            regions.append((_head(infos, a), _tail(infos, b)))
+    if len(infos) - sum(b - a + 1 for a, b in regions) < MIN_CHROME_SHARE * len(infos):
         return None
-    return keep
+    return regions
 
 
 def _has_chrome(infos: list[LineInfo]) -> bool:
@@ -164,7 +180,24 @@ def find_blocks(classes: list[str]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _head(infos: list[LineInfo], a: int, blocks, n: int) -> int:
+def merge_blocks(infos: list[LineInfo], blocks: list, sizes: list, first: int) -> tuple[list, list, int]:
+    """The blocks with the largest one grown over its neighbours: a gap of at most :data:`MAX_GAP`
+    lines with no date line in it (a caption, a quote, a run of links inside the article) joins them."""
+    lo = hi = first
+    while lo > 0 and _joins(infos, blocks[lo - 1][1], blocks[lo][0]):
+        lo -= 1
+    while hi + 1 < len(blocks) and _joins(infos, blocks[hi][1], blocks[hi + 1][0]):
+        hi += 1
+    merged = (blocks[lo][0], blocks[hi][1])
+    rest = blocks[:lo] + [merged] + blocks[hi + 1 :]
+    return rest, sizes[:lo] + [sum(sizes[lo : hi + 1])] + sizes[hi + 1 :], lo
+
+
+def _joins(infos: list[LineInfo], end: int, start: int) -> bool:
+    return start - end - 1 <= MAX_GAP and all(infos[k].cls != STAMP for k in range(end + 1, start))
+
+
+def _head(infos: list[LineInfo], a: int) -> int:
     """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
     found = _headline(infos, a, 1)
     return a if found is None else found
