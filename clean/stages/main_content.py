@@ -44,7 +44,9 @@ from clean.stages.line_features import BAD, GOOD, NEAR, SHORT, STAMP, LineInfo, 
 from clean.stages.line_marks import remove_lines
 
 MIN_LINES = 12  # a page this short has no page around its text
-MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is an article rather than a teaser
+MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second article rather than a teaser
+MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the title line
+ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
 MIN_CHROME_LINES = 40  # a page with fewer short lines (menu items, buttons, dates) has no template around it
 MAX_TEXT_SHARE = 0.4  # a page where more of the lines are text is clean text (a record, a dump of articles)
 MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
@@ -54,7 +56,7 @@ TAIL_WINDOW = 3  # lines after a block searched for its date line
 MAX_GAP = 8  # lines between two runs of text that still make one article (no date line among them)
 MAX_SHORT_RUN = 4  # short lines between text lines that stay text (a link split out of a sentence)
 ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
-ARTICLE_SURE_CHARS = 800  # ... this much text ...
+ARTICLE_SURE_CHARS = 450  # ... this much text ...
 ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
 MAX_REPEAT_SHARE = 0.4  # ... and few of its lines repeated elsewhere on the page (a listing's cards repeat)
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
@@ -94,7 +96,7 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     classes = smooth([info.cls for info in infos])
     blocks = find_blocks(classes)
     sizes = [sum(infos[k].chars for k in range(a, b + 1) if classes[k] == GOOD) for a, b in blocks]
-    if not blocks or max(sizes) < MIN_ARTICLE_CHARS:
+    if not blocks:
         return None
     first = max(range(len(blocks)), key=lambda n: sizes[n])
     if not _is_article(infos, classes, blocks[first], sizes[first]):
@@ -118,16 +120,24 @@ def _has_chrome(infos: list[LineInfo]) -> bool:
 
 
 def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int], size: int) -> bool:
-    """Whether the largest block is an article: its headline echoes the title line, or it is long
-    and holds a fair share of the page's text (a listing's teasers are short and many)."""
+    """Whether the largest block is an article: its headline echoes the title line and it has
+    :data:`MIN_ECHOED_CHARS` of text, or it is long and holds a fair share of the page's text
+    with few repeated lines (a listing's teasers are short and many, and repeat their headlines)."""
     a, b = block
-    if any(is_echo(infos[0], infos[k]) for k in range(max(1, a - HEAD_WINDOW), a)):
-        return True
+    if _echo(infos, a) is not None:
+        return size >= MIN_ECHOED_CHARS
     lines = sum(classes[k] == GOOD and infos[k].cls != SHORT for k in range(a, b + 1))
     repeats = sum(infos[k].repeated for k in range(a, b + 1))
     text = sum(info.chars for info in infos if info.cls in (GOOD, NEAR))
     return (lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
             and repeats <= MAX_REPEAT_SHARE * lines)
+
+
+def _echo(infos: list[LineInfo], a: int) -> int | None:
+    """The first line repeating the title line's headline, from :data:`HEAD_WINDOW` lines before
+    position ``a`` to :data:`ECHO_INSIDE` lines into the block there."""
+    window = range(max(1, a - HEAD_WINDOW), min(len(infos), a + ECHO_INSIDE))
+    return next((k for k in window if is_echo(infos[0], infos[k])), None)
 
 
 def smooth(classes: list[str]) -> list[str]:
@@ -206,11 +216,10 @@ def _head(infos: list[LineInfo], a: int) -> int:
 def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
     """The headline of the block starting at ``a``: the earliest echo of the title line within
     :data:`HEAD_WINDOW` lines before it, else the nearest headline-like line there."""
-    window = range(max(1, a - HEAD_WINDOW), a)
-    echoes = [k for k in window if is_echo(infos[0], infos[k])]
-    if echoes:
-        return echoes[0]
-    for k in reversed(window):
+    echo = _echo(infos, a)
+    if echo is not None:
+        return min(echo, a)
+    for k in reversed(range(max(1, a - HEAD_WINDOW), a)):
         if infos[k].headline_like and infos[k].words >= min_words:
             return k
     return None
