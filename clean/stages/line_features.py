@@ -52,6 +52,7 @@ STAMP_SHAPE = regex.compile(
     r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4})"
 )
 SENTENCE_END = ".!?…"
+CONTINUING = ",.;:)»”"  # a line that opens with one of these goes on with the line before
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,12 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
     """A :class:`LineInfo` for each line of ``texts`` (the page's kept lines, in order)."""
     tokens = [WORDS.findall(t.casefold()) for t in texts]
     stops = language(tokens, rules)
-    infos = [_info(text, words, stops) for text, words in zip(texts, tokens)]
+    classes = [""] * len(texts)
+    for first, last in paragraphs(texts):
+        text = " ".join(t.strip() for t in texts[first : last + 1])
+        words = [w for k in range(first, last + 1) for w in tokens[k]]
+        classes[first : last + 1] = [classify(text, words, stops)] * (last + 1 - first)
+    infos = [_info(text, words, cls) for text, words, cls in zip(texts, tokens, classes)]
     seen = Counter(info.folded for info in infos)
     return [
         replace(info, repeated=True) if seen[info.folded] > 1 or _opens(info, infos[k + 1 : k + 2]) else info
@@ -109,11 +115,29 @@ def _opens(info: LineInfo, following: list[LineInfo]) -> bool:
     return bool(following) and len(info.folded) >= MIN_REPEAT_CHARS and following[0].folded.startswith(info.folded)
 
 
-def _info(text: str, words: list[str], stops: frozenset) -> LineInfo:
+def paragraphs(texts: list[str]) -> list[tuple[int, int]]:
+    """Runs of lines that make one paragraph, as (first, last): a line that opens in lower case or
+    with a comma, a full stop or a closing bracket goes on with the line before (a scraper cuts a
+    sentence at each link in it: 'Об этом сообщает' / 'пресс-служба' / ', а также …').
+
+    >>> paragraphs(["Об этом сообщает", "пресс-служба", "ведомства.", "Новости"])
+    [(0, 2), (3, 3)]
+    """
+    runs: list[tuple[int, int]] = []
+    for k, text in enumerate(texts):
+        head = text.lstrip()[:1]
+        if runs and head and (head.islower() or head in CONTINUING):
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    return runs
+
+
+def _info(text: str, words: list[str], cls: str) -> LineInfo:
     stripped = text.strip()
-    chars, count = len(stripped), len(words)
+    count = len(words)
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
-    return LineInfo(classify(stripped, words, stops), chars, count, headline, fold(stripped))
+    return LineInfo(cls, len(stripped), count, headline, fold(stripped))
 
 
 def classify(text: str, words: list[str], stops: frozenset) -> str:

@@ -130,7 +130,7 @@ def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int
     repeats = sum(infos[k].repeated for k in range(a, b + 1))
     text = sum(info.chars for info in infos if info.cls in (GOOD, NEAR))
     return (lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
-            and repeats <= MAX_REPEAT_SHARE * lines)
+            and repeats <= MAX_REPEAT_SHARE * (b - a + 1))
 
 
 def _echo(infos: list[LineInfo], a: int) -> int | None:
