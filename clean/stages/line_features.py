@@ -3,8 +3,8 @@
 Each kept line gets a class from a short ladder, after jusText's
 (Pomikálek 2011), with markup-free stand-ins for what jusText reads from HTML:
 
-- ``stamp``: a short line that is a date or a time (``09.10.2020 13:41``,
-  ``14 октября 2020``, ``Вчера, 21:07``): a card's or a comment's header;
+- ``stamp``: a short line that is a date or a time, with at most two other words
+  (``09.10.2020 13:41``, ``14 октября 2020``, ``Вчера, 21:07``): a card's or a comment's header;
 - ``bad``: a line with the copyright sign, or a long line with too few of the
   language's stop words (a row of tags or names, a code snippet);
 - ``short``: under :data:`LEN_LOW` characters (a menu item, a button, a name);
@@ -41,7 +41,6 @@ STOP_LOW = 0.20  # share of stop words of a near line (jusText: 0.30 with its fu
 STOP_HIGH = 0.25  # share of stop words of a good line (jusText: 0.32)
 STOP_SENTENCE = 0.10  # share of stop words of a near line that ends a sentence
 MAX_STAMP_CHARS = 40  # 'Wednesday, 14 October 2020, 21:45' is 33
-MAX_STAMP_WORDS = 4
 LANGUAGE_SAMPLE = 3000  # words of the page's longer lines read to tell its language
 HEADLINE_MAX_WORDS = 30
 MIN_REPEAT_CHARS = 20  # a line at least this long that the next line starts with is a card's headline
@@ -143,7 +142,7 @@ def _info(text: str, words: list[str], cls: str) -> LineInfo:
 def classify(text: str, words: list[str], stops: frozenset) -> str:
     """The ladder of the module docstring, for one stripped line and its case-folded words."""
     chars = len(text)
-    if chars <= MAX_STAMP_CHARS and len(words) <= MAX_STAMP_WORDS and STAMP_SHAPE.search(text):
+    if chars <= MAX_STAMP_CHARS and STAMP_SHAPE.search(text) and len(WORDS.findall(STAMP_SHAPE.sub(" ", text))) <= 2:
         return STAMP
     if "©" in text:
         return BAD

@@ -48,12 +48,12 @@ MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second a
 MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the title line
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
 MIN_CHROME_LINES = 40  # a page with fewer short lines (menu items, buttons, dates) has no template around it
-MAX_TEXT_SHARE = 0.4  # a page where more of the lines are text is clean text (a record, a dump of articles)
+MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
 MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
 HEAD_WINDOW = 12  # lines before a block searched for its headline
 TAIL_WINDOW = 3  # lines after a block searched for its date line
-MAX_GAP = 8  # lines between two runs of text that still make one article (no date line among them)
+MAX_GAP = 12  # lines between two runs of text that still make one article (no date line among them)
 MAX_SHORT_RUN = 4  # short lines between text lines that stay text (a link split out of a sentence)
 ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
 ARTICLE_SURE_CHARS = 450  # ... this much text ...
@@ -104,8 +104,7 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     blocks, sizes, first = merge_blocks(infos, blocks, sizes, first)
     regions = []
     for n, (a, b) in enumerate(blocks):
-        if n == first or (sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first])
-                          and _headline(infos, a, HEADLINE_MIN_WORDS) is not None):
+        if n == first or (sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first]) and _dated_head(infos, a)):
             regions.append((_head(infos, a), _tail(infos, b)))
     if len(infos) - sum(b - a + 1 for a, b in regions) < MIN_CHROME_SHARE * len(infos):
         return None
@@ -223,6 +222,16 @@ def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
         if infos[k].headline_like and infos[k].words >= min_words:
             return k
     return None
+
+
+def _dated_head(infos: list[LineInfo], a: int) -> bool:
+    """Whether the block at ``a`` opens like an article: a headline of :data:`HEADLINE_MIN_WORDS` words,
+    then a date line, before it (a footer has no date; a comment's author is a name, not a headline)."""
+    window = range(max(1, a - HEAD_WINDOW), a)
+    stamp = next((k for k in reversed(window) if infos[k].cls == STAMP), None)
+    return stamp is not None and any(
+        infos[k].headline_like and infos[k].words >= HEADLINE_MIN_WORDS for k in range(max(1, stamp - 3), stamp)
+    )
 
 
 def _tail(infos: list[LineInfo], b: int) -> int:
