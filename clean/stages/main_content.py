@@ -46,6 +46,8 @@ from clean.stages.line_marks import remove_lines
 MIN_LINES = 12  # a page this short has no page around its text
 MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second article rather than a teaser
 MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the title line
+TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time, views, share buttons between)
+MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
 MIN_CHROME_LINES = 40  # a page with fewer short lines (menu items, buttons, dates) has no template around it
 MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
@@ -96,11 +98,10 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     classes = smooth([info.cls for info in infos])
     blocks = find_blocks(classes)
     sizes = [sum(infos[k].chars for k in range(a, b + 1) if classes[k] == GOOD) for a, b in blocks]
-    if not blocks:
-        return None
-    first = max(range(len(blocks)), key=lambda n: sizes[n])
-    if not _is_article(infos, classes, blocks[first], sizes[first]):
-        return None
+    first = max(range(len(blocks)), key=lambda n: sizes[n]) if blocks else None
+    if first is None or not _is_article(infos, classes, blocks[first], sizes[first]):
+        teaser = _teaser(infos)
+        return None if teaser is None else [teaser]
     blocks, sizes, first = merge_blocks(infos, blocks, sizes, first)
     regions = []
     for n, (a, b) in enumerate(blocks):
@@ -130,6 +131,19 @@ def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int
     text = sum(info.chars for info in infos if info.cls in (GOOD, NEAR))
     return (lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
             and repeats <= MAX_REPEAT_SHARE * (b - a + 1))
+
+
+def _teaser(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """A page with no article block but one echo of its title line followed, within
+    :data:`TEASER_WINDOW` lines, by a line of :data:`MIN_TEASER_CHARS` (an aggregator's teaser):
+    the region from the echo to that line."""
+    echoes = [k for k in range(1, len(infos)) if is_echo(infos[0], infos[k]) and infos[k].headline_like]
+    if len(echoes) != 1:
+        return None
+    start = echoes[0]
+    body = next((k for k in range(start + 1, min(len(infos), start + TEASER_WINDOW))
+                 if infos[k].chars >= MIN_TEASER_CHARS), None)
+    return None if body is None else (start, body)
 
 
 def _echo(infos: list[LineInfo], a: int) -> int | None:
