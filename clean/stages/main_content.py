@@ -74,10 +74,21 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     regions = main_regions(infos)
     if regions is None:
         return doc
-    keep = {0}.union(*(range(a, b + 1) for a, b in regions))  # and the first line, the <title> the title rules read
+    keep = kept_positions(infos, regions)
     doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
     lines = doc.lines
     return doc.replace(articles=tuple((lines[kept[a]].start, lines[kept[b]].end) for a, b in regions))
+
+
+def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set[int]:
+    """The positions kept: the regions, less a line that repeats the one before it (the headline
+    printed twice), and the page's first line, the ``<title>``, unless the first region opens
+    with the visible headline that repeats it (the title rules have read it by now)."""
+    keep = set().union(*(range(a, b + 1) for a, b in regions))
+    keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
+    if not is_echo(infos[0], infos[regions[0][0]]):
+        keep.add(0)
+    return keep
 
 
 def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
