@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from clean.dates import find_dates
 from clean.stages.widgets import fold
 
 GOOD, NEAR, SHORT, STAMP, BAD = "good", "near", "short", "stamp", "bad"
@@ -47,11 +48,10 @@ MIN_REPEAT_CHARS = 20  # a line at least this long that the next line starts wit
 
 WORDS = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")
-STAMP_SHAPE = regex.compile(
-    r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4})"
-)
+CLOCK = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 SENTENCE_END = ".!?…"
-CONTINUING = ",.;:)»”"  # a line that opens with one of these goes on with the line before
+CONTINUING = ",.;:)»”–—"  # a line that opens with one of these goes on with the line before
+UNFINISHED = ",–—("  # a line that ends with one of these goes on in the next
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
     for first, last in paragraphs(texts):
         text = " ".join(t.strip() for t in texts[first : last + 1])
         words = [w for k in range(first, last + 1) for w in tokens[k]]
-        classes[first : last + 1] = [classify(text, words, stops)] * (last + 1 - first)
+        classes[first : last + 1] = [classify(text, words, stops, rules)] * (last + 1 - first)
     infos = [_info(text, words, cls) for text, words, cls in zip(texts, tokens, classes)]
     seen = Counter(info.folded for info in infos)
     return [
@@ -115,20 +115,23 @@ def _opens(info: LineInfo, following: list[LineInfo]) -> bool:
 
 
 def paragraphs(texts: list[str]) -> list[tuple[int, int]]:
-    """Runs of lines that make one paragraph, as (first, last): a line that opens in lower case or
-    with a comma, a full stop or a closing bracket goes on with the line before (a scraper cuts a
-    sentence at each link in it: 'Об этом сообщает' / 'пресс-служба' / ', а также …').
+    """Runs of lines that make one paragraph, as (first, last): a line that opens in lower case,
+    with a comma, a full stop, a closing bracket or a dash, or that follows a line ending in a comma
+    or a dash, goes on with the line before (a scraper cuts a sentence at each link in it:
+    'Об этом сообщает' / 'пресс-служба' / ', а также …').
 
     >>> paragraphs(["Об этом сообщает", "пресс-служба", "ведомства.", "Новости"])
     [(0, 2), (3, 3)]
     """
     runs: list[tuple[int, int]] = []
+    tail = ""
     for k, text in enumerate(texts):
         head = text.lstrip()[:1]
-        if runs and head and (head.islower() or head in CONTINUING):
+        if runs and head and (head.islower() or head in CONTINUING or tail in UNFINISHED):
             runs[-1] = (runs[-1][0], k)
         else:
             runs.append((k, k))
+        tail = text.rstrip()[-1:]
     return runs
 
 
@@ -139,10 +142,23 @@ def _info(text: str, words: list[str], cls: str) -> LineInfo:
     return LineInfo(cls, len(stripped), count, headline, fold(stripped))
 
 
-def classify(text: str, words: list[str], stops: frozenset) -> str:
+def is_stamp(text: str, rules) -> bool:
+    """A time, a numeric date or a date the date rules read, and at most two other words.
+
+    >>> from clean.ruleset import RuleSet
+    >>> [is_stamp(t, RuleSet.shipped()) for t in ("Вчера, 21:07", "14 октября 2020", "– 29 (4 нових випадки)")]
+    [True, True, False]
+    """
+    rest = CLOCK.sub(" ", text)
+    for found in find_dates(rest, rules):
+        rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
+    return rest != text and len(WORDS.findall(rest)) <= 2
+
+
+def classify(text: str, words: list[str], stops: frozenset, rules) -> str:
     """The ladder of the module docstring, for one stripped line and its case-folded words."""
     chars = len(text)
-    if chars <= MAX_STAMP_CHARS and STAMP_SHAPE.search(text) and len(WORDS.findall(STAMP_SHAPE.sub(" ", text))) <= 2:
+    if chars <= MAX_STAMP_CHARS and DIGIT.search(text) and is_stamp(text, rules):
         return STAMP
     if "©" in text:
         return BAD

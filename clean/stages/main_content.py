@@ -48,6 +48,7 @@ MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second a
 MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the title line
 TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time, views, share buttons between)
 MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
+ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
 MIN_CHROME_LINES = 40  # a page with fewer short lines (menu items, buttons, dates) has no template around it
 MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
@@ -61,6 +62,7 @@ ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many
 ARTICLE_SURE_CHARS = 450  # ... this much text ...
 ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
 MAX_REPEAT_SHARE = 0.4  # ... and few of its lines repeated elsewhere on the page (a listing's cards repeat)
+DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
 
 
@@ -233,8 +235,32 @@ def _joins(infos: list[LineInfo], end: int, start: int) -> bool:
 
 def _head(infos: list[LineInfo], a: int) -> int:
     """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
+    far = _far_echo(infos, a)
+    if far is not None:
+        return far
     found = _headline(infos, a, 1)
     return a if found is None else found
+
+
+def _far_echo(infos: list[LineInfo], a: int) -> int | None:
+    """The echo of the title line up to :data:`ECHO_REACH` lines before position ``a`` when what
+    lies between is the article's: no date line past the headline's own, no run of more than
+    :data:`MAX_SHORT_RUN` short lines (a list of figures or names the scraper cut up stays in)."""
+    for k in range(a - 1, max(0, a - ECHO_REACH), -1):
+        if is_echo(infos[0], infos[k]):
+            between = infos[k + 1 + DATED_HEAD_LINES : a]
+            if any(info.cls == STAMP for info in between) or _longest_short_run(between) > MAX_SHORT_RUN:
+                return None
+            return k
+    return None
+
+
+def _longest_short_run(infos: list[LineInfo]) -> int:
+    longest = run = 0
+    for info in infos:
+        run = run + 1 if info.cls == SHORT else 0
+        longest = max(longest, run)
+    return longest
 
 
 def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
@@ -251,8 +277,8 @@ def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
 
 def _dated_head(infos: list[LineInfo], a: int) -> bool:
     """Whether the block at ``a`` opens like an article: a headline of :data:`HEADLINE_MIN_WORDS` words,
-    then a date line, before it (a footer has no date; a comment's author is a name, not a headline)."""
-    window = range(max(1, a - HEAD_WINDOW), a)
+    then a date line, in the :data:`DATED_HEAD_LINES` lines before it (a footer has no date; a comment's author is a name, not a headline)."""
+    window = range(max(1, a - DATED_HEAD_LINES), a)
     stamp = next((k for k in reversed(window) if infos[k].cls == STAMP), None)
     return stamp is not None and any(
         infos[k].headline_like and infos[k].words >= HEADLINE_MIN_WORDS for k in range(max(1, stamp - 3), stamp)
