@@ -51,6 +51,8 @@ DIGIT = regex.compile(r"\d")
 CLOCK = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 SENTENCE_END = ".!?…"
 CONTINUING = ",.;:)»”–—"  # a line that opens with one of these goes on with the line before
+CLOSERS = "\"'»”)]"  # after the full stop of a sentence that ends a quote
+MIN_SENTENCE_WORDS = 4  # a line of fewer words that ends with a full stop is a button or a caption
 UNFINISHED = ",–—("  # a line that ends with one of these goes on in the next
 
 
@@ -63,6 +65,7 @@ class LineInfo:
     words: int
     headline_like: bool
     folded: str
+    sentence: bool = False
     repeated: bool = False
 
 
@@ -139,7 +142,8 @@ def _info(text: str, words: list[str], cls: str) -> LineInfo:
     stripped = text.strip()
     count = len(words)
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
-    return LineInfo(cls, len(stripped), count, headline, fold(stripped))
+    sentence = count >= MIN_SENTENCE_WORDS and stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END
+    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence)
 
 
 def is_stamp(text: str, rules) -> bool:

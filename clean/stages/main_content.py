@@ -50,7 +50,7 @@ TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time
 MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
 ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
-MIN_CHROME_LINES = 40  # a page with fewer short lines (menu items, buttons, dates) has no template around it
+MIN_CHROME_LINES = 25  # a page with fewer short lines (menu items, buttons, dates) has no template around it
 MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
 MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
@@ -286,7 +286,10 @@ def _dated_head(infos: list[LineInfo], a: int) -> bool:
 
 
 def _tail(infos: list[LineInfo], b: int) -> int:
-    """Where the region of the block ending at ``b`` ends: a date line just after it, else the block's end."""
+    """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
+    last paragraph), then a date line within :data:`TAIL_WINDOW` lines, else the block's end."""
+    while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
+        b += 1
     for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
         if infos[k].cls == STAMP:
             return k
