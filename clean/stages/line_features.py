@@ -19,7 +19,7 @@ language, from jusText) that finds most stop words in the page's longer lines.
 
 >>> from clean.ruleset import RuleSet
 >>> rules = RuleSet.shipped()
->>> text = "The committee said that it would publish the full report on the state of the roads in the spring."
+>>> text = "The committee said that it would publish its full report on the state of the roads in the early spring."
 >>> [info.cls for info in describe(["Home", "12.05.2021 10:30", text + " " + text, "Tags: roads, bridges, budget"], rules)]
 ['short', 'stamp', 'good', 'short']
 """

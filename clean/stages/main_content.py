@@ -25,14 +25,10 @@ under :data:`MIN_ARTICLE_CHARS` (a listing: its cards are its content), or a
 page where the lines outside the chosen region are under
 :data:`MIN_CHROME_SHARE` of it (clean text, a dataset record) is left as it is.
 
->>> from clean.ruleset import RuleSet
->>> body = "The council met on Monday and agreed that the new bridge over the river will be built in the spring."
->>> page = "\\n".join(["Bridge to be built", "Home", "News", "Sport", "Login", "Bridge to be built",
-...                    body, body, "Share", "Comments", "About us", "Contacts", "All rights reserved"])
->>> doc = Document.from_text(page)
->>> rules = RuleSet.shipped()
->>> [i for i, line in enumerate(boilerplate(doc, rules.get("content.boilerplate"), rules).lines) if line.kept]
-[0, 5, 6, 7]
+A short line between running text stays, a run of them (a menu) does not:
+
+>>> smooth(["good", "short", "good", "short", "short", "short", "short", "short", "good"])
+['good', 'good', 'good', 'bad', 'bad', 'bad', 'bad', 'bad', 'good']
 """
 
 from __future__ import annotations

@@ -1,0 +1,198 @@
+"""The main-content pass (``content.boilerplate``): whole pages written for these tests, in en, ru and de.
+
+Each page is an article with its site around it: a menu, a list of other
+headlines, a share bar, a comment form with reader comments, a footer. The
+article must come out as one item with every sentence kept, and each chrome
+line must be in the audit under the rule id. Near misses: a page with little
+around its text, a listing of cards, and the short lines an article holds (a
+one-line lead, a list, a short last paragraph) are kept.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clean.document import Document
+from clean.pipeline import Pipeline
+from clean.ruleset import RuleSet
+from clean.stages.line_features import describe, language, paragraphs, stopword_sets
+from clean.stages.stopword_table import TOP_WORDS, first_words, stoplist_dir
+
+RULE = "content.boilerplate"
+PIPELINE = Pipeline()
+
+MENU = {
+    "en": ["Sign in", "Subscribe", "Home", "News", "Local", "Business", "Sport", "Opinion", "Culture", "Weather",
+           "Jobs", "Search"],
+    "ru": ["Вход", "Регистрация", "Главная", "Новости", "Политика", "Экономика", "Общество", "Спорт", "Культура",
+           "Афиша", "Погода", "Поиск"],
+    "de": ["Anmelden", "Abonnieren", "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Wetter",
+           "Panorama", "Ratgeber", "Karriere", "Suche"],
+}
+OTHER_HEADLINES = {
+    "en": ["Council approves new budget for schools", "Storm damages pier on the east side"],
+    "ru": ["В парке высадили двести лип", "Новый маршрут свяжет два района"],
+    "de": ["Stadtrat beschließt neuen Haushalt", "Sturm beschädigt den alten Hafen"],
+}
+SHARE = {
+    "en": ["Share this article", "Facebook", "Twitter", "Email", "Tags", "ferry", "council"],
+    "ru": ["Поделиться", "ВКонтакте", "Telegram", "Теги:", "мост", "город"],
+    "de": ["Artikel teilen", "Facebook", "Twitter", "Drucken", "Schlagworte", "Brücke", "Verkehr"],
+}
+COMMENTS = {
+    "en": ["Comments", "Log in to comment", "Tom R.", "March 3, 2022 09:15",
+           "Good news for everyone who works on the other side of the water, the bus would have been a pain.",
+           "Anna", "March 3, 2022 10:02",
+           "I wonder how long the old engine will last until the money comes through, it broke down twice."],
+    "ru": ["Комментарии", "Оставить комментарий", "Сергей", "12 мая 2023, 11:02",
+           "Наконец-то! Я каждый день стоял в этой пробке по сорок минут, теперь хоть высплюсь.",
+           "Гость", "12 мая 2023, 11:40",
+           "А про старую переправу что-нибудь решили? Её ведь тоже давно пора ремонтировать."],
+    "de": ["Kommentare", "Zum Kommentieren bitte anmelden", "Peter K.", "4. Mai 2021, 10:12",
+           "Endlich ist die Brücke fertig, ich musste jeden Morgen eine halbe Stunde an der Fähre warten.",
+           "Maria", "4. Mai 2021, 11:30",
+           "Schön wäre jetzt noch ein Radweg an der Uferstraße, dort ist es am Abend sehr gefährlich."],
+}
+FOOTER = {
+    "en": ["Most read", "About us", "Contact", "Advertise", "Privacy policy", "Terms of use", "Cookie settings",
+           "© 2022 Coastline Herald. All rights reserved."],
+    "ru": ["Читайте также", "О редакции", "Реклама на сайте", "Политика конфиденциальности", "Обратная связь",
+           "© 2010–2023 Вести Заречья", "18+"],
+    "de": ["Weitere Artikel", "Impressum", "Datenschutz", "Kontakt", "Mediadaten", "Cookie-Einstellungen",
+           "© 2021 Stadtanzeiger"],
+}
+ARTICLE = {
+    "en": ("Harbour town votes to keep its ferry running", "March 3, 2022", [
+        "Residents of Port Alder voted on Wednesday to keep the town's only ferry running for another ten years, "
+        "after a campaign that split the community for most of the winter.",
+        "The council had proposed to replace the ferry with a bus link over the new bridge, saying the boat cost "
+        "too much to repair. Opponents argued that the crossing takes twenty minutes by water and an hour by road.",
+        "The council will now look for a grant to pay for:",
+        "a new engine;",
+        "a second landing stage.",
+        '"We listened, and the answer was clear," the mayor said.',
+    ]),
+    "ru": ("В Заречном открыли новый мост через реку", "12 мая 2023", [
+        "Мост открыли в пятницу утром.",
+        "Строительство шло два года и обошлось бюджету области в полтора миллиарда рублей. Мост длиной триста "
+        "метров связал центр города с микрорайоном Южный, где живут около сорока тысяч человек.",
+        "По словам мэра, раньше жителям Южного приходилось ехать в центр через старую переправу, на которой в "
+        "часы пик собирались пробки. Теперь дорога займёт не больше десяти минут.",
+        "Летом на мосту откроют велосипедную дорожку.",
+    ]),
+    "de": ("Neue Brücke über den Fluss eröffnet", "4. Mai 2021", [
+        "Die neue Brücke über die Saale ist am Dienstag für den Verkehr freigegeben worden. Nach zwei Jahren "
+        "Bauzeit können Autos und Radfahrer nun direkt vom Zentrum in den Süden der Stadt fahren.",
+        "Die Kosten lagen nach Angaben der Stadt bei rund zwölf Millionen Euro und damit etwas unter dem Plan. "
+        "Die alte Fähre, die bisher die einzige Verbindung war, soll im Sommer noch für Ausflüge fahren.",
+        "Der Bürgermeister sprach von einem guten Tag.",
+    ]),
+}
+SITE = {"en": "Coastline Herald", "ru": "Вести Заречья", "de": "Stadtanzeiger"}
+
+
+def whole_page(lang: str) -> tuple[str, list[str], list[str]]:
+    """The page text, the article's lines, and the chrome lines."""
+    headline, date, body = ARTICLE[lang]
+    before = MENU[lang] + OTHER_HEADLINES[lang]
+    after = SHARE[lang] + COMMENTS[lang] + FOOTER[lang]
+    lines = [f"{headline} | {SITE[lang]}", *before, headline, date, *body, *after]
+    return "\n".join(lines), [headline, date, *body], before + after
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLE))
+def test_whole_page_is_one_item_with_every_sentence(lang):
+    text, article, _ = whole_page(lang)
+    items = PIPELINE.clean_text(text)
+    assert len(items) == 1
+    headline, _, body = ARTICLE[lang]
+    assert items[0].title == headline
+    for line in body:
+        assert line in items[0].text
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLE))
+def test_chrome_of_a_whole_page_goes_into_the_audit(lang):
+    text, _, chrome = whole_page(lang)
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    gone = {line.text for line in doc.lines if line.removed is not None}
+    assert set(chrome) <= gone
+    by_pass = {r.text for r in doc.removals if r.rule == RULE}
+    assert set(COMMENTS[lang][2:]) <= by_pass  # reader comments: no rule names them by their words
+    kept = "\n".join(item.text for item in doc.items)
+    assert not any(comment in kept for comment in COMMENTS[lang][4::3])
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLE))
+def test_one_page_at_a_time_gives_what_a_batch_gives(lang, tmp_path):
+    text, _, _ = whole_page(lang)
+    page = tmp_path / "pages" / f"{lang}.txt"
+    page.parent.mkdir()
+    page.write_text(text, encoding="utf-8")
+    PIPELINE.run([page.parent], tmp_path / "out", workers=1)
+    lines = (tmp_path / "out" / "items.jsonl").read_text(encoding="utf-8").splitlines()
+    batch = [json.loads(line) for line in lines]
+    single = PIPELINE.clean_text(text)
+    assert [(r["title"], r["date"], r["text"]) for r in batch] == [(i.title, i.date, i.text) for i in single]
+
+
+def test_a_short_page_is_left_alone():
+    text = "Мэрия выбрала подрядчика\nРемонт начнётся в июне.\nРаботы продлятся до осени.\n"
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    assert not [r for r in doc.removals if r.rule == RULE]
+
+
+def test_a_listing_of_cards_is_left_alone():
+    cards = []
+    for n in range(16):
+        cards += [f"March {n + 1}, 2022", f"Headline number {n + 1} about the harbour works",
+                  f"The works on pier {n + 1} went on this week, the port authority said in a statement."]
+    doc = PIPELINE.clean_document(Document.from_text("\n".join(cards)))
+    assert not [r for r in doc.removals if r.rule == RULE]
+    assert len(doc.items) == 16
+
+
+def test_a_record_of_long_paragraphs_is_left_alone():
+    para = ("The new flood wall along the river was finished on Friday, two months before the winter storms "
+            "usually begin, the city engineers said at a meeting with residents.")
+    lines = ["Download the app", para, "Photo: city hall", para.replace("Friday", "Monday")] * 10
+    doc = PIPELINE.clean_document(Document.from_text("\n".join(lines)))
+    assert not [r for r in doc.removals if r.rule == RULE]
+
+
+def test_sentences_cut_at_links_make_one_paragraph():
+    assert paragraphs(["Об этом сообщает", "пресс-служба", "ведомства.", "Новости", "Спорт"]) == [
+        (0, 2), (3, 3), (4, 4)]
+    assert paragraphs(["Polish figures by district:", "Kyiv", "– 20,", "Lviv", "– 12."]) == [(0, 0), (1, 4)]
+
+
+@pytest.mark.parametrize("lang, names", [("en", ("English", "Simple_English")), ("ru", ("Russian",)),
+                                         ("de", ("German",))])
+def test_the_page_language_picks_its_stop_words(lang, names):
+    text, _, _ = whole_page(lang)
+    rules = RuleSet.shipped()
+    tokens = [line.casefold().split() for line in text.splitlines()]
+    lists = dict(stopword_sets(rules))
+    assert language(tokens, rules) in [lists[name] for name in names]
+
+
+def test_line_classes_follow_the_ladder():
+    rules = RuleSet.shipped()
+    text = ("The committee said that it would publish the full report on the state of the roads in the spring, "
+            "and that the work would start as soon as the money was there, which it hoped would be by the end of the summer.")
+    classes = [i.cls for i in describe(["Home", "12.05.2021 10:30", text, "Tags: roads, bridges, budget"], rules)]
+    assert classes == ["short", "stamp", "good", "short"]
+
+
+def test_stopword_table_matches_the_installed_justext_lists():
+    folder = stoplist_dir()
+    if folder is None:
+        pytest.skip("justext is not installed (pip install clean[stoplists]): nothing to check the table against")
+    table = RuleSet.shipped().table("stopwords")["languages"]
+    source = sorted(p.stem for p in folder.glob("*.txt"))
+    assert sorted(table) == source
+    for name in source:
+        words = (folder / f"{name}.txt").read_text(encoding="utf-8").split()
+        assert table[name].split() == first_words(words, TOP_WORDS), name
