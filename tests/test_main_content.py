@@ -14,11 +14,11 @@ import json
 
 import pytest
 
-from clean.document import Document
+from clean.model.document import Document
 from clean.pipeline import Pipeline
-from clean.ruleset import RuleSet
-from clean.stages.line_features import describe, language, paragraphs, stopword_sets
-from clean.stages.stopword_table import TOP_WORDS, first_words, stoplist_dir
+from clean.catalog import shipped_rules
+from clean.families.content.line_features import describe, language, paragraphs, stopword_sets
+from clean.families.content.stopword_table import TOP_WORDS, first_words, stoplist_dir
 
 RULE = "content.boilerplate"
 PIPELINE = Pipeline()
@@ -172,14 +172,14 @@ def test_sentences_cut_at_links_make_one_paragraph():
                                          ("de", ("German",))])
 def test_the_page_language_picks_its_stop_words(lang, names):
     text, _, _ = whole_page(lang)
-    rules = RuleSet.shipped()
+    rules = shipped_rules()
     tokens = [line.casefold().split() for line in text.splitlines()]
     lists = dict(stopword_sets(rules))
     assert language(tokens, rules) in [lists[name] for name in names]
 
 
 def test_line_classes_follow_the_ladder():
-    rules = RuleSet.shipped()
+    rules = shipped_rules()
     text = ("The committee said that it would publish the full report on the state of the roads in the spring, "
             "and that the work would start as soon as the money was there, which it hoped would be by the end of the summer.")
     classes = [i.cls for i in describe(["Home", "12.05.2021 10:30", text, "Tags: roads, bridges, budget"], rules)]
@@ -190,7 +190,7 @@ def test_stopword_table_matches_the_installed_justext_lists():
     folder = stoplist_dir()
     if folder is None:
         pytest.skip("justext is not installed (pip install clean[stoplists]): nothing to check the table against")
-    table = RuleSet.shipped().table("stopwords")["languages"]
+    table = shipped_rules().table("stopwords")["languages"]
     source = sorted(p.stem for p in folder.glob("*.txt"))
     assert sorted(table) == source
     for name in source:

@@ -1,0 +1,292 @@
+"""The main-content pass: which lines of a whole page are the article, which the page around it.
+
+A page saved whole (one line per text node) holds its article among menus,
+share bars, forms, feeds of other headlines, reader comments and footers.
+This pass tells them apart the way jusText does for HTML blocks, from
+features of the text alone (see :mod:`clean.families.content.line_features`):
+
+1. *classify* each kept line: ``good`` (running text: long enough, with the
+   stop words of the page's language), ``near`` (text-like but short),
+   ``short``, ``stamp`` (a date or time line) or ``bad``;
+2. *smooth*: a short or near line between good lines is good, between bad
+   ones bad (jusText's context step);
+3. *find blocks*: runs of good lines; a stamp line always ends a block, so
+   the comments under an article (name, time, text) stay apart from it;
+4. *choose the main region*: the largest block, preceded by its headline (the
+   echo of the page's ``<title>`` line, or a headline-like line) and the
+   lines between, followed by a date line close after it; any other block at
+   least :data:`SECOND_SHARE` as large with a headline of its own (a second
+   article) too;
+5. *mark* every other line removed under ``content.boilerplate``.
+
+It acts only where it is sure there is an article and chrome around it: a
+page of fewer than :data:`MIN_LINES` lines, a page whose largest block is
+under :data:`MIN_ARTICLE_CHARS` (a listing: its cards are its content), or a
+page where the lines outside the chosen region are under
+:data:`MIN_CHROME_SHARE` of it (clean text, a dataset record) is left as it is.
+
+A short line between running text stays, a run of them (a menu) does not:
+
+>>> smooth(["good", "short", "good", "short", "short", "short", "short", "short", "good"])
+['good', 'good', 'good', 'bad', 'bad', 'bad', 'bad', 'bad', 'good']
+"""
+
+from __future__ import annotations
+
+from clean.model.document import Document
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.content.line_features import BAD, GOOD, NEAR, SHORT, STAMP, LineInfo, describe, is_echo
+from clean.families.line_marks import remove_lines
+
+MIN_LINES = 12  # a page this short has no page around its text
+MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second article rather than a teaser
+MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the title line
+TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time, views, share buttons between)
+MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
+ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
+ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
+MIN_CHROME_LINES = 25  # a page with fewer short lines (menu items, buttons, dates) has no template around it
+MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
+MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
+SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
+HEAD_WINDOW = 12  # lines before a block searched for its headline
+TAIL_WINDOW = 3  # lines after a block searched for its date line
+MAX_GAP = 12  # lines between two runs of text that still make one article (no date line among them)
+MAX_SHORT_RUN = 4  # short lines between text lines that stay text (a link split out of a sentence)
+ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
+ARTICLE_SURE_CHARS = 450  # ... this much text ...
+ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
+MAX_REPEAT_SHARE = 0.4  # ... and few of its lines repeated elsewhere on the page (a listing's cards repeat)
+DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
+HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
+
+
+@python_rule("content.boilerplate")
+def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Mark the lines outside the page's main region removed (see module docstring)."""
+    kept = doc.kept_indices()
+    if len(kept) < MIN_LINES:
+        return doc
+    infos = describe([doc.lines[i].text for i in kept], rules)
+    regions = main_regions(infos)
+    if regions is None:
+        return doc
+    keep = kept_positions(infos, regions)
+    doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
+    lines = doc.lines
+    return doc.replace(articles=tuple((lines[kept[a]].start, lines[kept[b]].end) for a, b in regions))
+
+
+def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set[int]:
+    """The positions kept: the regions, less a line that repeats the one before it (the headline
+    printed twice), and the page's first line, the ``<title>``, unless the first region opens
+    with the visible headline that repeats it (the title rules have read it by now)."""
+    keep = set().union(*(range(a, b + 1) for a, b in regions))
+    keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
+    if not is_echo(infos[0], infos[regions[0][0]]):
+        keep.add(0)
+    return keep
+
+
+def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
+    """Where ``split_items`` starts an item on a page with ``doc.articles``: its first kept line,
+    then the first kept line of each later article (``kept``: the kept lines' indices)."""
+    starts = [(kept[0], "items.first")]
+    for first, _ in doc.articles[1:]:
+        at = next((i for i in kept if doc.lines[i].start >= first), None)
+        if at is not None and at > starts[-1][0]:
+            starts.append((at, "content.article"))
+    return starts
+
+
+def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
+    """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone."""
+    if not _has_chrome(infos):
+        return None
+    classes = smooth([info.cls for info in infos])
+    blocks = find_blocks(classes)
+    sizes = [sum(infos[k].chars for k in range(a, b + 1) if classes[k] == GOOD) for a, b in blocks]
+    first = max(range(len(blocks)), key=lambda n: sizes[n]) if blocks else None
+    if first is None or not _is_article(infos, classes, blocks[first], sizes[first]):
+        teaser = _teaser(infos)
+        return None if teaser is None else [teaser]
+    blocks, sizes, first = merge_blocks(infos, blocks, sizes, first)
+    regions = []
+    for n, (a, b) in enumerate(blocks):
+        if n == first or (sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first]) and _dated_head(infos, a)):
+            regions.append((_head(infos, a), _tail(infos, b)))
+    if len(infos) - sum(b - a + 1 for a, b in regions) < MIN_CHROME_SHARE * len(infos):
+        return None
+    return regions
+
+
+def _has_chrome(infos: list[LineInfo]) -> bool:
+    """Whether the page has a template around its text: many short lines, and text lines a minority."""
+    chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
+    text = sum(info.cls in (GOOD, NEAR) for info in infos)
+    return chrome >= MIN_CHROME_LINES and text <= MAX_TEXT_SHARE * len(infos)
+
+
+def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int], size: int) -> bool:
+    """Whether the largest block is an article: its headline echoes the title line and it has
+    :data:`MIN_ECHOED_CHARS` of text, or it is long and holds a fair share of the page's text
+    with few repeated lines (a listing's teasers are short and many, and repeat their headlines)."""
+    a, b = block
+    if _echo(infos, a) is not None:
+        return size >= MIN_ECHOED_CHARS
+    lines = sum(classes[k] == GOOD and infos[k].cls != SHORT for k in range(a, b + 1))
+    repeats = sum(infos[k].repeated for k in range(a, b + 1))
+    text = sum(info.chars for info in infos if info.cls in (GOOD, NEAR))
+    return (lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
+            and repeats <= MAX_REPEAT_SHARE * (b - a + 1))
+
+
+def _teaser(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """A page with no article block but one echo of its title line followed, within
+    :data:`TEASER_WINDOW` lines, by a line of :data:`MIN_TEASER_CHARS` (an aggregator's teaser):
+    the region from the echo to that line."""
+    echoes = [k for k in range(1, len(infos)) if is_echo(infos[0], infos[k]) and infos[k].headline_like]
+    if len(echoes) != 1:
+        return None
+    start = echoes[0]
+    body = next((k for k in range(start + 1, min(len(infos), start + TEASER_WINDOW))
+                 if infos[k].chars >= MIN_TEASER_CHARS), None)
+    return None if body is None else (start, body)
+
+
+def _echo(infos: list[LineInfo], a: int) -> int | None:
+    """The first line repeating the title line's headline, from :data:`HEAD_WINDOW` lines before
+    position ``a`` to :data:`ECHO_INSIDE` lines into the block there."""
+    window = range(max(1, a - HEAD_WINDOW), min(len(infos), a + ECHO_INSIDE))
+    return next((k for k in window if is_echo(infos[0], infos[k])), None)
+
+
+def smooth(classes: list[str]) -> list[str]:
+    """jusText's context step: near and short lines take the class of their neighbours.
+
+    First a near line is good when the nearest line on either side that is not short,
+    no more than :data:`MAX_SHORT_RUN` lines away, is good or near. Then a run of at most
+    :data:`MAX_SHORT_RUN` short lines (a link split out of a sentence, a subheading) is good
+    between good lines; a longer run is a menu or a list of links, and stays out.
+    """
+    out = list(classes)
+    for k, cls in enumerate(classes):
+        if cls == NEAR:
+            textlike = (GOOD, NEAR)
+            out[k] = GOOD if _neighbour(classes, k, -1) in textlike or _neighbour(classes, k, 1) in textlike else BAD
+    k = 0
+    while k < len(out):
+        if out[k] != SHORT:
+            k += 1
+            continue
+        end = k
+        while end < len(out) and out[end] == SHORT:
+            end += 1
+        between = 0 < k and end < len(out) and out[k - 1] == GOOD and out[end] == GOOD
+        out[k:end] = [GOOD if between and end - k <= MAX_SHORT_RUN else BAD] * (end - k)
+        k = end
+    return out
+
+
+def _neighbour(classes: list[str], k: int, step: int) -> str:
+    """The class of the nearest line before/after ``k`` that is not short, if it is close (else bad)."""
+    for _ in range(MAX_SHORT_RUN + 1):
+        k += step
+        if not 0 <= k < len(classes):
+            return BAD
+        if classes[k] != SHORT:
+            return classes[k]
+    return BAD
+
+
+def find_blocks(classes: list[str]) -> list[tuple[int, int]]:
+    """Runs of good lines, as (first, last) positions."""
+    blocks, start = [], None
+    for k, cls in enumerate(classes + [BAD]):
+        if cls == GOOD and start is None:
+            start = k
+        elif cls != GOOD and start is not None:
+            blocks.append((start, k - 1))
+            start = None
+    return blocks
+
+
+def merge_blocks(infos: list[LineInfo], blocks: list, sizes: list, first: int) -> tuple[list, list, int]:
+    """The blocks with the largest one grown over its neighbours: a gap of at most :data:`MAX_GAP`
+    lines with no date line in it (a caption, a quote, a run of links inside the article) joins them."""
+    lo = hi = first
+    while lo > 0 and _joins(infos, blocks[lo - 1][1], blocks[lo][0]):
+        lo -= 1
+    while hi + 1 < len(blocks) and _joins(infos, blocks[hi][1], blocks[hi + 1][0]):
+        hi += 1
+    merged = (blocks[lo][0], blocks[hi][1])
+    rest = blocks[:lo] + [merged] + blocks[hi + 1 :]
+    return rest, sizes[:lo] + [sum(sizes[lo : hi + 1])] + sizes[hi + 1 :], lo
+
+
+def _joins(infos: list[LineInfo], end: int, start: int) -> bool:
+    return start - end - 1 <= MAX_GAP and all(infos[k].cls != STAMP for k in range(end + 1, start))
+
+
+def _head(infos: list[LineInfo], a: int) -> int:
+    """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
+    far = _far_echo(infos, a)
+    if far is not None:
+        return far
+    found = _headline(infos, a, 1)
+    return a if found is None else found
+
+
+def _far_echo(infos: list[LineInfo], a: int) -> int | None:
+    """The echo of the title line up to :data:`ECHO_REACH` lines before position ``a`` when what
+    lies between is the article's: no date line past the headline's own, no run of more than
+    :data:`MAX_SHORT_RUN` short lines (a list of figures or names the scraper cut up stays in)."""
+    for k in range(a - 1, max(0, a - ECHO_REACH), -1):
+        if is_echo(infos[0], infos[k]):
+            between = infos[k + 1 + DATED_HEAD_LINES : a]
+            if any(info.cls == STAMP for info in between) or _longest_short_run(between) > MAX_SHORT_RUN:
+                return None
+            return k
+    return None
+
+
+def _longest_short_run(infos: list[LineInfo]) -> int:
+    longest = run = 0
+    for info in infos:
+        run = run + 1 if info.cls == SHORT else 0
+        longest = max(longest, run)
+    return longest
+
+
+def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
+    """The headline of the block starting at ``a``: the earliest echo of the title line within
+    :data:`HEAD_WINDOW` lines before it, else the nearest headline-like line there."""
+    echo = _echo(infos, a)
+    if echo is not None:
+        return min(echo, a)
+    for k in reversed(range(max(1, a - HEAD_WINDOW), a)):
+        if infos[k].headline_like and infos[k].words >= min_words:
+            return k
+    return None
+
+
+def _dated_head(infos: list[LineInfo], a: int) -> bool:
+    """Whether the block at ``a`` opens like an article: a headline of :data:`HEADLINE_MIN_WORDS` words,
+    then a date line, in the :data:`DATED_HEAD_LINES` lines before it (a footer has no date; a comment's author is a name, not a headline)."""
+    window = range(max(1, a - DATED_HEAD_LINES), a)
+    stamp = next((k for k in reversed(window) if infos[k].cls == STAMP), None)
+    return stamp is not None and any(
+        infos[k].headline_like and infos[k].words >= HEADLINE_MIN_WORDS for k in range(max(1, stamp - 3), stamp)
+    )
+
+
+def _tail(infos: list[LineInfo], b: int) -> int:
+    """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
+    last paragraph), then a date line within :data:`TAIL_WINDOW` lines, else the block's end."""
+    while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
+        b += 1
+    for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
+        if infos[k].cls == STAMP:
+            return k
+    return b
