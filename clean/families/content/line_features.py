@@ -80,19 +80,39 @@ def _build(rules) -> tuple[tuple[str, frozenset], ...]:
 
 
 def language(tokens: list[list[str]], rules) -> frozenset:
-    """The stop words of the language that finds most of them in the page's longer lines (empty if none)."""
+    """The stop words of the language that finds most of them in the page's longer lines (empty if none).
+
+    Counted through an index from each stop word to its languages, built once per rule set, so
+    a page costs a look-up per distinct word of its sample, not one per word and language.
+    """
     sample: Counter = Counter()
     for words in tokens:
         if len(words) >= 8:
             sample.update(words)
             if sum(sample.values()) > LANGUAGE_SAMPLE:
                 break
-    best, hits = frozenset(), 0
-    for _, words in stopword_sets(rules):
-        found = sum(n for w, n in sample.items() if w in words)
-        if found > hits:
-            best, hits = words, found
-    return best
+    index = rules.derived("stopwords.index", _index)
+    hits = [0] * len(index.languages)
+    for word, n in sample.items():
+        for lang in index.words.get(word, ()):
+            hits[lang] += n
+    best = max(range(len(hits)), key=hits.__getitem__, default=None)
+    return frozenset() if best is None or not hits[best] else index.languages[best][1]
+
+
+@dataclass(frozen=True)
+class _StopIndex:
+    languages: tuple[tuple[str, frozenset], ...]
+    words: dict
+
+
+def _index(rules) -> _StopIndex:
+    languages = stopword_sets(rules)
+    words: dict[str, list[int]] = {}
+    for n, (_, stops) in enumerate(languages):
+        for word in stops:
+            words.setdefault(word, []).append(n)
+    return _StopIndex(languages, {w: tuple(ns) for w, ns in words.items()})
 
 
 def describe(texts: list[str], rules) -> list[LineInfo]:

@@ -36,7 +36,9 @@ from __future__ import annotations
 from clean.model.document import Document
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.content.line_features import BAD, GOOD, NEAR, SHORT, STAMP, LineInfo, describe, is_echo
+from clean.families.content.line_features import (
+    BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
+)
 from clean.families.line_marks import remove_lines
 
 MIN_LINES = 12  # a page this short has no page around its text
@@ -66,8 +68,8 @@ HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is 
 def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Mark the lines outside the page's main region removed (see module docstring)."""
     kept = doc.kept_indices()
-    if len(kept) < MIN_LINES:
-        return doc
+    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
+        return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
     infos = describe([doc.lines[i].text for i in kept], rules)
     regions = main_regions(infos)
     if regions is None:
