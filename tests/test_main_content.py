@@ -196,3 +196,40 @@ def test_stopword_table_matches_the_installed_justext_lists():
     for name in source:
         words = (folder / f"{name}.txt").read_text(encoding="utf-8").split()
         assert table[name].split() == first_words(words, TOP_WORDS), name
+
+
+def listing(cards: int, head: list[str], foot: list[str]) -> tuple[str, list[str]]:
+    """A listing page: ``head``, then ``cards`` cards of date, headline and teaser, then ``foot``."""
+    body = []
+    for n in range(cards):
+        body += [f"June {n + 1}, 2022", f"Headline number {n + 1} about the valley works",
+                 f"The works at site {n + 1} went on this week, the council said in a statement."]
+    return "\n".join(head + body + foot), body
+
+
+LISTING_HEAD = ["Valley Gazette", "Log in", "Register", "Home", "News", "Local", "Sport", "Business", "Arts",
+                "Weather", "Travel", "Jobs", "Search", "Friday, June 10, 2022"]
+LISTING_FOOT = ["About the Gazette", "Contact the newsroom", "Advertise with us", "Privacy", "Terms and conditions"]
+
+
+def test_the_frame_of_a_listing_goes_and_every_card_stays():
+    text, body = listing(8, LISTING_HEAD, LISTING_FOOT)
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    framed = {r.text for r in doc.removals if r.rule == "content.listing-frame"}
+    assert set(LISTING_HEAD[1:]) | set(LISTING_FOOT) <= framed
+    assert len(doc.items) == 8
+    kept = "\n".join(f"{item.title}\n{item.text}" for item in doc.items)
+    assert all(line in kept for line in body if not line.startswith("June"))
+
+
+def test_a_story_above_the_cards_stops_the_frame():
+    story = ["Flood defences finished ahead of the winter storms"]
+    text, _ = listing(8, LISTING_HEAD + story, LISTING_FOOT)
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    assert story[0] not in {r.text for r in doc.removals}
+
+
+def test_a_page_of_few_cards_keeps_its_frame():
+    text, _ = listing(4, LISTING_HEAD + ["Travel", "Food", "Cars", "Homes", "Puzzles", "Events"], LISTING_FOOT)
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    assert not [r for r in doc.removals if r.rule == "content.listing-frame"]

@@ -104,7 +104,7 @@ def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
 
 def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone."""
-    if not _has_chrome(infos):
+    if not has_chrome(infos):
         return None
     classes = smooth([info.cls for info in infos])
     blocks = find_blocks(classes)
@@ -123,7 +123,7 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     return regions
 
 
-def _has_chrome(infos: list[LineInfo]) -> bool:
+def has_chrome(infos: list[LineInfo]) -> bool:
     """Whether the page has a template around its text: many short lines, and text lines a minority."""
     chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
     text = sum(info.cls in (GOOD, NEAR) for info in infos)
