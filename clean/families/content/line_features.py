@@ -66,6 +66,8 @@ class LineInfo:
     headline_like: bool
     folded: str
     sentence: bool = False
+    ends: bool = False  # its paragraph ends with a full stop, a question or an exclamation mark
+    para: int = 0  # the number of its paragraph (see :func:`paragraphs`)
     repeated: bool = False
 
 
@@ -119,12 +121,14 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
     """A :class:`LineInfo` for each line of ``texts`` (the page's kept lines, in order)."""
     tokens = [WORDS.findall(t.casefold()) for t in texts]
     stops = language(tokens, rules)
-    classes = [""] * len(texts)
-    for first, last in paragraphs(texts):
+    classes, ends, paras = [""] * len(texts), [False] * len(texts), [0] * len(texts)
+    for n, (first, last) in enumerate(paragraphs(texts)):
+        paras[first : last + 1] = [n] * (last + 1 - first)
         text = " ".join(t.strip() for t in texts[first : last + 1])
         words = [w for k in range(first, last + 1) for w in tokens[k]]
         classes[first : last + 1] = [classify(text, words, stops, rules)] * (last + 1 - first)
-    infos = [_info(text, words, cls) for text, words, cls in zip(texts, tokens, classes)]
+        ends[first : last + 1] = [text.rstrip(CLOSERS)[-1:] in SENTENCE_END] * (last + 1 - first)
+    infos = [_info(*line) for line in zip(texts, tokens, classes, ends, paras)]
     seen = Counter(info.folded for info in infos)
     return [
         replace(info, repeated=True) if seen[info.folded] > 1 or _opens(info, infos[k + 1 : k + 2]) else info
@@ -158,12 +162,12 @@ def paragraphs(texts: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _info(text: str, words: list[str], cls: str) -> LineInfo:
+def _info(text: str, words: list[str], cls: str, ends: bool, para: int) -> LineInfo:
     stripped = text.strip()
     count = len(words)
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
     sentence = count >= MIN_SENTENCE_WORDS and stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END
-    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence)
+    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence, ends, para)
 
 
 def is_stamp(text: str, rules) -> bool:

@@ -106,7 +106,7 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone."""
     if not has_chrome(infos):
         return None
-    classes = smooth([info.cls for info in infos])
+    classes = whole_paragraphs(infos, smooth([info.cls for info in infos], [info.ends for info in infos]))
     blocks = find_blocks(classes)
     sizes = [sum(infos[k].chars for k in range(a, b + 1) if classes[k] == GOOD) for a, b in blocks]
     first = max(range(len(blocks)), key=lambda n: sizes[n]) if blocks else None
@@ -164,19 +164,20 @@ def _echo(infos: list[LineInfo], a: int) -> int | None:
     return next((k for k in window if is_echo(infos[0], infos[k])), None)
 
 
-def smooth(classes: list[str]) -> list[str]:
+def smooth(classes: list[str], ends: list[bool] | None = None) -> list[str]:
     """jusText's context step: near and short lines take the class of their neighbours.
 
     First a near line is good when the nearest line on either side that is not short,
-    no more than :data:`MAX_SHORT_RUN` lines away, is good or near. Then a run of at most
+    no more than :data:`MAX_SHORT_RUN` lines away, is good, or is near with one of the two paragraphs ending a sentence (``ends``; two headlines
+    of other stories side by side are no text). Then a run of at most
     :data:`MAX_SHORT_RUN` short lines (a link split out of a sentence, a subheading) is good
     between good lines; a longer run is a menu or a list of links, and stays out.
     """
     out = list(classes)
+    ends = [True] * len(classes) if ends is None else ends
     for k, cls in enumerate(classes):
         if cls == NEAR:
-            textlike = (GOOD, NEAR)
-            out[k] = GOOD if _neighbour(classes, k, -1) in textlike or _neighbour(classes, k, 1) in textlike else BAD
+            out[k] = GOOD if _texts_beside(classes, ends, k, -1) or _texts_beside(classes, ends, k, 1) else BAD
     k = 0
     while k < len(out):
         if out[k] != SHORT:
@@ -189,6 +190,29 @@ def smooth(classes: list[str]) -> list[str]:
         out[k:end] = [GOOD if between and end - k <= MAX_SHORT_RUN else BAD] * (end - k)
         k = end
     return out
+
+
+def whole_paragraphs(infos: list[LineInfo], classes: list[str]) -> list[str]:
+    """The classes with every line of a paragraph good where one of its lines is."""
+    good = {info.para for info, cls in zip(infos, classes) if cls == GOOD}
+    return [GOOD if info.para in good and cls != STAMP else cls for info, cls in zip(infos, classes)]
+
+
+def _texts_beside(classes: list[str], ends: list[bool], k: int, step: int) -> bool:
+    """Whether the nearest line not short on one side of near line ``k`` is text it can lean on."""
+    j = _nearest(classes, k, step)
+    return j is not None and (classes[j] == GOOD or (classes[j] == NEAR and (ends[j] or ends[k])))
+
+
+def _nearest(classes: list[str], k: int, step: int) -> int | None:
+    """The position of the nearest line before/after ``k`` that is not short, if it is close."""
+    for _ in range(MAX_SHORT_RUN + 1):
+        k += step
+        if not 0 <= k < len(classes):
+            return None
+        if classes[k] != SHORT:
+            return k
+    return None
 
 
 def _neighbour(classes: list[str], k: int, step: int) -> str:
