@@ -233,3 +233,14 @@ def test_a_page_of_few_cards_keeps_its_frame():
     text, _ = listing(4, LISTING_HEAD + ["Travel", "Food", "Cars", "Homes", "Puzzles", "Events"], LISTING_FOOT)
     doc = PIPELINE.clean_document(Document.from_text(text))
     assert not [r for r in doc.removals if r.rule == "content.listing-frame"]
+
+
+def test_a_button_printed_under_each_picture_goes_a_caption_printed_twice_stays():
+    headline, date, body = ARTICLE["en"]
+    button, caption = "Expand to full screen", "The ferry at the north landing"
+    inside = [body[0], caption, button, caption, body[1], button, body[2], button, *body[3:]]
+    text, _, _ = whole_page("en")
+    text = text.replace("\n".join(body), "\n".join(inside))
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    assert {r.text for r in doc.removals if r.rule == RULE} >= {button}
+    assert button not in doc.items[0].text and caption in doc.items[0].text

@@ -68,7 +68,8 @@ class LineInfo:
     sentence: bool = False
     ends: bool = False  # its paragraph ends with a full stop, a question or an exclamation mark
     para: int = 0  # the number of its paragraph (see :func:`paragraphs`)
-    repeated: bool = False
+    repeated: bool = False  # printed elsewhere on the page too, or the next line starts with it
+    copies: int = 1  # how many times the page prints it
 
 
 def stopword_sets(rules) -> tuple[tuple[str, frozenset], ...]:
@@ -131,7 +132,8 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
     infos = [_info(*line) for line in zip(texts, tokens, classes, ends, paras)]
     seen = Counter(info.folded for info in infos)
     return [
-        replace(info, repeated=True) if seen[info.folded] > 1 or _opens(info, infos[k + 1 : k + 2]) else info
+        replace(info, repeated=True, copies=seen[info.folded])
+        if seen[info.folded] > 1 or _opens(info, infos[k + 1 : k + 2]) else info
         for k, info in enumerate(infos)
     ]
 

@@ -55,6 +55,8 @@ SECOND_SHARE = 0.5  # a second article is at least this share of the first one's
 HEAD_WINDOW = 12  # lines before a block searched for its headline
 TAIL_WINDOW = 3  # lines after a block searched for its date line
 MAX_GAP = 12  # lines between two runs of text that still make one article (no date line among them)
+MIN_BUTTON_COPIES = 3  # a short line printed this often is a button of the template, even inside the article
+MAX_GAP_RUN = 6  # ... and no run of more short lines (a form, a list of links)
 MAX_SHORT_RUN = 4  # short lines between text lines that stay text (a link split out of a sentence)
 ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
 ARTICLE_SURE_CHARS = 450  # ... this much text ...
@@ -82,10 +84,13 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set[int]:
     """The positions kept: the regions, less a line that repeats the one before it (the headline
-    printed twice), and the page's first line, the ``<title>``, unless the first region opens
+    printed twice) and a short line the page prints :data:`MIN_BUTTON_COPIES` times or more (a
+    button under each picture, 'Expand to full screen'), and the page's first line, the ``<title>``, unless the first region opens
     with the visible headline that repeats it (the title rules have read it by now)."""
     keep = set().union(*(range(a, b + 1) for a, b in regions))
     keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
+    keep -= {k for k in keep if infos[k].copies >= MIN_BUTTON_COPIES and infos[k].cls == SHORT and infos[k].words >= 2
+             and not infos[k].ends and not is_echo(infos[0], infos[k])}  # one word may be a date's month
     if not is_echo(infos[0], infos[regions[0][0]]):
         keep.add(0)
     return keep
@@ -252,7 +257,8 @@ def merge_blocks(infos: list[LineInfo], blocks: list, sizes: list, first: int) -
 
 
 def _joins(infos: list[LineInfo], end: int, start: int) -> bool:
-    return start - end - 1 <= MAX_GAP and all(infos[k].cls != STAMP for k in range(end + 1, start))
+    gap = infos[end + 1 : start]
+    return len(gap) <= MAX_GAP and all(info.cls != STAMP for info in gap) and _longest_short_run(gap) <= MAX_GAP_RUN
 
 
 def _head(infos: list[LineInfo], a: int) -> int:
