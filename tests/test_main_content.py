@@ -244,3 +244,14 @@ def test_a_button_printed_under_each_picture_goes_a_caption_printed_twice_stays(
     doc = PIPELINE.clean_document(Document.from_text(text))
     assert {r.text for r in doc.removals if r.rule == RULE} >= {button}
     assert button not in doc.items[0].text and caption in doc.items[0].text
+
+
+def test_a_counter_under_the_headline_goes_figures_inside_the_text_stay():
+    headline, date, body = ARTICLE["ru"]
+    figures = ["Южный", "40 000", "Центр", "25 000"]
+    text, _, _ = whole_page("ru")
+    text = text.replace(f"{headline}\n{date}\n", f"{headline}\n{date}\n1204\n")
+    text = text.replace(body[2], "\n".join([body[2], *figures, body[1]]))
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    assert "1204" in {r.text for r in doc.removals if r.rule == RULE}
+    assert all(f in doc.items[0].text for f in figures)

@@ -41,6 +41,7 @@ LEN_HIGH = 200  # jusText's length_high: a good line is at least this long
 STOP_LOW = 0.20  # share of stop words of a near line (jusText: 0.30 with its full lists)
 STOP_HIGH = 0.25  # share of stop words of a good line (jusText: 0.32)
 STOP_SENTENCE = 0.10  # share of stop words of a near line that ends a sentence
+MAX_COUNTER_CHARS = 12  # '1 042 241' views
 MAX_STAMP_CHARS = 40  # 'Wednesday, 14 October 2020, 21:45' is 33
 LANGUAGE_SAMPLE = 3000  # words of the page's longer lines read to tell its language
 HEADLINE_MAX_WORDS = 30
@@ -70,6 +71,7 @@ class LineInfo:
     para: int = 0  # the number of its paragraph (see :func:`paragraphs`)
     repeated: bool = False  # printed elsewhere on the page too, or the next line starts with it
     copies: int = 1  # how many times the page prints it
+    counter: bool = False  # a number alone (views, comments, likes), not a date or a time
 
 
 def stopword_sets(rules) -> tuple[tuple[str, frozenset], ...]:
@@ -169,7 +171,8 @@ def _info(text: str, words: list[str], cls: str, ends: bool, para: int) -> LineI
     count = len(words)
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
     sentence = count >= MIN_SENTENCE_WORDS and stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END
-    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence, ends, para)
+    counter = cls == SHORT and not count and len(stripped) <= MAX_COUNTER_CHARS and bool(DIGIT.search(stripped))
+    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence, ends, para, counter=counter)
 
 
 def is_stamp(text: str, rules) -> bool:

@@ -85,15 +85,26 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set[int]:
     """The positions kept: the regions, less a line that repeats the one before it (the headline
     printed twice) and a short line the page prints :data:`MIN_BUTTON_COPIES` times or more (a
-    button under each picture, 'Expand to full screen'), and the page's first line, the ``<title>``, unless the first region opens
+    button under each picture, 'Expand to full screen'), a number alone above or below the text (a
+    counter of views or comments), and the page's first line, the ``<title>``, unless the first region opens
     with the visible headline that repeats it (the title rules have read it by now)."""
     keep = set().union(*(range(a, b + 1) for a, b in regions))
     keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
     keep -= {k for k in keep if infos[k].copies >= MIN_BUTTON_COPIES and infos[k].cls == SHORT and infos[k].words >= 2
              and not infos[k].ends and not is_echo(infos[0], infos[k])}  # one word may be a date's month
+    keep -= {k for a, b in regions for k in _head_and_tail(infos, a, b) if infos[k].counter}
     if not is_echo(infos[0], infos[regions[0][0]]):
         keep.add(0)
     return keep
+
+
+def _head_and_tail(infos: list[LineInfo], a: int, b: int) -> list[int]:
+    """The positions of region (a, b) before its first line of text and after its last (a table of
+    figures inside the text stays whole)."""
+    text = [k for k in range(a, b + 1) if infos[k].cls in (GOOD, NEAR)]
+    if not text:
+        return []
+    return [*range(a, text[0]), *range(text[-1] + 1, b + 1)]
 
 
 def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
