@@ -25,10 +25,7 @@ under :data:`MIN_ARTICLE_CHARS` (a listing: its cards are its content), or a
 page where the lines outside the chosen region are under
 :data:`MIN_CHROME_SHARE` of it (clean text, a dataset record) is left as it is.
 
-A short line between running text stays, a run of them (a menu) does not:
-
->>> smooth(["good", "short", "good", "short", "short", "short", "short", "short", "good"])
-['good', 'good', 'good', 'bad', 'bad', 'bad', 'bad', 'bad', 'good']
+The smoothing and the blocks are :mod:`clean.families.content.blocks`.
 """
 
 from __future__ import annotations
@@ -36,6 +33,9 @@ from __future__ import annotations
 from clean.model.document import Document
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
+from clean.families.content.blocks import (
+    MAX_SHORT_RUN, find_blocks, longest_short_run, merge_blocks, smooth, whole_paragraphs,
+)
 from clean.families.content.line_features import (
     BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
@@ -54,10 +54,7 @@ MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
 HEAD_WINDOW = 12  # lines before a block searched for its headline
 TAIL_WINDOW = 3  # lines after a block searched for its date line
-MAX_GAP = 12  # lines between two runs of text that still make one article (no date line among them)
 MIN_BUTTON_COPIES = 3  # a short line printed this often is a button of the template, even inside the article
-MAX_GAP_RUN = 6  # ... and no run of more short lines (a form, a list of links)
-MAX_SHORT_RUN = 4  # short lines between text lines that stay text (a link split out of a sentence)
 ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
 ARTICLE_SURE_CHARS = 450  # ... this much text ...
 ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
@@ -180,98 +177,6 @@ def _echo(infos: list[LineInfo], a: int) -> int | None:
     return next((k for k in window if is_echo(infos[0], infos[k])), None)
 
 
-def smooth(classes: list[str], ends: list[bool] | None = None) -> list[str]:
-    """jusText's context step: near and short lines take the class of their neighbours.
-
-    First a near line is good when the nearest line on either side that is not short,
-    no more than :data:`MAX_SHORT_RUN` lines away, is good, or is near with one of the two paragraphs ending a sentence (``ends``; two headlines
-    of other stories side by side are no text). Then a run of at most
-    :data:`MAX_SHORT_RUN` short lines (a link split out of a sentence, a subheading) is good
-    between good lines; a longer run is a menu or a list of links, and stays out.
-    """
-    out = list(classes)
-    ends = [True] * len(classes) if ends is None else ends
-    for k, cls in enumerate(classes):
-        if cls == NEAR:
-            out[k] = GOOD if _texts_beside(classes, ends, k, -1) or _texts_beside(classes, ends, k, 1) else BAD
-    k = 0
-    while k < len(out):
-        if out[k] != SHORT:
-            k += 1
-            continue
-        end = k
-        while end < len(out) and out[end] == SHORT:
-            end += 1
-        between = 0 < k and end < len(out) and out[k - 1] == GOOD and out[end] == GOOD
-        out[k:end] = [GOOD if between and end - k <= MAX_SHORT_RUN else BAD] * (end - k)
-        k = end
-    return out
-
-
-def whole_paragraphs(infos: list[LineInfo], classes: list[str]) -> list[str]:
-    """The classes with every line of a paragraph good where one of its lines is."""
-    good = {info.para for info, cls in zip(infos, classes) if cls == GOOD}
-    return [GOOD if info.para in good and cls != STAMP else cls for info, cls in zip(infos, classes)]
-
-
-def _texts_beside(classes: list[str], ends: list[bool], k: int, step: int) -> bool:
-    """Whether the nearest line not short on one side of near line ``k`` is text it can lean on."""
-    j = _nearest(classes, k, step)
-    return j is not None and (classes[j] == GOOD or (classes[j] == NEAR and (ends[j] or ends[k])))
-
-
-def _nearest(classes: list[str], k: int, step: int) -> int | None:
-    """The position of the nearest line before/after ``k`` that is not short, if it is close."""
-    for _ in range(MAX_SHORT_RUN + 1):
-        k += step
-        if not 0 <= k < len(classes):
-            return None
-        if classes[k] != SHORT:
-            return k
-    return None
-
-
-def _neighbour(classes: list[str], k: int, step: int) -> str:
-    """The class of the nearest line before/after ``k`` that is not short, if it is close (else bad)."""
-    for _ in range(MAX_SHORT_RUN + 1):
-        k += step
-        if not 0 <= k < len(classes):
-            return BAD
-        if classes[k] != SHORT:
-            return classes[k]
-    return BAD
-
-
-def find_blocks(classes: list[str]) -> list[tuple[int, int]]:
-    """Runs of good lines, as (first, last) positions."""
-    blocks, start = [], None
-    for k, cls in enumerate(classes + [BAD]):
-        if cls == GOOD and start is None:
-            start = k
-        elif cls != GOOD and start is not None:
-            blocks.append((start, k - 1))
-            start = None
-    return blocks
-
-
-def merge_blocks(infos: list[LineInfo], blocks: list, sizes: list, first: int) -> tuple[list, list, int]:
-    """The blocks with the largest one grown over its neighbours: a gap of at most :data:`MAX_GAP`
-    lines with no date line in it (a caption, a quote, a run of links inside the article) joins them."""
-    lo = hi = first
-    while lo > 0 and _joins(infos, blocks[lo - 1][1], blocks[lo][0]):
-        lo -= 1
-    while hi + 1 < len(blocks) and _joins(infos, blocks[hi][1], blocks[hi + 1][0]):
-        hi += 1
-    merged = (blocks[lo][0], blocks[hi][1])
-    rest = blocks[:lo] + [merged] + blocks[hi + 1 :]
-    return rest, sizes[:lo] + [sum(sizes[lo : hi + 1])] + sizes[hi + 1 :], lo
-
-
-def _joins(infos: list[LineInfo], end: int, start: int) -> bool:
-    gap = infos[end + 1 : start]
-    return len(gap) <= MAX_GAP and all(info.cls != STAMP for info in gap) and _longest_short_run(gap) <= MAX_GAP_RUN
-
-
 def _head(infos: list[LineInfo], a: int) -> int:
     """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
     far = _far_echo(infos, a)
@@ -288,18 +193,10 @@ def _far_echo(infos: list[LineInfo], a: int) -> int | None:
     for k in range(a - 1, max(0, a - ECHO_REACH), -1):
         if is_echo(infos[0], infos[k]):
             between = infos[k + 1 + DATED_HEAD_LINES : a]
-            if any(info.cls == STAMP for info in between) or _longest_short_run(between) > MAX_SHORT_RUN:
+            if any(info.cls == STAMP for info in between) or longest_short_run(between) > MAX_SHORT_RUN:
                 return None
             return k
     return None
-
-
-def _longest_short_run(infos: list[LineInfo]) -> int:
-    longest = run = 0
-    for info in infos:
-        run = run + 1 if info.cls == SHORT else 0
-        longest = max(longest, run)
-    return longest
 
 
 def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
