@@ -255,3 +255,22 @@ def test_a_counter_under_the_headline_goes_figures_inside_the_text_stay():
     doc = PIPELINE.clean_document(Document.from_text(text))
     assert "1204" in {r.text for r in doc.removals if r.rule == RULE}
     assert all(f in doc.items[0].text for f in figures)
+
+
+def test_a_reader_comment_longer_than_the_article_is_not_the_article():
+    headline, date, body = ARTICLE["en"]
+    long_comment = [
+        "I have taken that ferry every working day for the last twenty years, and I can tell you that the "
+        "council never once asked the people who use it what they thought of the plan to close it.",
+        "The bus would have taken an hour each way in the summer and longer in the winter, when the bridge "
+        "road is often closed by snow, and the people in the villages on the north shore would have lost "
+        "their only quick way to the hospital and the schools in town.",
+        "So I am glad that the vote went the way it did, and I hope that the money for the new engine is found "
+        "before the old one breaks down again in the middle of the channel, as it did last March.",
+    ]
+    text, _, _ = whole_page("en")
+    text = text.replace("\n".join(body), "\n".join(body[:2]))
+    text = text.replace(COMMENTS["en"][4], "\n".join(long_comment))
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    assert len(doc.items) == 1
+    assert body[0] in doc.items[0].text and long_comment[0] not in doc.items[0].text

@@ -51,6 +51,7 @@ WORDS = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")
 CLOCK = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 SENTENCE_END = ".!?…"
+CLAUSE_END = SENTENCE_END + ";:"  # the end of a sentence or of an item of a list inside it
 CONTINUING = ",.;:)»”–—"  # a line that opens with one of these goes on with the line before
 CLOSERS = "\"'»”)]"  # after the full stop of a sentence that ends a quote
 MIN_SENTENCE_WORDS = 4  # a line of fewer words that ends with a full stop is a button or a caption
@@ -67,7 +68,7 @@ class LineInfo:
     headline_like: bool
     folded: str
     sentence: bool = False
-    ends: bool = False  # its paragraph ends with a full stop, a question or an exclamation mark
+    ends: bool = False  # its paragraph ends a sentence or a list item (CLAUSE_END)
     para: int = 0  # the number of its paragraph (see :func:`paragraphs`)
     repeated: bool = False  # printed elsewhere on the page too, or the next line starts with it
     copies: int = 1  # how many times the page prints it
@@ -130,7 +131,7 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
         text = " ".join(t.strip() for t in texts[first : last + 1])
         words = [w for k in range(first, last + 1) for w in tokens[k]]
         classes[first : last + 1] = [classify(text, words, stops, rules)] * (last + 1 - first)
-        ends[first : last + 1] = [text.rstrip(CLOSERS)[-1:] in SENTENCE_END] * (last + 1 - first)
+        ends[first : last + 1] = [text.rstrip(CLOSERS)[-1:] in CLAUSE_END] * (last + 1 - first)
     infos = [_info(*line) for line in zip(texts, tokens, classes, ends, paras)]
     seen = Counter(info.folded for info in infos)
     return [

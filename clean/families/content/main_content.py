@@ -122,18 +122,30 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     classes = whole_paragraphs(infos, smooth([info.cls for info in infos], [info.ends for info in infos]))
     blocks = find_blocks(classes)
     sizes = [sum(infos[k].chars for k in range(a, b + 1) if classes[k] == GOOD) for a, b in blocks]
-    first = max(range(len(blocks)), key=lambda n: sizes[n]) if blocks else None
+    first = _main_block(infos, blocks, sizes)
     if first is None or not _is_article(infos, classes, blocks[first], sizes[first]):
         teaser = _teaser(infos)
         return None if teaser is None else [teaser]
     blocks, sizes, first = merge_blocks(infos, blocks, sizes, first)
     regions = []
     for n, (a, b) in enumerate(blocks):
-        if n == first or (sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first]) and _dated_head(infos, a)):
+        if n == first:
             regions.append((_head(infos, a), _tail(infos, b)))
+        elif sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first]) and _dated_head(infos, a) is not None:
+            regions.append((_dated_head(infos, a), _tail(infos, b)))
     if len(infos) - sum(b - a + 1 for a, b in regions) < MIN_CHROME_SHARE * len(infos):
         return None
     return regions
+
+
+def _main_block(infos: list[LineInfo], blocks: list, sizes: list) -> int | None:
+    """The block the article is: the largest one under the echo of the title line, if any block of
+    :data:`MIN_ECHOED_CHARS` has one (a long reader comment is not the article), else the largest."""
+    echoed = [n for n, (a, _) in enumerate(blocks)
+              if sizes[n] >= MIN_ECHOED_CHARS and _echo(infos, a) is not None
+              and (n == 0 or blocks[n - 1][1] < _echo(infos, a))]  # the echo heads the first block under it
+    candidates = echoed or range(len(blocks))
+    return max(candidates, key=sizes.__getitem__, default=None)
 
 
 def has_chrome(infos: list[LineInfo]) -> bool:
@@ -211,14 +223,15 @@ def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
     return None
 
 
-def _dated_head(infos: list[LineInfo], a: int) -> bool:
-    """Whether the block at ``a`` opens like an article: a headline of :data:`HEADLINE_MIN_WORDS` words,
-    then a date line, in the :data:`DATED_HEAD_LINES` lines before it (a footer has no date; a comment's author is a name, not a headline)."""
-    window = range(max(1, a - DATED_HEAD_LINES), a)
+def _dated_head(infos: list[LineInfo], a: int) -> int | None:
+    """Where a second article at ``a`` starts: a headline of :data:`HEADLINE_MIN_WORDS` words right above
+    a date line in the :data:`DATED_HEAD_LINES` lines before the block (a footer has no date; a comment's
+    author is a name, not a headline), or None."""
+    window = range(max(2, a - DATED_HEAD_LINES), a)
     stamp = next((k for k in reversed(window) if infos[k].cls == STAMP), None)
-    return stamp is not None and any(
-        infos[k].headline_like and infos[k].words >= HEADLINE_MIN_WORDS for k in range(max(1, stamp - 3), stamp)
-    )
+    if stamp is None or not (infos[stamp - 1].headline_like and infos[stamp - 1].words >= HEADLINE_MIN_WORDS):
+        return None
+    return stamp - 1
 
 
 def _tail(infos: list[LineInfo], b: int) -> int:
