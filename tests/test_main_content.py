@@ -1,4 +1,4 @@
-"""The main-content pass (``content.boilerplate``): whole pages written for these tests, in en, ru and de.
+"""The main-content pass (``content.boilerplate``): whole pages written for these tests, in en, ru, de, fr, es, tr.
 
 Each page is an article with its site around it: a menu, a list of other
 headlines, a share bar, a comment form with reader comments, a footer. The
@@ -30,16 +30,28 @@ MENU = {
            "Афиша", "Погода", "Поиск"],
     "de": ["Anmelden", "Abonnieren", "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Wetter",
            "Panorama", "Ratgeber", "Karriere", "Suche"],
+    "fr": ["Se connecter", "S'abonner", "Accueil", "Politique", "Économie", "Sport", "Culture", "Météo",
+           "Société", "Régions", "Vidéos", "Recherche"],
+    "es": ["Iniciar sesión", "Suscríbete", "Portada", "Política", "Economía", "Deportes", "Cultura", "Tiempo",
+           "Sociedad", "Opinión", "Vídeos", "Buscar"],
+    "tr": ["Giriş yap", "Abone ol", "Ana sayfa", "Gündem", "Ekonomi", "Spor", "Kültür", "Hava durumu",
+           "Dünya", "Yazarlar", "Video", "Ara"],
 }
 OTHER_HEADLINES = {
     "en": ["Council approves new budget for schools", "Storm damages pier on the east side"],
     "ru": ["В парке высадили двести лип", "Новый маршрут свяжет два района"],
     "de": ["Stadtrat beschließt neuen Haushalt", "Sturm beschädigt den alten Hafen"],
+    "fr": ["Le conseil vote le budget des écoles", "La tempête abîme la jetée du port"],
+    "es": ["El pleno aprueba el presupuesto escolar", "El temporal daña el muelle del puerto"],
+    "tr": ["Belediye okul bütçesini onayladı", "Fırtına limandaki iskeleye zarar verdi"],
 }
 SHARE = {
     "en": ["Share this article", "Facebook", "Twitter", "Email", "Tags", "ferry", "council"],
     "ru": ["Поделиться", "ВКонтакте", "Telegram", "Теги:", "мост", "город"],
     "de": ["Artikel teilen", "Facebook", "Twitter", "Drucken", "Schlagworte", "Brücke", "Verkehr"],
+    "fr": ["Partager l'article", "Facebook", "Twitter", "Imprimer", "Mots-clés", "pont", "transport"],
+    "es": ["Compartir", "Facebook", "Twitter", "Imprimir", "Etiquetas", "puente", "tráfico"],
+    "tr": ["Haberi paylaş", "Facebook", "Twitter", "Yazdır", "Etiketler", "köprü", "ulaşım"],
 }
 COMMENTS = {
     "en": ["Comments", "Log in to comment", "Tom R.", "March 3, 2022 09:15",
@@ -54,6 +66,18 @@ COMMENTS = {
            "Endlich ist die Brücke fertig, ich musste jeden Morgen eine halbe Stunde an der Fähre warten.",
            "Maria", "4. Mai 2021, 11:30",
            "Schön wäre jetzt noch ein Radweg an der Uferstraße, dort ist es am Abend sehr gefährlich."],
+    "fr": ["Commentaires", "Connectez-vous pour commenter", "Paul D.", "4 mai 2021, 10:12",
+           "Enfin ce pont est ouvert, je devais attendre le bac une demi-heure chaque matin pour aller au travail.",
+           "Marie", "4 mai 2021, 11:30",
+           "Il faudrait maintenant une piste cyclable le long du quai, le soir c'est vraiment dangereux."],
+    "es": ["Comentarios", "Inicia sesión para comentar", "Pedro G.", "4 de mayo de 2021, 10:12",
+           "Por fin han abierto el puente, yo tenía que esperar el transbordador media hora cada mañana.",
+           "Lucía", "4 de mayo de 2021, 11:30",
+           "Ahora haría falta un carril bici junto al río, por la noche es muy peligroso ir por la carretera."],
+    "tr": ["Yorumlar", "Yorum yapmak için giriş yapın", "Ahmet K.", "4 Mayıs 2021, 10:12",
+           "Sonunda köprü açıldı, her sabah işe gitmek için yarım saat vapur bekliyordum ve çok yoruluyordum.",
+           "Ayşe", "4 Mayıs 2021, 11:30",
+           "Şimdi de nehir boyunca bir bisiklet yolu yapılsa çok iyi olur, akşamları yol gerçekten tehlikeli."],
 }
 FOOTER = {
     "en": ["Most read", "About us", "Contact", "Advertise", "Privacy policy", "Terms of use", "Cookie settings",
@@ -62,6 +86,12 @@ FOOTER = {
            "© 2010–2023 Вести Заречья", "18+"],
     "de": ["Weitere Artikel", "Impressum", "Datenschutz", "Kontakt", "Mediadaten", "Cookie-Einstellungen",
            "© 2021 Stadtanzeiger"],
+    "fr": ["À lire aussi", "Mentions légales", "Confidentialité", "Contact", "Publicité", "Gestion des cookies",
+           "© 2021 Le Courrier du Val"],
+    "es": ["Te puede interesar", "Aviso legal", "Privacidad", "Contacto", "Publicidad", "Configurar cookies",
+           "© 2021 Diario del Valle"],
+    "tr": ["İlginizi çekebilir", "Künye", "Gizlilik politikası", "İletişim", "Reklam", "Çerez ayarları",
+           "© 2021 Vadi Gazetesi"],
 }
 ARTICLE = {
     "en": ("Harbour town votes to keep its ferry running", "March 3, 2022", [
@@ -89,8 +119,30 @@ ARTICLE = {
         "Die alte Fähre, die bisher die einzige Verbindung war, soll im Sommer noch für Ausflüge fahren.",
         "Der Bürgermeister sprach von einem guten Tag.",
     ]),
+    "fr": ("Le nouveau pont sur la rivière est ouvert", "4 mai 2021", [
+        "Le nouveau pont sur la Saône a été ouvert à la circulation mardi matin. Après deux ans de travaux, les "
+        "voitures et les vélos peuvent désormais aller directement du centre-ville vers les quartiers du sud.",
+        "Selon la mairie, le chantier a coûté environ douze millions d'euros, un peu moins que prévu. Le bac, "
+        "qui était jusqu'ici la seule liaison, continuera de circuler l'été pour les promeneurs.",
+        "Le maire a parlé d'une belle journée pour toute la région.",
+    ]),
+    "es": ("Abre el nuevo puente sobre el río", "4 de mayo de 2021", [
+        "El nuevo puente sobre el Ebro se abrió al tráfico el martes por la mañana. Después de dos años de obras, "
+        "los coches y las bicicletas pueden ir directamente del centro de la ciudad a los barrios del sur.",
+        "Según el ayuntamiento, la obra costó unos doce millones de euros, algo menos de lo previsto. El "
+        "transbordador, que hasta ahora era la única conexión, seguirá funcionando en verano para los paseantes.",
+        "El alcalde habló de un buen día para toda la comarca.",
+    ]),
+    "tr": ("Nehir üzerindeki yeni köprü açıldı", "4 Mayıs 2021", [
+        "Nehir üzerindeki yeni köprü salı sabahı trafiğe açıldı. İki yıl süren çalışmaların ardından araçlar ve "
+        "bisikletler artık şehir merkezinden güneydeki mahallelere doğrudan gidebiliyor.",
+        "Belediyenin açıklamasına göre inşaat yaklaşık on iki milyon avroya mal oldu ve bu rakam planlanandan "
+        "biraz daha az. Şimdiye kadar tek bağlantı olan vapur, yaz aylarında gezinti için çalışmaya devam edecek.",
+        "Belediye başkanı bunun bütün bölge için güzel bir gün olduğunu söyledi.",
+    ]),
 }
-SITE = {"en": "Coastline Herald", "ru": "Вести Заречья", "de": "Stadtanzeiger"}
+SITE = {"en": "Coastline Herald", "ru": "Вести Заречья", "de": "Stadtanzeiger", "fr": "Le Courrier du Val",
+        "es": "Diario del Valle", "tr": "Vadi Gazetesi"}
 
 
 def whole_page(lang: str) -> tuple[str, list[str], list[str]]:
@@ -169,7 +221,8 @@ def test_sentences_cut_at_links_make_one_paragraph():
 
 
 @pytest.mark.parametrize("lang, names", [("en", ("English", "Simple_English")), ("ru", ("Russian",)),
-                                         ("de", ("German",))])
+                                         ("de", ("German",)), ("fr", ("French",)), ("es", ("Spanish",)),
+                                         ("tr", ("Turkish",))])
 def test_the_page_language_picks_its_stop_words(lang, names):
     text, _, _ = whole_page(lang)
     rules = shipped_rules()
