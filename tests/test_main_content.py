@@ -327,3 +327,20 @@ def test_a_reader_comment_longer_than_the_article_is_not_the_article():
     doc = PIPELINE.clean_document(Document.from_text(text))
     assert len(doc.items) == 1
     assert body[0] in doc.items[0].text and long_comment[0] not in doc.items[0].text
+
+
+def test_a_legal_notice_longer_than_the_article_is_not_an_article():
+    legal = [
+        "All material on this site is protected by copyright law and may not be reproduced, distributed, "
+        "transmitted or otherwise used, except with the prior written permission of the publisher of the paper.",
+        "The newspaper is not responsible for the content of external sites and the opinions of readers "
+        "published in the comments, which are the responsibility of their authors and may be removed.",
+        "By using this site you agree to the terms of use and to the privacy policy, which explain how we "
+        "collect and use the information you give us when you register, comment or subscribe to our letters.",
+    ]
+    text, _, _ = whole_page("en")
+    text = text.replace(f"{ARTICLE['en'][0]} | {SITE['en']}", f"{SITE['en']}: local news")  # no echo
+    text = text.replace(FOOTER["en"][-1], "\n".join(legal))
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    assert len(doc.items) == 1 and doc.items[0].title == ARTICLE["en"][0]
+    assert set(legal) <= {r.text for r in doc.removals if r.rule == RULE}

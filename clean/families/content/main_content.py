@@ -140,11 +140,13 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
 
 def _main_block(infos: list[LineInfo], blocks: list, sizes: list) -> int | None:
     """The block the article is: the largest one under the echo of the title line, if any block of
-    :data:`MIN_ECHOED_CHARS` has one (a long reader comment is not the article), else the largest."""
+    :data:`MIN_ECHOED_CHARS` has one (a long reader comment is not the article); else the largest
+    under a headline and a date line (a legal notice in the footer has neither); else the largest."""
     echoed = [n for n, (a, _) in enumerate(blocks)
               if sizes[n] >= MIN_ECHOED_CHARS and _echo(infos, a) is not None
               and (n == 0 or blocks[n - 1][1] < _echo(infos, a))]  # the echo heads the first block under it
-    candidates = echoed or range(len(blocks))
+    dated = [n for n, (a, _) in enumerate(blocks) if sizes[n] >= MIN_ARTICLE_CHARS and _dated_head(infos, a) is not None]
+    candidates = echoed or dated or range(len(blocks))
     return max(candidates, key=sizes.__getitem__, default=None)
 
 
