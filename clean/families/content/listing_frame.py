@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.content.line_features import GOOD, LEN_LOW, NEAR, STAMP, LineInfo, describe
-from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome
+from clean.families.content.line_features import GOOD, LEN_LOW, NEAR, STAMP, LineInfo
+from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 
@@ -43,7 +43,7 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     kept = doc.kept_indices()
     if doc.articles or len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
         return doc
-    infos = describe([doc.lines[i].text for i in kept], rules)
+    infos = page_infos(doc, rules)
     found = frame(infos) if has_chrome(infos) else None
     if found is None:
         return doc

@@ -39,6 +39,7 @@ from clean.families.content.blocks import (
 from clean.families.content.line_features import (
     BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
+from clean.families.items.paragraphs import facts
 from clean.families.line_marks import remove_lines
 
 MIN_LINES = 12  # a page this short has no page around its text
@@ -69,7 +70,7 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     kept = doc.kept_indices()
     if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
         return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
-    infos = describe([doc.lines[i].text for i in kept], rules)
+    infos = page_infos(doc, rules)
     regions = main_regions(infos)
     if regions is None:
         return doc
@@ -77,6 +78,16 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
     lines = doc.lines
     return doc.replace(articles=tuple((lines[kept[a]].start, lines[kept[b]].end) for a, b in regions))
+
+
+def page_infos(doc: Document, rules: RuleSet) -> list[LineInfo]:
+    """:func:`describe` of the document's kept lines, kept in the page's memo for the listing-frame rule,
+    which asks it of the same lines when this pass found no article."""
+    table = facts(doc, rules, "content.describe")
+    view = doc.view()
+    if view.text not in table:
+        table[view.text] = describe([doc.lines[i].text for i in view.index], rules)
+    return table[view.text]
 
 
 def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set[int]:
