@@ -161,6 +161,9 @@ class Document:
     keyed by (fact name, line text), the facts are pure functions of the text and the rules,
     and :func:`clean.families.items.paragraphs.facts` holds the rule set they were computed for and
     starts over under another.
+
+    ``articles`` holds the source line numbers (first, last) of each article the main-content
+    pass found on a whole page (:mod:`clean.families.content.main_content`); ``split_items`` makes each one item.
     """
 
     source: SourceInfo
@@ -169,6 +172,7 @@ class Document:
     edits: tuple[Edit, ...] = ()
     site: str | None = None
     segments: tuple[Segment, ...] = ()
+    articles: tuple[tuple[int, int], ...] = ()
     items: tuple = ()
     errors: tuple[str, ...] = ()
     cached_view: PageView | None = field(default=None, compare=False, repr=False)
