@@ -101,6 +101,30 @@ def run(inputs, out_dir, workers, strict, resume, text_field, engine, address, q
     sys.exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_CLEAN)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Rules folder to write, one template-rule file per site (use it with --rules).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--text-field", default="text", show_default=True, help="The text field of .jsonl records.")
+@rules_option
+@no_shipped_option
+@disable_option
+def learn(inputs, out_dir, workers, text_field, rule_dirs, no_shipped_rules, disable) -> None:
+    """Find the template lines each site repeats across INPUTS and write them as rules into OUT."""
+    from clean.inputs import Reader
+    from clean.learn import count_templates, write_rules
+
+    pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
+    counts = count_templates(pipeline, inputs, workers, Reader(text_field=text_field))
+    templates = counts.templates()
+    written = write_rules(pipeline, templates, counts.pages, out_dir)
+    for path in written:
+        click.echo(str(path))
+    click.echo(f"{sum(counts.pages.values())} pages of {len(counts.pages)} sites; "
+               f"{len(written)} sites with template lines", err=True)
+
+
 def _executor(engine: str, address: str | None, workers: int | None):
     """The local process pool, or Ray (``--engine ray``)."""
     if engine == "ray":

@@ -31,11 +31,14 @@ from clean.ruleset import Rule, RuleSet
 WHOLE_STAGE = ("split_items",)
 
 
-def run_example(rules: RuleSet, rule: Rule, before: str) -> str:
-    """The rendering of ``before`` after the stages up to ``rule``'s, that stage with ``rule`` alone."""
+def run_example(rules: RuleSet, rule: Rule, before: str, source: str = "example.txt") -> str:
+    """The rendering of ``before`` after the stages up to ``rule``'s, that stage with ``rule`` alone.
+
+    ``source`` is the page's path, or its URL (then also the path, as :meth:`Pipeline.clean_text` records it).
+    """
     names = [stage.__name__ for stage in STAGES]
     position = names.index(rule.stage)
-    doc = Document.from_text(before, path="example.txt")
+    doc = Document.from_text(before, path=source, url=source if "://" in source else None)
     doc = clean_document(doc, rules, STAGES[:position])
     own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
     doc = STAGES[position](doc, own)
@@ -57,7 +60,7 @@ def check_examples(rules: RuleSet, folders: list[Path]) -> None:
 
 def _check_example(rules: RuleSet, rule: Rule, n: int, example) -> None:
     try:
-        got = run_example(rules, rule, example.before)
+        got = run_example(rules, rule, example.before, example.source)
     except Exception as exc:  # a user's rule must fail with its name, not a traceback
         raise RuleError(rule.file, f"example {n} fails: {type(exc).__name__}: {exc}", rule.id) from None
     if got != example.after:
