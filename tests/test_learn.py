@@ -12,11 +12,11 @@ import tomllib
 import pytest
 from click.testing import CliRunner
 
-from clean import learn
+from clean.catalog import load_rules
 from clean.cli import main
-from clean.errors import RuleError
+from clean.model.errors import RuleError
 from clean.pipeline import Pipeline
-from clean.ruleset import load_rules
+from clean.run import learn
 
 HEADER = ["Главная", "Новости города", "Происшествия", "Культура", "Войти в личный кабинет"]
 FOOTER = ["Редакция не несёт ответственности за мнения читателей", "Карта сайта", "Наши партнёры"]
@@ -58,8 +58,9 @@ def batch(tmp_path):
 
 
 def _learn(batch, out, workers=1):
-    counts = learn.count_templates(Pipeline(), [str(batch)], workers)
-    return learn.write_rules(Pipeline(), counts.templates(), counts.pages, out)
+    rules = Pipeline().rules
+    counts = learn.count_templates(rules, [str(batch)], workers)
+    return learn.write_rules(rules, counts.templates(), counts.pages, out)
 
 
 def test_learn_writes_one_readable_rule_file_per_site(batch, tmp_path):
