@@ -164,3 +164,16 @@ def test_cli_learn_then_run_with_the_rules(batch, tmp_path):
     assert result.exit_code == 0, result.output
     texts = [json.loads(line)["text"] for line in (tmp_path / "out" / "items.jsonl").read_text().splitlines()]
     assert not any(line in HEADER + FOOTER + EN_HEADER + EN_FOOTER for t in texts for line in t.splitlines())
+
+
+def test_pages_without_a_url_are_told_apart_by_the_site_name_in_their_title_line(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for n, (title, body) in enumerate(STORIES[:3]):
+        (folder / f"a{n}.txt").write_text(_page(f"{title} — Новости Примерска", body, HEADER, FOOTER), encoding="utf-8")
+    for n, (title, body) in enumerate(EN_STORIES):
+        (folder / f"b{n}.txt").write_text(_page(f"{title} | Citypost News", body, EN_HEADER, EN_FOOTER), encoding="utf-8")
+    rules = Pipeline().rules
+    counts = learn.count_templates(rules, [str(folder)])
+    assert set(counts.templates()) == {"новости примерска", "citypost news"}
+    assert set(dict(counts.templates()["citypost news"])) == set(EN_HEADER + EN_FOOTER)

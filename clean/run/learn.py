@@ -6,7 +6,8 @@ pages through the stages before the template rules (``repair_unicode`` and
 ``strip_noise``, with the rules given), so a line a rule already removes is
 not learned twice, and counts on how many pages of each site (host of the
 page's URL, else its folder: :func:`clean.engine.templates.site_key`) each kept line
-stands. What counts (named thresholds below):
+stands (the site's name from its title line when the page has no URL). What counts
+(named thresholds below):
 
 - a site needs at least :data:`MIN_SITE_PAGES` pages;
 - a line is a template line when it stands on at least :data:`MIN_SHARE` of
@@ -28,6 +29,7 @@ one where the same lines on another site's page stay).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter
@@ -139,10 +141,19 @@ def count_templates(rules: RuleSet, inputs: Iterable[str], workers: int = 1, rea
 
 
 def rule_id(site: str) -> str:
-    """The id of a site's template rule: ``template.`` and the site in lowercase ASCII words."""
-    ascii_site = site.encode("idna").decode("ascii") if not site.isascii() else site
-    words = "".join(c if c.isalnum() and c.isascii() else "-" for c in ascii_site.lower()).split("-")
-    return "template." + ("-".join(w for w in words if w) or "site")
+    """The id of a site's template rule: ``template.`` and the site in lowercase ASCII words.
+
+    A name with letters outside ASCII keeps its ASCII words and gets a short digest, so two
+    names never share an id.
+
+    >>> rule_id("news.example.org"), rule_id("Банки.ру")
+    ('template.news-example-org', 'template.site-9307953e')
+    """
+    words = "".join(c if c.isalnum() and c.isascii() else "-" for c in site.lower()).split("-")
+    slug = "-".join(w for w in words if w)
+    if not site.isascii() or not slug:
+        slug = "-".join(filter(None, [slug or "site", hashlib.sha256(site.encode()).hexdigest()[:8]]))
+    return "template." + slug
 
 
 def write_rules(rules: RuleSet, templates: dict[str, list[tuple[str, int]]], pages: Counter, out_dir: str | Path) -> list[Path]:
@@ -183,7 +194,8 @@ def rule_file(rules: RuleSet, site: str, lines: list[tuple[str, int]], pages: in
 def _why(site: str, pages: int) -> str:
     return (f"These lines stand on at least half of the {pages} pages of {site} that `clean learn`\n"
             "read: the site's menus, header, footer and boxes, not any page's text. They are removed\n"
-            "only from this site's pages (host of the page's URL, else its folder), as whole lines.\n")
+            "only from this site's pages (host of the page's URL, else the site's name in its title\n"
+            "line, else its folder), as whole lines.\n")
 
 
 def _examples(loaded: RuleSet, rule: Rule, source: str) -> list[Example]:
