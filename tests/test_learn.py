@@ -177,3 +177,16 @@ def test_pages_without_a_url_are_told_apart_by_the_site_name_in_their_title_line
     counts = learn.count_templates(rules, [str(folder)])
     assert set(counts.templates()) == {"новости примерска", "citypost news"}
     assert set(dict(counts.templates()["citypost news"])) == set(EN_HEADER + EN_FOOTER)
+
+
+def test_the_scrapy_pipeline_uses_the_learned_rules(batch, tmp_path):
+    pytest.importorskip("itemadapter", reason="the Scrapy pipeline needs Scrapy: pip install -e '.[test]'")
+    import asyncio
+
+    from clean.integrations.scrapy import DEFAULTS, CleanPipeline
+
+    _learn(batch, tmp_path / "rules")
+    stage = CleanPipeline(Pipeline(rule_dirs=[tmp_path / "rules"]), dict(DEFAULTS), split=False)
+    title, body = STORIES[1]
+    item = asyncio.run(stage.process_item({"url": PAGE_URL.format(n=42), "text": _page(title, body, HEADER, FOOTER)}))
+    assert body in item["text"] and not set(HEADER + FOOTER) & set(item["text"].splitlines())
