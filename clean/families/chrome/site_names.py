@@ -16,7 +16,9 @@ name; :mod:`clean.families.chrome.page_chrome` cuts it. What counts as a site na
 - any short part, when the page repeats the headline without it on a following
   line (``Title — Kazinform`` then ``Title``); further down the page (``far``,
   the ``<h1>`` below the menus) when the headline has at least
-  :data:`MIN_FAR_ECHO_WORDS` words or the part opens with a capital.
+  :data:`MIN_FAR_ECHO_WORDS` words or the part opens with a capital; or a
+  capitalised part that the page shows alone further down (its logo or footer
+  line), after a headline of at least :data:`MIN_FAR_ECHO_WORDS` words.
 
 A part with a comma, colon or closing punctuation is never a site's name, and
 a headline that ends like a sentence is not a title line.
@@ -140,11 +142,19 @@ def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
 
 
 def _echoed(title: str, part: str, echoes, far) -> bool:
-    """The page repeats ``title`` alone: on the next lines, or further down when the repeat means something."""
+    """The page repeats ``title`` alone: on the next lines, or further down when the repeat means something;
+    or, for a headline of :data:`MIN_FAR_ECHO_WORDS` words or more, it shows ``part`` alone further down
+    (the site's logo or footer line: ``Title - Економічна правда`` and later ``Економічна правда``)."""
     key = fold(title)
     if key in echoes:
         return True
-    return (len(title.split()) >= MIN_FAR_ECHO_WORDS or part.strip()[:1].isupper()) and key in far
+    long_title, capital = len(title.split()) >= MIN_FAR_ECHO_WORDS, part.strip()[:1].isupper()
+    if not (long_title or capital):
+        return False
+    if key in far:
+        return True
+    name = fold(part)
+    return long_title and capital and (name in echoes or name in far)
 
 
 def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset(),
