@@ -190,3 +190,35 @@ def test_the_scrapy_pipeline_uses_the_learned_rules(batch, tmp_path):
     title, body = STORIES[1]
     item = asyncio.run(stage.process_item({"url": PAGE_URL.format(n=42), "text": _page(title, body, HEADER, FOOTER)}))
     assert body in item["text"] and not set(HEADER + FOOTER) & set(item["text"].splitlines())
+
+
+def _shared_real():
+    """The real-page dev set beside the repository (../shared/real), or None (a fresh clone has none)."""
+    import os
+    from pathlib import Path
+
+    from tests.conftest import ROOT
+
+    for base in (os.environ.get("CLEAN_SHARED"), ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if base and (Path(base) / "real" / "pages").is_dir():
+            return Path(base) / "real"
+    return None
+
+
+def test_rules_learned_from_real_pages_cut_a_sites_chrome_and_keep_its_content(tmp_path):
+    real = _shared_real()
+    if real is None:
+        pytest.skip("the real-page dev set ../shared/real is not here (it is not part of the repository)")
+    learn_rules = Pipeline().rules
+    counts = learn.count_templates(learn_rules, [str(real / "pages")])
+    learn.write_rules(learn_rules, counts.templates(), counts.pages, tmp_path / "rules")
+    plain, learned = Pipeline(), Pipeline(rule_dirs=[tmp_path / "rules"])
+    gold = json.loads((real / "gold-A.json").read_text(encoding="utf-8"))["files"]
+    shrunk = 0
+    for page in sorted((real / "pages").glob("rA*.txt")):
+        before, after = plain.clean_file(page), learned.clean_file(page)
+        text = "\n".join(f"{i.title or ''}\n{i.text}" for i in after)
+        for item in gold[page.name]["items"]:
+            assert all(c in text for c in item.get("contains", [])), page.name  # no content lost
+        shrunk += len(after) <= len(before) // 2
+    assert shrunk >= 3  # the three pages of the one site with three pages in the set
