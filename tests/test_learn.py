@@ -222,3 +222,10 @@ def test_rules_learned_from_real_pages_cut_a_sites_chrome_and_keep_its_content(t
             assert all(c in text for c in item.get("contains", [])), page.name  # no content lost
         shrunk += len(after) <= len(before) // 2
     assert shrunk >= 3  # the three pages of the one site with three pages in the set
+
+
+def test_clean_rules_show_prints_a_learned_rules_site_and_lines(batch, tmp_path):
+    _learn(batch, tmp_path / "rules")
+    result = CliRunner().invoke(main, ["rules", "--rules", str(tmp_path / "rules"), "show", "template.news-example-org"])
+    assert result.exit_code == 0, result.output
+    assert "site: news.example.org" in result.output and "Войти в личный кабинет" in result.output
