@@ -120,8 +120,10 @@ def learn(inputs, out_dir, workers, text_field, rule_dirs, no_shipped_rules, dis
     written = write_rules(rules, counts.templates(), counts.pages, out_dir)
     for path in written:
         click.echo(str(path))
+    for problem in counts.unread:
+        click.echo(f"skipped: {problem}", err=True)
     click.echo(f"{sum(counts.pages.values())} pages of {len(counts.pages)} sites; "
-               f"{len(written)} sites with template lines", err=True)
+               f"{len(written)} sites with template lines; {len(counts.unread)} pages skipped", err=True)
 
 
 def _executor(engine: str, address: str | None, workers: int | None):

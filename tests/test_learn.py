@@ -229,3 +229,12 @@ def test_clean_rules_show_prints_a_learned_rules_site_and_lines(batch, tmp_path)
     result = CliRunner().invoke(main, ["rules", "--rules", str(tmp_path / "rules"), "show", "template.news-example-org"])
     assert result.exit_code == 0, result.output
     assert "site: news.example.org" in result.output and "Войти в личный кабинет" in result.output
+
+
+def test_a_page_that_cannot_be_read_is_skipped_and_named(batch, tmp_path):
+    (batch / "citypost" / "broken.txt").write_bytes(b"")  # an empty file: an error for clean run too
+    runner = CliRunner()
+    result = runner.invoke(main, ["learn", str(batch), "-o", str(tmp_path / "rules")])
+    assert result.exit_code == 0, result.output
+    assert "broken.txt" in result.output and "1 pages skipped" in result.output
+    assert (tmp_path / "rules" / "citypost.toml").exists()

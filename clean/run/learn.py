@@ -42,7 +42,7 @@ from clean.engine.ruleset import Example, Rule, RuleSet
 from clean.engine.templates import site_key
 from clean.io.decode import read_and_decode
 from clean.io.discovery import discover
-from clean.io.inputs import Reader
+from clean.io.inputs import Page, Reader
 from clean.model.document import Document
 from clean.stages import repair_unicode, strip_noise
 
@@ -63,6 +63,7 @@ class TemplateCounts:
 
     pages: Counter = field(default_factory=Counter)
     lines: Counter = field(default_factory=Counter)
+    unread: list[str] = field(default_factory=list)  # pages that could not be read or cleaned, by path
 
     def add(self, site: str, lines: Iterable[str]) -> None:
         """Count one page of ``site`` with its distinct kept ``lines``."""
@@ -97,28 +98,31 @@ def page_lines(doc: Document) -> tuple[str, tuple[str, ...]]:
     return site_key(doc), tuple(texts)
 
 
-def _learn_page(args) -> tuple[str, tuple[str, ...]] | None:
-    """One page read and cleaned up to ``strip_noise`` (a worker's task); None when it cannot be read."""
+def _learn_page(args) -> tuple[str, tuple[str, ...]] | str:
+    """One page read and cleaned up to ``strip_noise`` (a worker's task), or why it could not be."""
     rules, page = args
     if page.raw is None:
-        return None
+        return page.error or f"{page.path}: cannot read"
     try:
         doc = read_and_decode(page.raw, page.path, page.url)
         for stage in STAGES_BEFORE:
             doc = stage(doc, rules)
-    except Exception:  # a page that cannot be cleaned teaches nothing; `clean run` reports it
-        return None
+    except Exception as exc:  # a page that cannot be cleaned teaches nothing; the others still count
+        return f"{page.path}: {exc}"
     return page_lines(doc)
 
 
 def iter_pages(inputs: Iterable[str], reader=None) -> Iterator:
     """Every page of ``inputs`` (files or folders), in the order ``clean run`` reads them."""
     reader = reader or Reader()
-    for path in discover(inputs):
+    problems: dict[str, str] = {}
+    for path in discover(inputs, problems):
         try:
             yield from reader.pages(path)
-        except (OSError, ValueError, EOFError):
-            continue
+        except (OSError, ValueError, EOFError) as exc:
+            yield Page(path, None, error=f"{path}: cannot read further ({type(exc).__name__}: {exc})")
+    for path, problem in problems.items():
+        yield Page(path, None, error=f"{path}: {problem}")
 
 
 def count_templates(rules: RuleSet, inputs: Iterable[str], workers: int = 1, reader=None) -> TemplateCounts:
@@ -126,18 +130,22 @@ def count_templates(rules: RuleSet, inputs: Iterable[str], workers: int = 1, rea
     counts = TemplateCounts()
     tasks = ((rules, page) for page in iter_pages(inputs, reader))
     if workers <= 1:
-        results = map(_learn_page, tasks)
-        for found in results:
-            if found:
-                counts.add(*found)
+        for found in map(_learn_page, tasks):
+            _merge(counts, found)
         return counts
     from multiprocessing import get_context
 
     with get_context("spawn").Pool(workers) as pool:
         for found in pool.imap(_learn_page, tasks, chunksize=8):  # imap keeps input order
-            if found:
-                counts.add(*found)
+            _merge(counts, found)
     return counts
+
+
+def _merge(counts: TemplateCounts, found) -> None:
+    if isinstance(found, str):
+        counts.unread.append(found)
+    else:
+        counts.add(*found)
 
 
 def rule_id(site: str) -> str:
