@@ -238,3 +238,12 @@ def test_a_page_that_cannot_be_read_is_skipped_and_named(batch, tmp_path):
     assert result.exit_code == 0, result.output
     assert "broken.txt" in result.output and "1 pages skipped" in result.output
     assert (tmp_path / "rules" / "citypost.toml").exists()
+
+
+def test_the_prune_floor_rises_while_pruning_is_not_enough(monkeypatch):
+    monkeypatch.setattr(learn, "MAX_KEYS", 6)
+    counts = learn.TemplateCounts()
+    for n in range(6):
+        counts.add("a.example", [f"line {k}" for k in range(n, n + 5)] + ["Главная"])
+    assert counts.floor > 1 and len(counts.lines) <= 6 + 6
+    assert counts.lines[("a.example", "Главная")] == 6

@@ -4,10 +4,10 @@ A line that stands on many pages of one site (the menu, the footer, the
 "popular" box) is the site's template, not any page's text. Learning runs the
 pages through the stages before the template rules (``repair_unicode`` and
 ``strip_noise``, with the rules given), so a line a rule already removes is
-not learned twice, and counts on how many pages of each site (host of the
-page's URL, else its folder: :func:`clean.engine.templates.site_key`) each kept line
-stands (the site's name from its title line when the page has no URL). What counts
-(named thresholds below):
+not learned twice, and counts on how many pages of each site each kept line
+stands (the site: the host of the page's URL, else the site's name its title
+line gives, else its folder; :func:`clean.engine.templates.site_key`). What
+counts (named thresholds below):
 
 - a site needs at least :data:`MIN_SITE_PAGES` pages;
 - a line is a template line when it stands on at least :data:`MIN_SHARE` of
@@ -18,13 +18,20 @@ stands (the site's name from its title line when the page has no URL). What coun
 Counting is deterministic and the same with any number of workers: the pages
 are read in input order and each page's lines are merged into the counts in
 that order. Memory is bounded: when the counts hold more than :data:`MAX_KEYS`
-lines, the lines seen on only one page are dropped (a template line seen on
-many pages is far above that by then).
+lines, the lines seen on no more pages than a floor are dropped, and the floor
+rises while that is not enough (a template line seen on many pages is far
+above it by then).
 
-:func:`write_rules` writes one ``template-SITE.toml`` per site into the rules
-folder: a rule of kind ``template`` (:mod:`clean.engine.templates`) with the lines, and
+:func:`write_rules` writes one ``SITE.toml`` per site into the rules folder: a
+rule of kind ``template`` (:mod:`clean.engine.templates`) with the lines, and
 two examples computed by running the rule (one that fires on the site's page,
 one where the same lines on another site's page stay).
+
+>>> counts = TemplateCounts()
+>>> for n in range(6):
+...     counts.add("example.org", ["Главная", f"Новость {n}.", "Реклама" if n < 3 else "Спорт", f"Погода {n % 3}"])
+>>> counts.templates()
+{'example.org': [('Главная', 6), ('Реклама', 3), ('Спорт', 3)]}
 """
 
 from __future__ import annotations
@@ -64,6 +71,7 @@ class TemplateCounts:
     pages: Counter = field(default_factory=Counter)
     lines: Counter = field(default_factory=Counter)
     unread: list[str] = field(default_factory=list)  # pages that could not be read or cleaned, by path
+    floor: int = 1  # a prune drops the lines seen on no more pages than this
 
     def add(self, site: str, lines: Iterable[str]) -> None:
         """Count one page of ``site`` with its distinct kept ``lines``."""
@@ -73,7 +81,9 @@ class TemplateCounts:
         for text in lines:
             self.lines[(site, text)] += 1
         if len(self.lines) > MAX_KEYS:
-            self.lines = Counter({key: n for key, n in self.lines.items() if n > 1})
+            self.lines = Counter({key: n for key, n in self.lines.items() if n > self.floor})
+            if len(self.lines) > MAX_KEYS // 2:
+                self.floor += 1
 
     def templates(self) -> dict[str, list[tuple[str, int]]]:
         """Per site with enough pages, its template lines with their page counts, most frequent first."""
