@@ -37,9 +37,13 @@ TITLE_FIELDS = frozenset({"title", "headline", "name_of_article", "article_title
 FIELD = regex.compile(r"^\s*<(?P<name>[A-Za-z][\w.:-]{0,40})>(?P<value>(?:(?!</)[^\n])*)</(?P=name)>\s*$|^\s*<[A-Za-z][\w.:-]{0,40}\s*/>\s*$")
 
 
+ADJACENT = regex.compile(r">[^\S\n]*\n[^\S\n]*<")  # one line ending with a tag, the next opening with one
+
+
 def may_have_fields(page: str) -> bool:
-    """False when no line of ``page`` can be a field line (no closing tag or empty tag at all)."""
-    return "</" in page or "/>" in page
+    """False when ``page`` (kept lines joined) cannot hold a header: no closing or empty tag, or no two
+    kept lines in a row that end and open with a tag (a header has at least :data:`MIN_FIELDS`)."""
+    return "<" in page and ("</" in page or "/>" in page) and ADJACENT.search(page) is not None
 
 
 @python_rule("noise.record-header")
