@@ -1,14 +1,14 @@
-"""Python rules for credit lines: the rule's pattern, tried only on the lines that can open with its words.
+"""Python rules for credit lines: each is its TOML pattern, tried only on the lines where it can match.
 
-A credit line opens with a fixed word ('Фото …', 'Источник: …'), and on most pages no line does. Each rule here is its TOML pattern,
-but instead of a regex pass over the whole page it asks the page view for the
-lines whose first run of letters is one of the rule's opening words (:data:`OPENERS`,
-the first words of the pattern's alternatives, folded; see
+A credit line opens with a fixed word ('Фото …', 'Источник: …'), and on most
+pages no line does. Instead of a regex pass over the whole page, a rule asks
+the page view for the lines whose first run of letters is one of its opening
+words (:data:`OPENERS`, the first words of its pattern's alternatives, folded:
 :func:`~clean.families.chrome.widget_gates.drop_opening`, the gate the widget
-rules use). A domain line is looked for on the lines with a dot before a lowercase
-ending (:data:`DOT_ENDING`); a press-service credit, alone or glued after the last
-sentence, on the last kept line only (where a text field or a press release ends)., and tries the pattern on those lines alone. A press-service credit
-standing alone is looked for on the last kept line only.
+rules use) and tries its pattern on those lines alone. A domain line is looked
+for on the lines with a dot before a lowercase ending (:data:`DOT_ENDING`); a
+press-service credit, alone or glued after the last sentence, on the last kept
+line only (where a text field or a press release ends).
 
 >>> from clean.catalog import shipped_rules
 >>> rules = shipped_rules()
