@@ -186,7 +186,7 @@ def test_the_scrapy_pipeline_uses_the_learned_rules(batch, tmp_path):
     from clean.integrations.scrapy import DEFAULTS, CleanPipeline
 
     _learn(batch, tmp_path / "rules")
-    stage = CleanPipeline(Pipeline(rule_dirs=[tmp_path / "rules"]), dict(DEFAULTS), split=False)
+    stage = CleanPipeline(Pipeline(rule_dirs=[tmp_path / "rules"]), dict(DEFAULTS))
     title, body = STORIES[1]
     item = asyncio.run(stage.process_item({"url": PAGE_URL.format(n=42), "text": _page(title, body, HEADER, FOOTER)}))
     assert body in item["text"] and not set(HEADER + FOOTER) & set(item["text"].splitlines())
