@@ -24,11 +24,16 @@ disable_option = click.option("--disable", multiple=True, help="A rule id or fam
 def pipeline_from(rule_dirs, no_shipped, disable):
     from clean.pipeline import Pipeline
 
+    from clean.catalog.examples import replaced_tables
+
     try:
-        return Pipeline(rule_dirs=[Path(d) for d in rule_dirs], shipped=not no_shipped, disable=set(disable))
+        pipeline = Pipeline(rule_dirs=[Path(d) for d in rule_dirs], shipped=not no_shipped, disable=set(disable))
     except (RuleError, UsageError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    for name, file in replaced_tables([Path(d) for d in rule_dirs]):
+        click.echo(f"note: table {name!r} from {file} replaces the shipped one", err=True)
+    return pipeline
 
 
 class Terminated(KeyboardInterrupt):

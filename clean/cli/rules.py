@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -21,9 +22,12 @@ def rules_command(ctx, rule_dirs, no_shipped_rules, disable) -> None:
     """
     ctx.obj = pipeline_from(rule_dirs, no_shipped_rules, disable).rules
     if ctx.invoked_subcommand is None:
+        from clean.catalog.packs import rule_origins
+
         width = max((len(r.id) for r in ctx.obj.rules), default=0)
+        origins = rule_origins(ctx.obj, [Path(d) for d in rule_dirs])
         for rule in ctx.obj.rules:
-            click.echo(f"{rule.id:<{width}}  {rule.family:<8}  {rule.summary}")
+            click.echo(f"{rule.id:<{width}}  {rule.family:<8}  {origins[rule.id]:<8}  {rule.summary}")
 
 
 @rules_command.command("show")

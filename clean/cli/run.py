@@ -65,7 +65,7 @@ def run(inputs, out_dir, workers, strict, resume, exclude, url, text_field, engi
                                resume=resume, reader=Reader(text_field=text_field), compress=compress,
                                shard_bytes=shard_mb * 1_000_000 if shard_mb else None, quiet=quiet,
                                exclude=exclude)
-    except UsageError as exc:  # an optional library the run needs is missing: nothing was started
+    except UsageError as exc:  # a missing optional library, an output folder it must not write into: nothing started
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except (StoppedOnError, WorkerLost) as exc:

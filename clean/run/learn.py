@@ -221,11 +221,13 @@ def _examples(loaded: RuleSet, rule: Rule, source: str) -> list[Example]:
     rules = RuleSet(loaded.rules + (rule,), loaded.tables, dict(loaded.patterns))
     shown = list(rule.lines[:EXAMPLE_LINES])
     for before in ("\n".join([*shown, BODY]), "\n".join([BODY, *shown])):  # a head rule may take the first line
-        fires = Example(before=before, after=run_example(rules, rule, before, STAGES_BEFORE, source), source=source)
+        after = run_example(rules, rule, before, STAGES_BEFORE, source=source)
+        fires = Example(before=before, after=after, source=source)
         if fires.fires:
             break
-    near_before = before if run_example(rules, rule, before, STAGES_BEFORE, OTHER_SITE) == before else BODY
-    near = Example(before=near_before, after=run_example(rules, rule, near_before, STAGES_BEFORE, OTHER_SITE), source=OTHER_SITE)
+    near_before = before if run_example(rules, rule, before, STAGES_BEFORE, source=OTHER_SITE) == before else BODY
+    near_after = run_example(rules, rule, near_before, STAGES_BEFORE, source=OTHER_SITE)
+    near = Example(before=near_before, after=near_after, source=OTHER_SITE)
     return [fires, near]
 
 

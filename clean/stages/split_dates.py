@@ -48,6 +48,7 @@ CANDIDATE = regex.compile(
 )
 SEPARATORS = " \t-–—|:,"
 TIME = regex.compile(r"T?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}(?!\d))?")
+STAMP_YEAR_WORD = regex.compile(r"(?:г\.|ж\.|р\.|г(?![\p{L}\d]))")  # 'year' after a stamp: ru, kk, uk
 TITLE_END = regex.compile(r"[\p{L}.!?»\"”)]$")
 VERSION_MARK = regex.compile(
     r"(?i)(?:^|[\s.])(?:v|ver|version|release|build|rev|revision|no|nr|версия|верс|релиз|выпуск|сборка|редакция|№|#)$"
@@ -163,10 +164,28 @@ def _readings(m, rules: RuleSet):
 
 
 def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet):
-    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid."""
+    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid.
+
+    A year word after the stamp (``05.03.2022г.5 марта``) is the stamp's only when
+    the body repeats the stamp's date; otherwise the stamp is part of a sentence
+    (``20.11.2020ж. Астанада …``) and is read without it.
+    """
     year, month, day = ymd
     if not valid(year, month, day):
         return
+    text = m.string
+    year_word = STAMP_YEAR_WORD.match(text, _skip_separators(text, stamp_end))
+    if year_word:
+        with_word = next(_body(m, ymd, year_word.end(), four_digit, rules), None)
+        if with_word is not None and with_word.agrees:
+            yield with_word
+            return
+    yield from _body(m, ymd, stamp_end, four_digit, rules)
+
+
+def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet):
+    """The reading whose stamp ends at ``stamp_end``, a time after it included, when its body starts well."""
+    year, month, day = ymd
     text = m.string
     time = TIME.match(text, _skip_separators(text, stamp_end))
     if time:

@@ -36,12 +36,14 @@ from typing import NamedTuple
 import regex
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
+SHORT_YEAR_PIVOT = 50  # a two-digit year from here up is in the 1900s, below it in the 2000s
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a leap year
 # the date pattern's groups in order: _read unpacks m.groups() (m.groupdict() is many times slower in regex)
 GROUPS = (
     "rb", "d", "m", "me", "y", "ra", "m2", "d2", "y2", "ra2", "y3", "d3", "m3", "nd", "ns", "nm", "ny", "iy", "im", "id",
+    "y4", "m4", "d4",
 )
-MONTH_WORDS = itemgetter(*(GROUPS.index(name) for name in ("m", "me", "m2", "m3")))  # every month of the pattern
+MONTH_WORDS = itemgetter(*(GROUPS.index(name) for name in ("m", "me", "m2", "m3", "m4")))  # every month of the pattern
 ANY_WORD = r"\w+\.?(?!\w)"  # where a month goes in the shape pattern: a word, with its dot first
 WORD = regex.compile(r"\w+")
 DIGIT = regex.compile(r"\d")  # every form of date has one: text without a digit has no date
@@ -83,6 +85,7 @@ class Vocabulary:
     shape: regex.Pattern | None = None
     spellings: frozenset = frozenset()
     stem_spellings: tuple = ()  # (length, spellings of the stems of that length)
+    abbreviations: frozenset = frozenset()  # forms read without a year only with their dot ('там.', not 'там')
 
     def month_number(self, word: str) -> int | None:
         """The month a word names, or None."""
@@ -157,12 +160,15 @@ DATE_START = regex.compile(NOT_INSIDE)  # so the only places a date can start ar
 
 
 def _build(rules) -> Vocabulary:
-    forms, stems = {}, []
+    forms, stems, abbreviations = {}, [], set()
     for months in rules.table("months").values():
         for number, words in months.items():
             for word in words:
                 if word.endswith("*"):
                     stems.append((word[:-1].lower(), int(number)))
+                elif word.endswith(".") and len(word) > 1:
+                    forms[word[:-1].lower()] = int(number)
+                    abbreviations.add(word[:-1].lower())
                 else:
                     forms[word.lower()] = int(number)
     alternatives = sorted(forms, key=len, reverse=True)
@@ -173,31 +179,35 @@ def _build(rules) -> Vocabulary:
     if tuple(sorted(pattern.groupindex, key=pattern.groupindex.get)) != GROUPS:
         raise AssertionError("the date pattern's groups must be GROUPS, in order (_read unpacks them)")
     if not all(WORD.fullmatch(w) for w in [*forms, *(s for s, _ in stems)]):
-        return Vocabulary(forms, tuple(stems), month, pattern)  # a form that is no word: no shape
+        return Vocabulary(forms, tuple(stems), month, pattern, abbreviations=frozenset(abbreviations))  # no shape
     shape = regex.compile(_date_pattern(ANY_WORD, before, after), regex.IGNORECASE | regex.VERBOSE)
-    return Vocabulary(forms, tuple(stems), month, pattern, shape, *_spellings(forms, stems))
+    spelled, stem_spelled = _spellings(forms, stems)
+    return Vocabulary(forms, tuple(stems), month, pattern, shape, spelled, stem_spelled, frozenset(abbreviations))
 
 
 def _date_pattern(month: str, before: str, after: str) -> str:
     """The date pattern's source, with ``month`` where a month goes."""
     kk_year = r"(?:жылғы|жылы|жылдың|ж\.)"
-    year_word = rf"(?:\s*(?:года|год|году|г\.|г(?!\w)|{kk_year}|року|рік|р\.|year))?"
-    ordinal = r"(?:st|nd|rd|th)?"
+    year_word = rf"(?:\s*(?:года|году|годзе|год|г\.|г(?!\w)|{kk_year}|року|році|рік|р\.|year))?"
+    ordinal = r"(?:st|nd|rd|th|-(?:го|ого|е|ое))?"  # 1st, 1-го сентября, 15-го вересня
+    in_year = r"\s+(?:в|у|ў|in)\s+(?=\d{4}\s*(?:году|годзе|році|г\.|year))"  # 14 декабря в 1989 году
+    short_year = r"\d{2}(?=\s*(?:$|[,|]?\s*\d{1,2}:\d{2}))"  # 2 Декабрь 95, at the end or before a time
     to = r"\s*(?:[-–—]|по|па|до|to|and|и|і)\s*"
     range_end = rf"(?:\s*[-–—]\s*\d{{1,2}}(?!\d){ordinal})"
     return rf"""(?xi)
         {NOT_INSIDE}
         (?: (?:с|з|from)\s+ )?
         (?P<rb>{before}\s+)?
-        (?: (?P<d>\d{{1,2}}) (?!\d) {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
+        (?: [«"“„]? (?P<d>\d{{1,2}}) (?!\d) [»"”“]? {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
               (?:\s+|-) (?:of\s+)? (?P<m>{month})
               (?: {to}\d{{1,2}} (?!\d) {ordinal} \s+ (?:of\s+)? (?P<me>{month}) )?
-              (?: ,?\s+ (?P<y>\d{{4}}) (?!\d) {year_word} | \s+(?P<ra>{after}) )?
+              (?: (?:,?\s+|{in_year}) (?P<y>\d{{4}}|{short_year}) (?!\d) {year_word} | \s+(?P<ra>{after}) )?
           | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) {ordinal} {range_end}?
               (?: ,?\s+ (?P<y2>\d{{4}}) (?!\d) | \s+(?P<ra2>{after}) )?
           | (?P<y3>\d{{4}}) \s+ (?:{kk_year}\s+)?  (?P<d3>\d{{1,2}}) (?!\d) {range_end}? (?:\s+|-) (?P<m3>{month})
-          | (?P<nd>\d{{1,2}}) (?P<ns>[./]) (?P<nm>\d{{1,2}}) (?P=ns) (?P<ny>\d{{4}}) (?!\d) {year_word}
+          | (?P<nd>\d{{1,2}}) (?P<ns>[./-]) (?P<nm>\d{{1,2}}) (?P=ns) (?P<ny>\d{{4}}) (?!\d) {year_word}
           | (?P<iy>\d{{4}}) - (?P<im>\d{{2}}) - (?P<id>\d{{2}}) (?!\d)
+          | (?P<y4>\d{{4}}) - (?P<m4>{month}) - (?P<d4>\d{{1,2}}) (?!\d)
         )"""
 
 
@@ -218,6 +228,15 @@ def _spellings(forms: dict, stems: list) -> tuple[frozenset, tuple]:
             if regex.fullmatch(regex.escape(stem), w, regex.IGNORECASE):
                 stem_spelled.setdefault(len(w), set()).add(w)
     return frozenset(spelled), tuple((k, frozenset(v)) for k, v in sorted(stem_spelled.items()))
+
+
+def full_year(digits: str) -> int:
+    """The year written as ``digits``: four digits as they are, two after a month name in the century
+    they most likely name (``95`` is 1995, ``21`` is 2021; :data:`SHORT_YEAR_PIVOT`)."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 1900 if year >= SHORT_YEAR_PIVOT else 2000
+    return year
 
 
 def valid(year: int | None, month: int, day: int) -> bool:
@@ -251,22 +270,26 @@ def date_at(text: str, pos: int, rules) -> FoundDate | None:
 
 
 def _read(m, groups: tuple, vocab: Vocabulary) -> FoundDate | None:
-    rb, d, m1, me, y, ra, m2, d2, y2, ra2, y3, d3, m3, nd, _, nm, ny, iy, im, id_ = groups  # see GROUPS
+    rb, d, m1, me, y, ra, m2, d2, y2, ra2, y3, d3, m3, nd, _, nm, ny, iy, im, id_, y4, m4, d4 = groups  # GROUPS
     if d:
-        day, month, year = int(d), vocab.month_number(m1), y
+        day, month, year = int(d), vocab.month_number(m1), y and full_year(y)
         if year and me and month is not None and month > (vocab.month_number(me) or 13):
-            year = int(year) - 1  # 28 декабря – 3 января 2024 года starts in 2023
+            year -= 1  # 28 декабря – 3 января 2024 года starts in 2023
     elif d2:
         day, month, year = int(d2), vocab.month_number(m2), y2
     elif d3:
         day, month, year = int(d3), vocab.month_number(m3), y3
     elif nd:
         day, month, year = int(nd), int(nm), ny
+    elif d4:
+        day, month, year = int(d4), vocab.month_number(m4), y4
     else:
         day, month, year = int(id_), int(im), iy
-    year = int(year) if year else None
+    year = full_year(year) if isinstance(year, str) else year or None
     if month is None or not valid(year, month, day):
         return None
+    if year is None and (m1 or m2 or "").lower() in vocab.abbreviations:
+        return None  # '5 там' is no date: an abbreviation without its dot needs a year
     relative = year is None and bool(ra or ra2 or rb)
     start, end = m.span()
     return FoundDate(year, month, day, start, end, m.string[start:end].strip(), relative)
