@@ -1,6 +1,6 @@
 """The date reader reads what the date pattern alone read: the shape pattern changes no date.
 
-:meth:`clean.families.dates.reader.Vocabulary.match` reads with ``shape`` (any word where a month
+:meth:`clean.families.dates.vocabulary.Vocabulary.match` reads with ``shape`` (any word where a month
 goes) and asks the full pattern only when a month word is not a known spelling.
 Here the reader is compared with the pattern as it was built before the shape
 existed (:func:`reference_pattern`, kept verbatim): every match, span and group,
@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import clean.families.dates.reader as D
+import clean.families.dates.vocabulary as V
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 from tests.test_dates import ITEM_DATES, KEEPS, SPLITS
@@ -46,12 +47,12 @@ def reference_pattern(rules) -> regex.Pattern:
     ordinal = r"(?:st|nd|rd|th|-(?:го|ого|е|ое))?"  # 1st, 1-го сентября, 15-го вересня
     in_year = r"\s+(?:в|у|ў|in)\s+(?=\d{4}\s*(?:году|годзе|році|г\.|year))"  # 14 декабря в 1989 году
     short_year = r"\d{2}(?=\s*(?:$|[,|]?\s*\d{1,2}:\d{2}))"  # 2 Декабрь 95, at the end or before a time
-    before, after = D._relative(rules, "before"), D._relative(rules, "after")
+    before, after = V._relative(rules, "before"), V._relative(rules, "after")
     to = r"\s*(?:[-–—]|по|па|до|to|and|и|і)\s*"
     range_end = rf"(?:\s*[-–—]\s*\d{{1,2}}(?!\d){ordinal})"
     return regex.compile(
         rf"""(?xi)
-        {D.NOT_INSIDE}
+        {V.NOT_INSIDE}
         (?: (?:с|з|from)\s+ )?
         (?P<rb>{before}\s+)?
         (?: [«"“„]? (?P<d>\d{{1,2}}) (?!\d) [»"”“]? {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
