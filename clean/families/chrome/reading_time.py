@@ -1,0 +1,119 @@
+"""Python rules for two widgets told by their neighbour line: a reading time and a related link.
+
+- a *reading time* (``chrome.reading-time``) is a line that is only a ``before``
+  phrase of table ``widget_phrases`` section ``reading``, a number of minutes, or
+  both ("Время чтения: 5 минут", "Lesezeit: 4 Min."), or minutes and an ``after``
+  phrase ("5 min read", "3 минуты чтения"); a line that is the phrase alone goes
+  only with the line of minutes right under it ("На чтение" / "1 мин."), since a
+  lone "Читать" may be a link to the text;
+- a *related link* (``chrome.related-link``) is a line that is only a ``lead``
+  phrase ("Читайте также", "Lire aussi:") and the line right under it when that
+  reads like a headline: it opens with a capital, a digit or a quote, has at most
+  :data:`MAX_LINK_WORDS` words and no closing full stop, question or exclamation
+  mark. A sentence under the phrase, or a line going on in lower case, stays.
+
+>>> from clean.catalog import shipped_rules
+>>> rules = shipped_rules()
+>>> doc = Document.from_text("Текст.\\nНа чтение\\n1 мин.\\nЧитать дальше?")
+>>> [line.removed for line in reading_time(doc, rules.get("chrome.reading-time"), rules).lines]
+[None, 'chrome.reading-time', 'chrome.reading-time', None]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.chrome.widget_gates import lines_opening, opening_words
+from clean.families.chrome.widgets import MAX_LINK_WORDS, fold
+from clean.families.line_marks import remove_lines
+from clean.model.document import Document
+
+_HEADLINE_START = regex.compile(r"^\s*(?:(?-i:\p{Lu})|[\d«\"“„'])")
+_SENTENCE_END = regex.compile(r"[.!?…]\s*$")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The reading-time and related-link patterns of a rule set, compiled once."""
+
+    reading: regex.Pattern  # a whole reading-time line; group ``alone`` when it is the phrase alone
+    minutes: regex.Pattern  # a whole line of minutes
+    gate: regex.Pattern  # a reading-time line holds one of these
+    lead: frozenset  # folded lead phrases
+    opens: frozenset  # their first words (the gate of :func:`related_link`)
+
+
+def patterns(rules: RuleSet) -> Patterns:
+    """The compiled patterns of ``rules`` (memoised on the rule set)."""
+    return rules.derived("reading_time", _build)
+
+
+def _alternatives(phrases) -> str:
+    return "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _build(rules: RuleSet) -> Patterns:
+    table = rules.table("widget_phrases")
+    reading = table["reading"]
+    before, after = _alternatives(reading["before"]), _alternatives(reading["after"])
+    minutes = rf"\d{{1,3}}(?:[-–]\d{{1,3}})?\s*(?:{_alternatives(reading['units'])})(?!\w)\.?"
+    edge = r"[^\p{L}\d]*"
+    line = (rf"^{edge}(?:(?P<alone>(?:{before}))\s*:?{edge}$|(?:{before})\s*:?\s*{minutes}{edge}$"
+            rf"|{minutes}\s*(?:{after}){edge}$|{minutes}{edge}$)")
+    lead = frozenset(fold(p) for lang in table["lead"].values() for p in lang)
+    return Patterns(
+        reading=regex.compile(line, regex.IGNORECASE),
+        minutes=regex.compile(rf"^{edge}{minutes}{edge}$", regex.IGNORECASE),
+        gate=regex.compile(rf"(?:{before}|{after}|{minutes})", regex.IGNORECASE),
+        lead=lead,
+        opens=opening_words(lead),
+    )
+
+
+@python_rule("chrome.reading-time")
+def reading_time(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove reading-time lines (see module docstring). A line of minutes alone is taken only under
+    the phrase: "5 минут" by itself may be an answer in an interview."""
+    found = patterns(rules)
+    if not found.gate.search(doc.view().text):
+        return doc
+    kept = doc.kept_indices()
+    marked: list[int] = []
+    for n, i in enumerate(kept):
+        text = doc.lines[i].text
+        if len(text) > 60:
+            continue
+        m = found.reading.match(text)
+        if m is None or (m.group("alone") is None and found.minutes.match(text)):
+            continue  # minutes alone: only under the phrase
+        if m.group("alone") is not None:
+            if n + 1 < len(kept) and found.minutes.match(doc.lines[kept[n + 1]].text):
+                marked += [i, kept[n + 1]]
+            continue
+        marked.append(i)
+    return remove_lines(doc, rule.id, marked)
+
+
+@python_rule("chrome.related-link")
+def related_link(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove a line that is a lead phrase alone and the headline-like line under it (see module docstring)."""
+    lead = patterns(rules).lead
+    candidates = lines_opening(patterns(rules).opens, doc.view())
+    if not candidates:
+        return doc
+    kept = doc.kept_indices()
+    after = {i: kept[n + 1] for n, i in enumerate(kept[:-1])}
+    marked: list[int] = []
+    for i in candidates:
+        text = doc.lines[i].text
+        if i not in after or len(text) > 40 or fold(text) not in lead:
+            continue
+        below = doc.lines[after[i]].text
+        if (_HEADLINE_START.match(below) and not _SENTENCE_END.search(below)
+                and len(below.split()) <= MAX_LINK_WORDS and fold(below) not in lead):
+            marked += [i, after[i]]
+    return remove_lines(doc, rule.id, marked)
