@@ -344,3 +344,60 @@ def test_a_legal_notice_longer_than_the_article_is_not_an_article():
     doc = PIPELINE.clean_document(Document.from_text(text))
     assert len(doc.items) == 1 and doc.items[0].title == ARTICLE["en"][0]
     assert set(legal) <= {r.text for r in doc.removals if r.rule == RULE}
+
+
+SHORT_PAGES = {  # an aggregator's copy: headline, byline, text, a link to the source, a line the server printed
+    "en": ["Ferry to run through the winter", "Harbour Post 5 hours ago 12",
+           "The harbour ferry will keep running through the winter, the port authority said on Tuesday after a vote.",
+           "The council found the money for a new engine, which the old boat has needed for years.",
+           "Crossings will be hourly until March and every twenty minutes after that.",
+           "Read more at: Harbour Post", "Query cache unavailable (code 2002)"],
+    "ru": ["Паром будет ходить всю зиму", "Вести Заречья 5 часов назад 12",
+           "Паром через залив будет ходить всю зиму, сообщили во вторник в администрации порта после долгого голосования.",
+           "Городской совет нашёл деньги на новый двигатель, который старому судну нужен уже несколько лет.",
+           "До марта рейсы будут раз в час, а потом каждые двадцать минут.",
+           "Читать продолжение в источнике: Вести Заречья", "Query cache unavailable (code 2002)"],
+    "de": ["Fähre fährt den ganzen Winter", "Stadtanzeiger vor 5 Stunden 12",
+           "Die Hafenfähre fährt auch im Winter weiter, teilte die Hafenbehörde am Dienstag nach einer Abstimmung mit.",
+           "Der Stadtrat hat das Geld für einen neuen Motor gefunden, den das alte Schiff seit Jahren braucht.",
+           "Bis März fährt sie stündlich, danach alle zwanzig Minuten.",
+           "Weiterlesen bei: Stadtanzeiger", "Query cache unavailable (code 2002)"],
+    "fr": ["Le bac circulera tout l'hiver", "Le Courrier du Val il y a 5 heures 12",
+           "Le bac du port continuera de circuler tout l'hiver, a annoncé mardi la capitainerie après un vote.",
+           "Le conseil a trouvé l'argent pour un nouveau moteur, dont le vieux bateau a besoin depuis des années.",
+           "Les traversées auront lieu toutes les heures jusqu'en mars, puis toutes les vingt minutes.",
+           "Lire la suite sur: Le Courrier du Val", "Query cache unavailable (code 2002)"],
+    "es": ["El ferry navegará todo el invierno", "Diario del Valle hace 5 horas 12",
+           "El ferry del puerto seguirá navegando todo el invierno, informó el martes la autoridad portuaria tras una votación.",
+           "El pleno encontró el dinero para un motor nuevo, que el viejo barco necesita desde hace años.",
+           "Habrá un cruce cada hora hasta marzo y después uno cada veinte minutos.",
+           "Seguir leyendo en: Diario del Valle", "Query cache unavailable (code 2002)"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_PAGES))
+def test_a_short_aggregator_page_is_one_story_without_what_follows_it(lang):
+    headline, _byline, *body, link, stray = SHORT_PAGES[lang]
+    doc = PIPELINE.clean_document(Document.from_text("\n".join(SHORT_PAGES[lang])))
+    assert len(doc.items) == 1
+    assert doc.items[0].title == headline
+    assert all(line in doc.items[0].text for line in body)
+    assert {r.text for r in doc.removals if r.rule == RULE} == {stray}
+    assert any(r.text == link and r.rule.startswith("chrome.") for r in doc.removals)
+
+
+def test_a_short_page_whose_lines_under_the_text_may_be_its_own_is_left_alone():
+    """Names under the quotes of an interview, and no sign of a page around it: nothing goes."""
+    _, byline, *body, _, _ = SHORT_PAGES["en"]
+    lines = ["Two captains on the winter ferry", byline, *body, "Tom Reed, captain", "Anna Berg, first mate"]
+    doc = PIPELINE.clean_document(Document.from_text("\n".join(lines)))
+    assert not [r for r in doc.removals if r.rule == RULE]
+    assert "Anna Berg, first mate" in doc.items[-1].text
+
+
+def test_a_short_page_with_a_sentence_under_its_source_link_is_left_alone():
+    headline, byline, *body, link, _ = SHORT_PAGES["ru"]
+    lines = [headline, byline, *body, link, "Мост откроют весной, добавили в мэрии."]
+    doc = PIPELINE.clean_document(Document.from_text("\n".join(lines)))
+    assert not [r for r in doc.removals if r.rule == RULE]
+    assert "Мост откроют весной, добавили в мэрии." in "\n".join(item.text for item in doc.items)

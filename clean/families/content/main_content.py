@@ -39,6 +39,7 @@ from clean.families.content.blocks import (
 from clean.families.content.line_features import (
     BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
+from clean.families.content.short_page import MIN_SHORT_LINES, short_region
 from clean.families.items.paragraphs import facts
 from clean.families.line_marks import remove_lines
 
@@ -68,6 +69,8 @@ HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is 
 def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Mark the lines outside the page's main region removed (see module docstring)."""
     kept = doc.kept_indices()
+    if MIN_SHORT_LINES <= len(kept) < MIN_LINES:
+        return _short_page(doc, rule, rules, kept)
     if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
         return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
     infos = page_infos(doc, rules)
@@ -78,6 +81,19 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
     lines = doc.lines
     return doc.replace(articles=tuple((lines[kept[a]].start, lines[kept[b]].end) for a, b in regions))
+
+
+def _short_page(doc: Document, rule: Rule, rules: RuleSet, kept: list[int]) -> Document:
+    """A short page: its story and the few lines of chrome under it (:mod:`clean.families.content.short_page`)."""
+    infos = page_infos(doc, rules)
+    region = short_region(infos, whole_paragraphs(infos, smooth([i.cls for i in infos], [i.ends for i in infos])))
+    if region is None:
+        return doc
+    a, b = region
+    if not any(r.rule.startswith("chrome.") and r.line > doc.lines[kept[b]].end for r in doc.removals):
+        return doc  # no sign of a page around the story: the lines under it may be its own
+    doc = remove_lines(doc, rule.id, kept[b + 1 :])
+    return doc.replace(articles=((doc.lines[kept[a]].start, doc.lines[kept[b]].end),))
 
 
 def page_infos(doc: Document, rules: RuleSet) -> list[LineInfo]:
