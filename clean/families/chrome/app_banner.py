@@ -41,7 +41,7 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s*$")
 class Banner:
     """The ``app`` section of ``widget_phrases``, compiled once per rule set."""
 
-    gate: regex.Pattern  # a page with a banner holds a store name
+    gate: regex.Pattern  # a store name as written, in lower case or in capitals (case-sensitive: a fast scan)
     stores: regex.Pattern
     apps: regex.Pattern
     verbs: regex.Pattern
@@ -60,7 +60,7 @@ def _stems(words) -> regex.Pattern:
 def _build(rules: RuleSet) -> Banner:
     app = rules.table("widget_phrases")["app"]
     return Banner(
-        gate=regex.compile("|".join(regex.escape(s) for s in app["stores"]), regex.IGNORECASE),
+        gate=regex.compile("|".join(regex.escape(f) for s in app["stores"] for f in sorted({s, s.lower(), s.upper()}))),
         stores=_stems(app["stores"]), apps=_stems(app["apps"]), verbs=_stems(app["verbs"]),
     )
 
@@ -77,10 +77,10 @@ def is_banner(text: str, words: Banner) -> bool:
 def app_banner(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove app banners; where they head records, make each record an article (see module docstring)."""
     words = banner_words(rules)
-    if not words.gate.search(doc.view().text):
-        return doc
-    kept = doc.kept_indices()
-    banners = [n for n, i in enumerate(kept) if is_banner(doc.lines[i].text, words)]
+    view = doc.view()
+    named = sorted({view.position(m.start()) for m in words.gate.finditer(view.text)})  # lines naming a store
+    kept = list(view.index)
+    banners = [n for n in named if is_banner(doc.lines[kept[n]].text, words)]
     if not banners:
         return doc
     records = _records(doc, kept, banners)

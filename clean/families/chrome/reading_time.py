@@ -21,10 +21,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
 
+from clean.engine.line_scan import line_entry
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome.widget_gates import lines_opening, opening_words
@@ -40,9 +42,9 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s*$")
 class Patterns:
     """The reading-time and related-link patterns of a rule set, compiled once."""
 
-    reading: regex.Pattern  # a whole reading-time line; group ``alone`` when it is the phrase alone
+    reading: regex.Pattern  # a reading-time line (MULTILINE); group ``alone``: the phrase alone
+    entry: regex.Pattern  # its twin that finds such lines after a newline in one scan (line_scan.line_entry)
     minutes: regex.Pattern  # a whole line of minutes
-    gate: regex.Pattern  # a reading-time line holds one of these
     lead: frozenset  # folded lead phrases
     opens: frozenset  # their first words (the gate of :func:`related_link`)
 
@@ -60,15 +62,16 @@ def _build(rules: RuleSet) -> Patterns:
     table = rules.table("widget_phrases")
     reading = table["reading"]
     before, after = _alternatives(reading["before"]), _alternatives(reading["after"])
-    minutes = rf"\d{{1,3}}(?:[-–]\d{{1,3}})?\s*(?:{_alternatives(reading['units'])})(?!\w)\.?"
-    edge = r"[^\p{L}\d]*"
-    line = (rf"^{edge}(?:(?P<alone>(?:{before}))\s*:?{edge}$|(?:{before})\s*:?\s*{minutes}{edge}$"
-            rf"|{minutes}\s*(?:{after}){edge}$|{minutes}{edge}$)")
+    minutes = rf"\d{{1,3}}(?:[-–]\d{{1,3}})?[ \t]*(?:{_alternatives(reading['units'])})(?!\w)\.?"
+    edge = r"[^\p{L}\d\n]*"
+    line = (rf"^{edge}(?:(?P<alone>(?:{before}))[ \t]*:?{edge}$|(?:{before})[ \t]*:?[ \t]*{minutes}{edge}$"
+            rf"|{minutes}[ \t]*(?:{after}){edge}$)")
     lead = frozenset(fold(p) for lang in table["lead"].values() for p in lang)
+    reading_line = regex.compile(line, regex.IGNORECASE | regex.MULTILINE)
     return Patterns(
-        reading=regex.compile(line, regex.IGNORECASE),
+        reading=reading_line,
+        entry=line_entry(reading_line),
         minutes=regex.compile(rf"^{edge}{minutes}{edge}$", regex.IGNORECASE),
-        gate=regex.compile(rf"(?:{before}|{after}|{minutes})", regex.IGNORECASE),
         lead=lead,
         opens=opening_words(lead),
     )
@@ -76,26 +79,31 @@ def _build(rules: RuleSet) -> Patterns:
 
 @python_rule("chrome.reading-time")
 def reading_time(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove reading-time lines (see module docstring). A line of minutes alone is taken only under
-    the phrase: "5 минут" by itself may be an answer in an interview."""
+    """Remove reading-time lines (see module docstring), found in one pass over the page's kept
+    lines. A line of minutes alone is taken only under the phrase: "5 минут" by itself may be an
+    answer in an interview."""
     found = patterns(rules)
-    if not found.gate.search(doc.view().text):
+    view = doc.view()
+    hits = _line_matches(found, view.text)
+    if not hits:
         return doc
-    kept = doc.kept_indices()
+    kept = view.index
     marked: list[int] = []
-    for n, i in enumerate(kept):
-        text = doc.lines[i].text
-        if len(text) > 60:
-            continue
-        m = found.reading.match(text)
-        if m is None or (m.group("alone") is None and found.minutes.match(text)):
-            continue  # minutes alone: only under the phrase
-        if m.group("alone") is not None:
-            if n + 1 < len(kept) and found.minutes.match(doc.lines[kept[n + 1]].text):
-                marked += [i, kept[n + 1]]
-            continue
-        marked.append(i)
+    for start, alone in hits:
+        n = bisect_right(view.offsets, start) - 1
+        if not alone:
+            marked.append(kept[n])
+        elif n + 1 < len(kept) and found.minutes.match(doc.lines[kept[n + 1]].text):
+            marked += [kept[n], kept[n + 1]]
     return remove_lines(doc, rule.id, marked)
+
+
+def _line_matches(found: Patterns, text: str) -> list[tuple[int, bool]]:
+    """(start, phrase alone) of each reading-time line of ``text``: the first line tried with the
+    pattern, the others found by its twin, which scans for the newline before them in C."""
+    first = found.reading.match(text)
+    hits = [] if first is None else [(0, first.group("alone") is not None)]
+    return hits + [(m.start() + 1, m.group("alone") is not None) for m in found.entry.finditer(text)]
 
 
 @python_rule("chrome.related-link")

@@ -39,7 +39,7 @@ from clean.families.content.blocks import (
 from clean.families.content.line_features import (
     BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
-from clean.families.content.short_page import MIN_SHORT_LINES, short_region
+from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
 from clean.families.items.paragraphs import facts
 from clean.families.line_marks import remove_lines
 
@@ -84,7 +84,11 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def _short_page(doc: Document, rule: Rule, rules: RuleSet, kept: list[int]) -> Document:
-    """A short page: its story and the few lines of chrome under it (:mod:`clean.families.content.short_page`)."""
+    """A short page: its story and the few lines of chrome under it (:mod:`clean.families.content.short_page`).
+    Classing the lines is the cost, so a page is first checked for what the shape needs and costs
+    nothing to see (:func:`~clean.families.content.short_page.maybe_short_story`)."""
+    if not maybe_short_story(doc, kept):
+        return doc
     infos = page_infos(doc, rules)
     region = short_region(infos, whole_paragraphs(infos, smooth([i.cls for i in infos], [i.ends for i in infos])))
     if region is None:

@@ -31,13 +31,26 @@ True
 from __future__ import annotations
 
 from clean.families.content.blocks import find_blocks
-from clean.families.content.line_features import GOOD, NEAR, SHORT, STAMP, LineInfo
+from clean.families.content.line_features import GOOD, LEN_LOW, NEAR, SENTENCE_END, SHORT, STAMP, LineInfo
+from clean.model.document import Document
 
 MIN_SHORT_LINES = 5  # fewer lines are a headline and a paragraph, or a note: nothing to take out
 MAX_HEAD_LINES = 3  # short lines (a byline, a time, a 'Preview' label) between headline and text
 MIN_TEXT_LINES = 2
 MIN_TEXT_CHARS = 200
 MAX_TAIL_LINES = 3  # a source link and a line or two the server printed after the page
+
+
+def maybe_short_story(doc: Document, kept: list[int]) -> bool:
+    """What :func:`short_region` needs that is seen without classing a line: a line a chrome rule took
+    below the first long line, :data:`MIN_TEXT_LINES` lines of :data:`~clean.families.content.line_features.LEN_LOW`
+    characters, and a last line that ends no sentence (the tail)."""
+    lines = doc.lines
+    long = [i for i in kept if len(lines[i].text) >= LEN_LOW]
+    if len(long) < MIN_TEXT_LINES or lines[kept[-1]].text.rstrip()[-1:] in SENTENCE_END:
+        return False
+    first = lines[long[0]].end
+    return any(r.line > first and r.rule.startswith("chrome.") for r in doc.removals)
 
 
 def short_region(infos: list[LineInfo], classes: list[str]) -> tuple[int, int] | None:
