@@ -401,3 +401,14 @@ def test_a_short_page_with_a_sentence_under_its_source_link_is_left_alone():
     doc = PIPELINE.clean_document(Document.from_text("\n".join(lines)))
     assert not [r for r in doc.removals if r.rule == RULE]
     assert "Мост откроют весной, добавили в мэрии." in "\n".join(item.text for item in doc.items)
+
+
+@pytest.mark.parametrize("lang", ["en"])  # the one article long enough to be sure of without a title echo
+def test_a_visible_headline_over_its_authors_and_date_is_the_title(lang):
+    """The <title> line words it otherwise; two names lie between the headline and its date line."""
+    headline, date, body = ARTICLE[lang]
+    lines = [f"Everything about the harbour vote | {SITE[lang]}", *MENU[lang], *OTHER_HEADLINES[lang],
+             headline, "Tom Reed", "Anna Berg", date, *body, *SHARE[lang], *COMMENTS[lang], *FOOTER[lang]]
+    items = PIPELINE.clean_text("\n".join(lines))
+    assert items[0].title == headline
+    assert all(line in items[0].text for line in body)

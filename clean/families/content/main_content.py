@@ -63,6 +63,8 @@ ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
 MAX_REPEAT_SHARE = 0.4  # ... and few of its lines repeated elsewhere on the page (a listing's cards repeat)
 DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
+BYLINE_LINES = 3  # lines of authors' names between a visible headline and its date line
+BYLINE_WORDS = 4  # ... each a name of at most this many words
 
 
 @python_rule("content.boilerplate")
@@ -115,7 +117,8 @@ def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set
     printed twice) and a short line the page prints :data:`MIN_BUTTON_COPIES` times or more (a
     button under each picture, 'Expand to full screen'), a number alone above or below the text (a
     counter of views or comments), and the page's first line, the ``<title>``, unless the first region opens
-    with the visible headline (the line that repeats it, or a headline right above a date line), which
+    with the visible headline (the line that repeats it, or a headline above a date line, with at most
+    :data:`BYLINE_LINES` names between), which
     is the title where the two differ (the title rules have read the site's name from it by now)."""
     keep = set().union(*(range(a, b + 1) for a, b in regions))
     keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
@@ -123,10 +126,21 @@ def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set
              and not infos[k].ends and not is_echo(infos[0], infos[k])}  # one word may be a date's month
     keep -= {k for a, b in regions for k in _head_and_tail(infos, a, b) if infos[k].counter}
     a = regions[0][0]
-    dated = infos[a].headline_like and a + 1 < len(infos) and infos[a + 1].cls == STAMP
+    dated = infos[a].headline_like and _stamp_under(infos, a)
     if not (is_echo(infos[0], infos[a]) or dated):
         keep.add(0)
     return keep
+
+
+def _stamp_under(infos: list[LineInfo], a: int) -> bool:
+    """Whether a date line follows the line at ``a`` within :data:`BYLINE_LINES` lines, with only short
+    lines (the authors' names) between."""
+    for k in range(a + 1, min(len(infos), a + 2 + BYLINE_LINES)):
+        if infos[k].cls == STAMP:
+            return True
+        if infos[k].cls != SHORT or infos[k].words > BYLINE_WORDS:
+            return False
+    return False
 
 
 def _head_and_tail(infos: list[LineInfo], a: int, b: int) -> list[int]:
