@@ -27,6 +27,7 @@ import regex
 
 from clean.dates import FoundDate, find_dates, first_date
 from clean.document import Document
+from clean.stages.cards import MIN_CARDS, NO_CARDS, find_cards, shape_string
 
 if TYPE_CHECKING:
     from clean.ruleset import RuleSet
@@ -49,7 +50,8 @@ ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
 NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
 QUOTE_FIRST = "«“„\"—–-"  # the characters a QUOTE_OPEN match starts with
-TIME = regex.compile(r"\b\d{1,2}:\d{2}\b")
+TIME = regex.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+DAY_MONTH = regex.compile(r"(?<![\d.])\d{1,2}\.\d{2}(?![\d.])")
 CREDIT_WORDS = frozenset(
     "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
 )
@@ -125,7 +127,17 @@ def _sentence_ends(prefix: str) -> str:
 
 def is_dateline(text: str, rules) -> bool:
     """A line that is only a date or a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``, ``10:45``,
-    ``Сегодня, 10:15``, ``2 hours ago`` (relative words: ``rules/tables/relative_times.toml``)."""
+    ``Сегодня, 10:15``, ``2 hours ago`` (relative words: ``rules/tables/relative_times.toml``), with at most
+    a weekday and a time zone around it (``Sun, 22 Aug 2021 13:45:00 +0300``, as a feed prints it), or a day
+    and month with a time (``14.10/15:52``).
+
+    >>> from clean.ruleset import RuleSet
+    >>> rules = RuleSet.shipped()
+    >>> is_dateline("Sun, 22 Aug 2021 13:45:00 +0300", rules), is_dateline("14.10/15:52", rules)
+    (True, True)
+    >>> is_dateline("Sun 22", rules), is_dateline("7.75 / 8.25", rules)
+    (False, False)
+    """
     if not text or len(text) > MAX_DATELINE_CHARS:
         return False
     if rules.derived("items.relative-times", _relative_times).fullmatch(text.strip().casefold()):
@@ -133,10 +145,20 @@ def is_dateline(text: str, rules) -> bool:
     if not DIGIT.search(text):
         return False
     found = next(find_dates(text, rules), None)
-    rest = text if found is None else text[: found.start] + text[found.end :]
-    if found is None and not TIME.search(text):
-        return False
-    return not LETTER_OR_DIGIT.search(TIME.sub("", rest))
+    if found is None:
+        if not TIME.search(text):
+            return False
+        rest = DAY_MONTH.sub("", TIME.sub("", text), count=1)  # a day and month beside the time: 14.10/15:52
+    else:
+        rest = TIME.sub("", text[: found.start] + text[found.end :])
+    return not LETTER_OR_DIGIT.search(rules.derived("items.dateline-words", _dateline_words).sub("", rest))
+
+
+def _dateline_words(rules) -> regex.Pattern:
+    """What a date line may hold besides the date and the time: a weekday, a time zone."""
+    days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
+    weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday})\.?(?!\p{{L}})|[+-]\d{{2}}:?\d{{2}}\b|\b(?:GMT|UTC|Z)\b")
 
 
 def _relative_times(rules) -> regex.Pattern:
@@ -239,6 +261,7 @@ class Page:
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
         self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
+        self.cards = find_cards(shape_string(texts, self.bare), [words(t) for t in texts]) if sum(self.bare) >= MIN_CARDS else NO_CARDS
         # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as
         # shape() (Page.headline is is_headline; Page.question is is_question_headline: no attribution ends in ?!)
         facts(doc, rules, "shape").update(zip(texts, zip(self.bare, self.headline, self.question)))

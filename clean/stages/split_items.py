@@ -61,7 +61,7 @@ MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely 
 COHESION_WINDOW = 3
 SEPARATOR_RULE = "noise.separator"
 SIGNALS = (
-    "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
+    "items.card", "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
     "items.topic-shift",
 )
 
@@ -86,11 +86,13 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
 def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None:
     """The rung of the ladder that decides kept line ``n`` (``first``: where its item starts)."""
     line = page.lines[n]
+    if "items.card" in enabled and n in page.cards.region:
+        return "items.card" if n in page.cards.starts else None
     if "items.quote" in enabled and (
         page.attribution[n] or page.attribution[n + 1] or page.credit[n] or page.quote[n]
     ):
         return None
-    closes = page.dates_trail and page.bare[n]  # a date line under its item
+    closes = page.bare[n] and page.cards.closes.get(n, page.dates_trail)  # a date line under its item
     if "items.stamp" in enabled and (closes or (n - 1 == first and page.bare[first])):
         return None
     if "items.stamp" in enabled and page.stamped[n]:
@@ -173,7 +175,7 @@ def _opens_with_headline(page: Page, n: int) -> bool:
     if nxt is None or page.stamped[n]:
         return False
     if page.bare[n + 1]:  # a date line: under a headline, or over the next item's headline
-        return page.headline[n]
+        return page.headline[n] and page.cards.closes.get(n + 1) is not False
     if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
         return not page.headline[n + 1]  # a stamped headline opens its own item
     page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
@@ -203,6 +205,7 @@ def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
         yield Segment(first, last, reason)
 
 
+@python_rule("items.card")
 @python_rule("items.separator")
 @python_rule("items.quote")
 @python_rule("items.stamp")

@@ -1,0 +1,146 @@
+"""Cards of a listing: the repeating pattern of line shapes, and which side of its card a date line is on.
+
+A listing repeats one card (date line, rubric, headline, teaser, counters, links) in an order of its
+own. Read as a string of line shapes (:func:`shape_string`: ``D`` a date or time line, ``U`` a link,
+``N`` a number, ``W`` a one-word label, ``T`` other text), a run of cards is periodic: ``DTT DTT DTT``
+(the date over its headline) or ``TTD TTD TTD`` (the date under its teaser). In the middle of the
+run the two read the same; the ends of the run tell them apart, because whole cards tile the periodic
+stretch from its first line to its last. So the card is the period that starts where the stretch
+starts, and a date line after the card's first text line closes the card before it, where a date
+line before it opens the card after it.
+
+A stretch that whole cards do not tile (a heading before it has the shape of a card's last line, or a
+link after it the shape of a card's first) has lines left over at one end. Which end is told by the
+lines' sizes (:func:`_leftover_at_start`): the leftover lines are the page around the cards, so they are
+the ones least like the lines at the same place in the cards (a two-word heading where cards have a
+twenty-word teaser). When the sizes cannot tell, the stretch is left undecided: the ``split_items``
+ladder decides there as it does on any page. The period is
+read from the distances between date lines, so a page with fewer than :data:`MIN_CARDS` of them
+has no cards, and an article keeps its paragraphs.
+
+>>> cards = find_cards("WTTDTTDTTDW")  # a label, three cards with the date under the teaser, a label
+>>> sorted(cards.starts), cards.closes[3], cards.region[2]
+([1, 4, 7], True, 1)
+>>> find_cards("TDTTDTTDTTW").closes.get(1) is None  # a line before the run has the shape of a card's last
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from math import log
+
+import regex
+
+MIN_CARDS = 3  # fewer repeats are no pattern: two dated paragraphs of an article are not cards
+MAX_CARD_LINES = 10  # a card longer than this is an article with dates in it
+MAX_PERIODS = 3  # a page has a few blocks of its own layout; the most common periods are tried
+MAX_LABEL_CHARS = 30
+MIN_SIZE_MARGIN = 0.4  # how much less like the cards one leftover end must be than the other (log of words)
+
+LINK = regex.compile(r"(?:https?://|www\.)\S+")
+NUMBER = regex.compile(r"[\d\s.,:+]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cards:
+    """What :func:`find_cards` read: ``starts`` (positions that open a card), ``closes`` (position of a
+    date line in a card -> does it close its card, the date printed under the headline), ``region``
+    (position of every line in a run of cards -> the position its card starts at)."""
+
+    starts: frozenset[int] = frozenset()
+    closes: dict[int, bool] = field(default_factory=dict)
+    region: dict[int, int] = field(default_factory=dict)
+
+
+NO_CARDS = Cards()
+
+
+def shape(text: str, dateline: bool) -> str:
+    """The shape letter of one kept line (``dateline``: it is only a date or a time)."""
+    if dateline:
+        return "D"
+    text = text.strip()
+    if LINK.fullmatch(text):
+        return "U"
+    if NUMBER.fullmatch(text):
+        return "N"
+    if " " not in text and len(text) <= MAX_LABEL_CHARS:
+        return "W"
+    return "T"
+
+
+def shape_string(texts: list[str], datelines: list[bool]) -> str:
+    """The shapes of the kept lines, one letter each."""
+    return "".join(shape(t, d) for t, d in zip(texts, datelines))
+
+
+def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
+    """The runs of cards in a page's shape string; ``sizes``: the words of each line (see module docstring).
+
+    >>> sorted(find_cards("TDTTDTTDTTT", [2, 1, 9, 25, 1, 8, 30, 1, 9, 22, 3]).starts)  # a heading, cards
+    [1, 4, 7]
+    """
+    firsts = [i for i, s in enumerate(symbols) if s == "D" and (i == 0 or symbols[i - 1] != "D")]
+    if len(firsts) < MIN_CARDS:
+        return NO_CARDS
+    periods = Counter(b - a for a, b in zip(firsts, firsts[1:]) if b - a <= MAX_CARD_LINES)
+    starts, closes, region = set(), {}, {}
+    for period, count in periods.most_common(MAX_PERIODS):
+        if count < MIN_CARDS - 1:
+            break
+        for a, b in _periodic(symbols, period):
+            extra = (b - a) % period
+            if extra and sizes is not None:
+                at_start = _leftover_at_start(sizes, a, b, period, extra)
+                a, b = (a + extra, b) if at_start else (a, b - extra) if at_start is False else (a, a)
+            if (b - a) % period or (b - a) // period < MIN_CARDS or any(i in region for i in (a, b - 1)):
+                continue
+            card = symbols[a : a + period]
+            text = card.find("T")
+            if text < 0 or "D" not in card:
+                continue
+            after = card.index("D") > text  # the date comes after the card's first text line
+            for first in range(a, b, period):
+                starts.add(first)
+                for i in range(first, first + period):
+                    region[i] = first
+                    if symbols[i] == "D":
+                        closes[i] = after
+    return Cards(frozenset(starts), closes, region) if starts else NO_CARDS
+
+
+def _leftover_at_start(sizes: list[int], a: int, b: int, period: int, extra: int) -> bool | None:
+    """Are the ``extra`` lines left over in ``[a, b)`` at its start (True) or its end (False), or can the
+    sizes not tell (None)? The leftover end is the one less like the cards' lines at the same places."""
+    head = _unlike(sizes, range(a, a + extra), lambda i: sizes[i + period : b : period])
+    tail = _unlike(sizes, range(b - extra, b), lambda i: sizes[a + (i - a) % period : i : period])
+    if abs(head - tail) < MIN_SIZE_MARGIN:
+        return None
+    return head > tail
+
+
+def _unlike(sizes: list[int], lines: range, column) -> float:
+    """How unlike the lines at the same place in the cards (``column(i)``) the lines ``lines`` are:
+    the mean distance of their word counts from the column's median, on a log scale."""
+    total = 0.0
+    for i in lines:
+        values = sorted(column(i))
+        median = values[len(values) // 2] if values else 0
+        total += abs(log((sizes[i] + 1) / (median + 1)))
+    return total / len(lines)
+
+
+def _periodic(symbols: str, period: int):
+    """The maximal stretches ``[a, b)`` where every letter equals the one ``period`` letters on."""
+    n, i = len(symbols), 0
+    while i + period < n:
+        if symbols[i] != symbols[i + period]:
+            i += 1
+            continue
+        j = i
+        while j + period < n and symbols[j] == symbols[j + period]:
+            j += 1
+        yield i, j + period
+        i = j + 1
