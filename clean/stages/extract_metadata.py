@@ -31,6 +31,7 @@ from clean.stages.paragraphs import (
 from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
+CARD_RULE = "items.card"
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
@@ -60,7 +61,8 @@ def item_id(path: str, line_start: int) -> str:
 def _item(doc: Document, segment: Segment, kept: tuple[int, ...], audit: _Audit, known: _Known) -> Item:
     lines = doc.lines
     paragraphs = [lines[i] for i in kept[bisect_left(kept, segment.first) : bisect_right(kept, segment.last)]]
-    title, paragraphs, stamp = _title_and_stamp(paragraphs, known)
+    read = _card_title_and_stamp if segment.reason == CARD_RULE else _title_and_stamp
+    title, paragraphs, stamp = read(paragraphs, known)
     start, end = lines[segment.first].start, max(map(_end, lines[segment.first : segment.last + 1]))
     source = doc.source
     # every value below is already of its field's type: the records are built without validating them again
@@ -152,6 +154,18 @@ def _title_and_stamp(paragraphs: list, known: _Known):
         title, stamp = None, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
     if stamp is None and len(paragraphs) > 1 and known.bare(paragraphs[-1]):
         stamp = _date_mark(paragraphs[-1], known)  # a date line under the item
+    return title, paragraphs, stamp
+
+
+def _card_title_and_stamp(paragraphs: list, known: _Known):
+    """Like :func:`_title_and_stamp`, for a card of a listing (``items.card``), whose lines come in the
+    page's own order: the title is its first headline (past date lines and one-word labels), the stamp
+    its first date line or stamped line, wherever they are in the card."""
+    stamp = next((mark for p in paragraphs if (mark := p.stamp or (known.bare(p) and _date_mark(p, known)))), None)
+    for h, line in enumerate(paragraphs):
+        if line.text and not known.bare(line) and (known.headline(line.text) or known.question(line.text)):
+            return line.text, paragraphs[:h] + paragraphs[h + 1 :], stamp
+    title, paragraphs, _ = _title_and_stamp(paragraphs, known)
     return title, paragraphs, stamp
 
 
