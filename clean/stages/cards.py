@@ -21,8 +21,8 @@ has no cards, and an article keeps its paragraphs.
 >>> cards = find_cards("WTTDTTDTTDW")  # a label, three cards with the date under the teaser, a label
 >>> sorted(cards.starts), cards.closes[3], cards.region[2]
 ([1, 4, 7], True, 1)
->>> find_cards("TDTTDTTDTTW").closes.get(1) is None  # a line before the run has the shape of a card's last
-True
+>>> find_cards("TDTTDTTDTTW").closes[1]  # the run's last card is whole: its dates head the cards
+False
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ MAX_PERIODS = 3  # a page has a few blocks of its own layout; the most common pe
 MAX_LABEL_CHARS = 30
 MIN_SIZE_MARGIN = 0.4  # how much less like the cards one leftover end must be than the other (log of words)
 
+ANCHOR_SHAPES = 2  # how many lines at each end of a card of varying length are compared
+MIN_ANCHOR_SHARE = 1.5  # those lines must be the same in at least 2 of 3 cards
+DATE_RUN = regex.compile(r"D+")
 LINK = regex.compile(r"(?:https?://|www\.)\S+")
 NUMBER = regex.compile(r"[\d\s.,:+]+")
 
@@ -82,11 +85,11 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
     >>> sorted(find_cards("TDTTDTTDTTT", [2, 1, 9, 25, 1, 8, 30, 1, 9, 22, 3]).starts)  # a heading, cards
     [1, 4, 7]
     """
-    firsts = [i for i, s in enumerate(symbols) if s == "D" and (i == 0 or symbols[i - 1] != "D")]
-    if len(firsts) < MIN_CARDS:
+    groups = [(m.start(), m.end()) for m in DATE_RUN.finditer(symbols)]
+    if len(groups) < MIN_CARDS:
         return NO_CARDS
-    periods = Counter(b - a for a, b in zip(firsts, firsts[1:]) if b - a <= MAX_CARD_LINES)
     starts, closes, region = set(), {}, {}
+    periods = Counter(b[0] - a[0] for a, b in zip(groups, groups[1:]) if b[0] - a[0] <= MAX_CARD_LINES)
     for period, count in periods.most_common(MAX_PERIODS):
         if count < MIN_CARDS - 1:
             break
@@ -99,16 +102,61 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
                 continue
             card = symbols[a : a + period]
             text = card.find("T")
-            if text < 0 or "D" not in card:
-                continue
-            after = card.index("D") > text  # the date comes after the card's first text line
-            for first in range(a, b, period):
-                starts.add(first)
-                for i in range(first, first + period):
-                    region[i] = first
-                    if symbols[i] == "D":
-                        closes[i] = after
+            if text >= 0 and "D" in card:
+                _add(symbols, range(a, b, period), b, card.index("D") > text, starts, closes, region)
+    for run in _runs([g for g in groups if g[0] not in region]):
+        _anchored(symbols, run, starts, closes, region)
     return Cards(frozenset(starts), closes, region) if starts else NO_CARDS
+
+
+def _add(symbols: str, firsts, stop: int, after: bool, starts: set, closes: dict, region: dict) -> None:
+    """Cards opening at ``firsts`` (the last one ending before ``stop``), their date lines closing them
+    when ``after``."""
+    bounds = list(firsts) + [stop]
+    for first, end in zip(bounds, bounds[1:]):
+        starts.add(first)
+        for i in range(first, end):
+            region[i] = first
+            if symbols[i] == "D":
+                closes[i] = after
+
+
+def _runs(groups: list[tuple[int, int]]):
+    """The date groups in runs whose gaps are cards (1 to :data:`MAX_CARD_LINES` lines), of at least
+    :data:`MIN_CARDS` groups."""
+    run = groups[:1]
+    for group in groups[1:]:
+        if 1 <= group[0] - run[-1][1] <= MAX_CARD_LINES:
+            run.append(group)
+            continue
+        if len(run) >= MIN_CARDS:
+            yield run
+        run = [group]
+    if len(run) >= MIN_CARDS:
+        yield run
+
+
+def _anchored(symbols: str, run: list[tuple[int, int]], starts: set, closes: dict, region: dict) -> None:
+    """Cards of different lengths between the date groups of ``run``: the side of the date is the side
+    where the run's end looks like a card. Dates under their cards: the lines before the first date end
+    as most cards end (``…WU``), and the lines after the last date do not open as most cards open.
+    Dates over their cards: the other way round. Otherwise, undecided."""
+    gaps = [symbols[a[1] : b[0]] for a, b in zip(run, run[1:])]
+    for size in range(min(ANCHOR_SHAPES, min(map(len, gaps))), 0, -1):
+        opening, opens = Counter(g[:size] for g in gaps).most_common(1)[0]
+        ending, ends = Counter(g[-size:] for g in gaps).most_common(1)[0]
+        if min(opens, ends) * MIN_ANCHOR_SHARE >= len(gaps):
+            break
+    else:
+        return
+    lead = symbols[max(0, run[0][0] - size) : run[0][0]]
+    tail = symbols[run[-1][1] : run[-1][1] + size]
+    if lead == ending and tail != opening:
+        _add(symbols, [a[1] for a in run[:-1]], run[-1][1], True, starts, closes, region)
+        for i in range(*run[0]):
+            closes[i] = True
+    elif tail == opening and lead != ending:
+        _add(symbols, [a[0] for a in run], run[-1][1], False, starts, closes, region)
 
 
 def _leftover_at_start(sizes: list[int], a: int, b: int, period: int, extra: int) -> bool | None:
