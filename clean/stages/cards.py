@@ -104,7 +104,7 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
             text = card.find("T")
             if text >= 0 and "D" in card:
                 _add(symbols, range(a, b, period), b, card.index("D") > text, starts, closes, region)
-    for run in _runs([g for g in groups if g[0] not in region]):
+    for run in _runs(groups):  # a run broken by periodic cards is still one list: its ends are read whole
         _anchored(symbols, run, starts, closes, region)
     return Cards(frozenset(starts), closes, region) if starts else NO_CARDS
 
@@ -114,6 +114,8 @@ def _add(symbols: str, firsts, stop: int, after: bool, starts: set, closes: dict
     when ``after``."""
     bounds = list(firsts) + [stop]
     for first, end in zip(bounds, bounds[1:]):
+        if first in region:
+            continue  # already read as periodic cards
         starts.add(first)
         for i in range(first, end):
             region[i] = first
@@ -140,23 +142,31 @@ def _anchored(symbols: str, run: list[tuple[int, int]], starts: set, closes: dic
     """Cards of different lengths between the date groups of ``run``: the side of the date is the side
     where the run's end looks like a card. Dates under their cards: the lines before the first date end
     as most cards end (``…WU``), and the lines after the last date do not open as most cards open.
-    Dates over their cards: the other way round. Otherwise, undecided."""
+    Dates over their cards: the other way round. Otherwise undecided, for the last :data:`ANCHOR_SHAPES`
+    lines of the cards' ends, then for fewer."""
+    after = _date_side(symbols, run)
+    if after:
+        _add(symbols, [a[1] for a in run[:-1]], run[-1][1], True, starts, closes, region)
+        for i in range(*run[0]):
+            closes.setdefault(i, True)
+    elif after is False:
+        _add(symbols, [a[0] for a in run], run[-1][1], False, starts, closes, region)
+
+
+def _date_side(symbols: str, run: list[tuple[int, int]]) -> bool | None:
+    """Do the date groups of ``run`` close the cards before them (True), open the cards after them
+    (False), or can the ends of the run not tell (None)?"""
     gaps = [symbols[a[1] : b[0]] for a, b in zip(run, run[1:])]
     for size in range(min(ANCHOR_SHAPES, min(map(len, gaps))), 0, -1):
         opening, opens = Counter(g[:size] for g in gaps).most_common(1)[0]
         ending, ends = Counter(g[-size:] for g in gaps).most_common(1)[0]
-        if min(opens, ends) * MIN_ANCHOR_SHARE >= len(gaps):
-            break
-    else:
-        return
-    lead = symbols[max(0, run[0][0] - size) : run[0][0]]
-    tail = symbols[run[-1][1] : run[-1][1] + size]
-    if lead == ending and tail != opening:
-        _add(symbols, [a[1] for a in run[:-1]], run[-1][1], True, starts, closes, region)
-        for i in range(*run[0]):
-            closes[i] = True
-    elif tail == opening and lead != ending:
-        _add(symbols, [a[0] for a in run], run[-1][1], False, starts, closes, region)
+        if min(opens, ends) * MIN_ANCHOR_SHARE < len(gaps):
+            continue
+        lead_ends = symbols[max(0, run[0][0] - size) : run[0][0]] == ending
+        tail_opens = symbols[run[-1][1] : run[-1][1] + size] == opening
+        if lead_ends != tail_opens:
+            return lead_ends
+    return None
 
 
 def _leftover_at_start(sizes: list[int], a: int, b: int, period: int, extra: int) -> bool | None:
