@@ -74,6 +74,12 @@ def shape(text: str, dateline: bool) -> str:
     return "T"
 
 
+def card_text(text: str) -> bool:
+    """Is ``text`` more than a counter, a link or a one-word label (a line a date carried onto still
+    shows only the date, as far as the card's shape goes)?"""
+    return shape(text, False) == "T"
+
+
 def shape_string(texts: list[str], datelines: list[bool]) -> str:
     """The shapes of the kept lines, one letter each."""
     return "".join(shape(t, d) for t, d in zip(texts, datelines))

@@ -27,7 +27,7 @@ import regex
 
 from clean.dates import FoundDate, find_dates, first_date
 from clean.document import Document
-from clean.stages.cards import MIN_CARDS, NO_CARDS, find_cards, shape_string
+from clean.stages.cards import MIN_CARDS, NO_CARDS, card_text, find_cards, shape_string
 
 if TYPE_CHECKING:
     from clean.ruleset import RuleSet
@@ -261,7 +261,8 @@ class Page:
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
         self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
-        self.cards = find_cards(shape_string(texts, self.bare), [words(t) for t in texts]) if sum(self.bare) >= MIN_CARDS else NO_CARDS
+        dated = [b or (line.stamp is not None and not card_text(t)) for b, line, t in zip(self.bare, lines, texts)]
+        self.cards = find_cards(shape_string(texts, dated), [words(t) for t in texts]) if sum(dated) >= MIN_CARDS else NO_CARDS
         # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as
         # shape() (Page.headline is is_headline; Page.question is is_question_headline: no attribution ends in ?!)
         facts(doc, rules, "shape").update(zip(texts, zip(self.bare, self.headline, self.question)))
