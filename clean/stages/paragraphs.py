@@ -44,6 +44,8 @@ MIN_STEM_WORD = 4
 STEM_CHARS = 400  # a paragraph's topic shows in its opening; longer paragraphs are read this far
 MAX_DATELINE_CHARS = 60  # a line that is only a date (and a time) is no longer than this
 CLOSING = ".!?…:;,"
+MIN_LISTED_HEADLINES = 3  # two headlines in a row may be a headline and its subtitle; three are a list
+MIN_LISTED_WORDS = 4  # a list's entries are headlines, not menu items (``Новости Казахстана``)
 
 _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
 ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
@@ -192,6 +194,27 @@ def _continuations(rules) -> regex.Pattern:
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in openers) + r")(?![\p{L}-])")
 
 
+def headline_lists(texts: list[str], headline: list[bool], question: list[bool]) -> list[bool]:
+    """Is each line in a list of headlines: a run of at least :data:`MIN_LISTED_HEADLINES` headlines of
+    :data:`MIN_LISTED_WORDS` words or more, not introduced by a line ending in a colon (a list inside a
+    text, ``Участники обсудили:``)? Padded with one ``False`` past the last line.
+
+    >>> headline_lists(["Главное", "Аким открыл новую школу в Таразе", "В Алматы прошёл большой форум",
+    ...                 "Сборная выиграла свой первый матч"], [True] * 4, [False] * 4)
+    [False, True, True, True, False]
+    """
+    listed = [False] * (len(texts) + 1)
+    n = 0
+    while n < len(texts):
+        end = n
+        while end < len(texts) and (headline[end] or question[end]) and words(texts[end]) >= MIN_LISTED_WORDS:
+            end += 1
+        if end - n >= MIN_LISTED_HEADLINES and not (n and texts[n - 1].endswith(":")):
+            listed[n:end] = [True] * (end - n)
+        n = max(end, n + 1)
+    return listed
+
+
 def bare_stamp(line, rules) -> bool:
     """A line that is only a date or a time (a stamp split off leaves it empty): it heads what follows."""
     return not line.text or is_dateline(line.text, rules)
@@ -261,6 +284,7 @@ class Page:
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
         self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
+        self.listed = headline_lists(texts, self.headline, self.question)
         dated = [b or (line.stamp is not None and not card_text(t)) for b, line, t in zip(self.bare, lines, texts)]
         self.cards = find_cards(shape_string(texts, dated), [words(t) for t in texts]) if sum(dated) >= MIN_CARDS else NO_CARDS
         # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as

@@ -10,6 +10,9 @@ changes a line.
 The decision for each paragraph after the first is a ladder; the first rung
 that applies decides (the rule ids are the ``boundary`` of the item):
 
+0. it is in a run of cards (:mod:`clean.stages.cards`): new item where a card starts, else same item
+   (``items.card``); it is an entry of a list of headlines (:func:`~clean.stages.paragraphs.headline_lists`)
+   not under a date line of its own: new item (``items.headline-list``);
 1. a separator line was removed just before it: new item (``items.separator``);
 2. it is a quote, an attribution, a byline or picture credit, or is followed by an
    attribution: same item (``items.quote``);
@@ -61,7 +64,7 @@ MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely 
 COHESION_WINDOW = 3
 SEPARATOR_RULE = "noise.separator"
 SIGNALS = (
-    "items.card", "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
+    "items.card", "items.headline-list", "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
     "items.topic-shift",
 )
 
@@ -88,6 +91,8 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
     line = page.lines[n]
     if "items.card" in enabled and n in page.cards.region:
         return "items.card" if n in page.cards.starts else None
+    if "items.headline-list" in enabled and page.listed[n] and not _dated_by(page, n - 1):
+        return "items.headline-list"
     if "items.quote" in enabled and (
         page.attribution[n] or page.attribution[n + 1] or page.credit[n] or page.quote[n]
     ):
@@ -113,6 +118,11 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
         if not repeats_theme(line.text, left):
             return "items.topic-shift"
     return None
+
+
+def _dated_by(page: Page, m: int) -> bool:
+    """Is kept line ``m`` a date line over the line after it (not one closing the item before it)?"""
+    return page.bare[m] and not page.cards.closes.get(m, page.dates_trail)
 
 
 def _after_separator(doc: Document, kept: list[int]) -> set[int]:
@@ -206,6 +216,7 @@ def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
 
 
 @python_rule("items.card")
+@python_rule("items.headline-list")
 @python_rule("items.separator")
 @python_rule("items.quote")
 @python_rule("items.stamp")
