@@ -2,7 +2,7 @@
 
 A listing repeats one card (date line, rubric, headline, teaser, counters, links) in an order of its
 own. Read as a string of line shapes (:func:`shape_string`: ``D`` a date or time line, ``U`` a link,
-``N`` a number, ``W`` a one-word label, ``T`` other text), a run of cards is periodic: ``DTT DTT DTT``
+``N`` a number, ``W`` a one-word label, ``H`` a headline, ``T`` other text), a run of cards is periodic: ``DTT DTT DTT``
 (the date over its headline) or ``TTD TTD TTD`` (the date under its teaser). In the middle of the
 run the two read the same; the ends of the run tell them apart, because whole cards tile the periodic
 stretch from its first line to its last. So the card is the period that starts where the stretch
@@ -37,7 +37,7 @@ MIN_CARDS = 3  # fewer repeats are no pattern: two dated paragraphs of an articl
 MAX_CARD_LINES = 10  # a card longer than this is an article with dates in it
 MAX_PERIODS = 3  # a page has a few blocks of its own layout; the most common periods are tried
 MAX_LABEL_CHARS = 30
-MIN_SIZE_MARGIN = 0.4  # how much less like the cards one leftover end must be than the other (log of words)
+MIN_SIZE_MARGIN = 0.3  # how much less like the cards one leftover end must be than the other (log of words)
 
 ANCHOR_SHAPES = 2  # how many lines at each end of a card of varying length are compared
 MIN_ANCHOR_SHARE = 1.5  # those lines must be the same in at least 2 of 3 cards
@@ -60,8 +60,9 @@ class Cards:
 NO_CARDS = Cards()
 
 
-def shape(text: str, dateline: bool) -> str:
-    """The shape letter of one kept line (``dateline``: it is only a date or a time)."""
+def shape(text: str, dateline: bool, headline: bool = False) -> str:
+    """The shape letter of one kept line (``dateline``: it is only a date or a time; ``headline``: it has
+    the shape of a headline, ``H``, where other text is ``T``)."""
     if dateline:
         return "D"
     text = text.strip()
@@ -71,18 +72,47 @@ def shape(text: str, dateline: bool) -> str:
         return "N"
     if " " not in text and len(text) <= MAX_LABEL_CHARS:
         return "W"
-    return "T"
-
-
-def card_text(text: str) -> bool:
-    """Is ``text`` more than a counter, a link or a one-word label (a line a date carried onto still
-    shows only the date, as far as the card's shape goes)?"""
-    return shape(text, False) == "T"
+    return "H" if headline else "T"
 
 
 def shape_string(texts: list[str], datelines: list[bool]) -> str:
     """The shapes of the kept lines, one letter each."""
     return "".join(shape(t, d) for t, d in zip(texts, datelines))
+
+
+def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], sizes: list[int],
+               counters: list[int] | None = None, headlines: list[bool] | None = None) -> Cards:
+    """The cards of a page's kept lines, by line position. A line that is only a date or a time is a
+    date line (``D``); a line that carries a date stamp (split off its head, or carried onto it from the
+    date line above) shows its date first, so it reads as a date line and then its own shape.
+    ``counters[n]``: how many counter lines, removed as noise, stood before line ``n``; they are part
+    of the card's shape (``N``) though not of its text.
+
+    >>> cards = line_cards(["Заголовок один", "Текст.", "Заголовок два", "Текст.", "Заголовок три", "Текст."],
+    ...                    [False] * 6, [True, False] * 3, [2, 1] * 3)
+    >>> sorted(cards.starts), cards.region[5]
+    ([0, 2, 4], 4)
+    """
+    symbols, owner, weights = [], [], []
+    headlines = headlines or [False] * len(texts)
+    for n, (text, dateline, stamp) in enumerate(zip(texts, datelines, stamped)):
+        ghosts = counters[n] if counters else 0
+        symbols.extend("N" * ghosts)
+        owner.extend([n] * ghosts)
+        weights.extend([1] * ghosts)
+        if stamp and not dateline:
+            symbols.append("D")
+            owner.append(n)
+            weights.append(1)
+        symbols.append(shape(text, dateline, headlines[n]))
+        owner.append(n)
+        weights.append(sizes[n])
+    found = find_cards("".join(symbols), weights)
+    if found is NO_CARDS:
+        return found
+    closes = {owner[k]: v for k, v in found.closes.items() if datelines[owner[k]]}
+    region = {owner[k]: owner[first] for k, first in sorted(found.region.items())}
+    return Cards(frozenset(owner[k] for k in found.starts), closes, region)
 
 
 def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
@@ -107,7 +137,7 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
             if (b - a) % period or (b - a) // period < MIN_CARDS or any(i in region for i in (a, b - 1)):
                 continue
             card = symbols[a : a + period]
-            text = card.find("T")
+            text = min((k for k in (card.find("T"), card.find("H")) if k >= 0), default=-1)
             if text >= 0 and "D" in card:
                 _add(symbols, range(a, b, period), b, card.index("D") > text, starts, closes, region)
     for run in _runs(groups):  # a run broken by periodic cards is still one list: its ends are read whole

@@ -27,7 +27,7 @@ import regex
 
 from clean.dates import FoundDate, find_dates, first_date
 from clean.document import Document
-from clean.stages.cards import MIN_CARDS, NO_CARDS, card_text, find_cards, shape_string
+from clean.stages.cards import MIN_CARDS, NO_CARDS, line_cards
 
 if TYPE_CHECKING:
     from clean.ruleset import RuleSet
@@ -215,6 +215,19 @@ def headline_lists(texts: list[str], headline: list[bool], question: list[bool])
     return listed
 
 
+def colon_lists(texts: list[str], shaped: list[bool]) -> list[bool]:
+    """Is each line an entry of a list inside a text: one of the headline-shaped lines right after a line
+    that ends in a colon (``На встрече обсудили три вопроса:``)? Padded with one ``False``.
+
+    >>> colon_lists(["Обсудили:", "Новая школа в Таразе", "Ремонт дорог", "Итоги подвели вечером."], [False, True, True, False])
+    [False, True, True, False, False]
+    """
+    entries = [False] * (len(texts) + 1)
+    for n in range(1, len(texts)):
+        entries[n] = shaped[n] and (texts[n - 1].endswith(":") or entries[n - 1])
+    return entries
+
+
 def bare_stamp(line, rules) -> bool:
     """A line that is only a date or a time (a stamp split off leaves it empty): it heads what follows."""
     return not line.text or is_dateline(line.text, rules)
@@ -260,6 +273,18 @@ def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
     return found
 
 
+COUNTER_RULE = "chrome.card-counter"
+
+
+def _counters(doc: Document, kept: list[int]) -> list[int]:
+    """How many lines removed as card counters stand right before each kept line (they shape its card)."""
+    lines, counts, last = doc.lines, [], -1
+    for i in kept:
+        counts.append(sum(1 for j in range(last + 1, i) if lines[j].removed == COUNTER_RULE))
+        last = i
+    return counts
+
+
 class Page:
     """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
 
@@ -285,8 +310,10 @@ class Page:
         self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
         self.listed = headline_lists(texts, self.headline, self.question)
-        dated = [b or (line.stamp is not None and not card_text(t)) for b, line, t in zip(self.bare, lines, texts)]
-        self.cards = find_cards(shape_string(texts, dated), [words(t) for t in texts]) if sum(dated) >= MIN_CARDS else NO_CARDS
+        self.enumerated = colon_lists(texts, self.headline)
+        stamps = [line.stamp is not None for line in lines]
+        self.cards = (line_cards(texts, self.bare, stamps, [words(t) for t in texts], _counters(doc, self.kept))
+                      if sum(self.stamped) >= MIN_CARDS else NO_CARDS)
         # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as
         # shape() (Page.headline is is_headline; Page.question is is_question_headline: no attribution ends in ?!)
         facts(doc, rules, "shape").update(zip(texts, zip(self.bare, self.headline, self.question)))

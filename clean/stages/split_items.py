@@ -182,7 +182,7 @@ def _headline_like(page: Page, first: int, n: int) -> bool:
 def _opens_with_headline(page: Page, n: int) -> bool:
     """A title line, a headline before a non-headline, or a line before a stamped body."""
     line, nxt = page.lines[n], page.lines[n + 1]
-    if nxt is None or page.stamped[n]:
+    if nxt is None or page.stamped[n] or page.enumerated[n]:  # an entry of a list inside a text is no headline
         return False
     if page.bare[n + 1]:  # a date line: under a headline, or over the next item's headline
         return page.headline[n] and page.cards.closes.get(n + 1) is not False

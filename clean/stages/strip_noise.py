@@ -18,7 +18,7 @@ from __future__ import annotations
 from clean.document import Document
 from clean.kinds import apply_stage_rules
 from clean.ruleset import RuleSet
-from clean.stages import cms_errors, contacts, navigation, page_chrome, widgets  # noqa: F401  (register their python rules)
+from clean.stages import card_noise, cms_errors, contacts, navigation, page_chrome, widgets  # noqa: F401  (register their python rules)
 
 
 def strip_noise(doc: Document, rules: RuleSet) -> Document:
