@@ -16,9 +16,10 @@ import importlib
 import time
 from pathlib import Path
 
-from clean.document import Document
+from clean.model.document import Document
 from clean.pipeline import STAGES, clean_document
-from clean.ruleset import RuleSet
+from clean.engine.ruleset import RuleSet
+from clean.catalog.loader import shipped_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 split_module = importlib.import_module("clean.stages.split_items")
@@ -70,7 +71,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=2.0, help="Corpus size in megabytes (default 2).")
     parser.add_argument("--repeats", type=int, default=5, help="Passes to time; the best counts (default 5).")
     args = parser.parse_args()
-    rules = RuleSet.shipped()
+    rules = shipped_rules()
     for name in ("tests/listings", "seeds"):
         pages = corpus(ROOT / name, args.mb)
         megabytes = sum(len(p.encode()) for p in pages) / 1e6

@@ -5,7 +5,7 @@ under ``CORPUS`` one of four ways and prints one JSON object: wall and CPU
 seconds, bytes, pages, items, and peak resident memory of this process and of
 its largest worker (from ``getrusage``):
 
-- ``pipeline``: the ``clean`` pipeline through :func:`clean.executor.run`;
+- ``pipeline``: the ``clean`` pipeline through :func:`clean.run.executor.run`;
 - ``ftfy``: ``ftfy.fix_text`` over each page (decoded as UTF-8), one JSONL record per page;
 - ``floor``: read, decode as UTF-8 and write one JSONL record per page, nothing else.
 
@@ -43,7 +43,7 @@ def baseline(corpus: Path, out: Path, fix) -> tuple[int, int, int]:
 
 def pipeline(corpus: Path, out: Path, workers: int) -> tuple[int, int, int]:
     """The clean pipeline over the corpus; pages, items and bytes."""
-    from clean.executor import LocalExecutor, run
+    from clean.run.executor import LocalExecutor, run
     from clean.pipeline import Pipeline
 
     summary = run(Pipeline(), [str(corpus)], out, LocalExecutor(workers))

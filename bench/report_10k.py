@@ -18,9 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from clean.executor import LocalExecutor, run
+from clean.run.executor import LocalExecutor, run
 from clean.pipeline import Pipeline
-from clean.report import SOURCES_PER_PAGE, build_report
+from clean.review.report import SOURCES_PER_PAGE, build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 NOISE = (

@@ -1,13 +1,12 @@
 """clean: turn text scraped from news sites into clean, dated, traceable items.
 
 The pipeline lives in :mod:`clean.pipeline`, its stages in :mod:`clean.stages`,
-the rule format in :mod:`clean.ruleset`, and the output records in
-:mod:`clean.records`.
+the rule format in :mod:`clean.engine.ruleset`, and the output records in
+:mod:`clean.model.records`.
 """
 
-__version__ = "0.1.0"
-
-from clean.errors import CleanError, InputError, RuleError  # noqa: E402
-from clean.pipeline import Pipeline  # noqa: E402
+from clean._version import __version__
+from clean.model.errors import CleanError, InputError, RuleError
+from clean.pipeline import Pipeline
 
 __all__ = ["Pipeline", "CleanError", "InputError", "RuleError", "__version__"]

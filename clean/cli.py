@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from clean.errors import RuleError, RunInterrupted, StoppedOnError, WorkerLost
+from clean.model.errors import RuleError, RunInterrupted, StoppedOnError, WorkerLost
 
 EXIT_CLEAN, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -66,8 +66,8 @@ def main() -> None:
 def run(inputs, out_dir, workers, strict, resume, text_field, engine, address, quiet, compress, shard_mb, rule_dirs,
         no_shipped_rules, disable) -> None:
     """Clean INPUTS (files, or folders walked for *.txt, *.jsonl[.gz], *.warc[.gz], *.wet[.gz]) into OUT."""
-    from clean.executor import run as run_pipeline
-    from clean.inputs import Reader
+    from clean.run.executor import run as run_pipeline
+    from clean.io.inputs import Reader
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
     if inputs == ("-",):
@@ -104,10 +104,10 @@ def run(inputs, out_dir, workers, strict, resume, text_field, engine, address, q
 def _executor(engine: str, address: str | None, workers: int | None):
     """The local process pool, or Ray (``--engine ray``)."""
     if engine == "ray":
-        from clean.ray_engine import RayExecutor
+        from clean.run.ray_engine import RayExecutor
 
         return RayExecutor(address=address, workers=workers)
-    from clean.local_engine import LocalExecutor
+    from clean.run.local_engine import LocalExecutor
 
     return LocalExecutor(workers)
 
@@ -124,10 +124,10 @@ def explain(file, as_json, color, width, rule_dirs, no_shipped_rules, disable) -
     """Show what the pipeline does to FILE: every source line's fate, then each item."""
     import json
 
-    from clean.errors import CleanError
-    from clean.discovery import display_path
-    from clean.explain import explain as explain_doc, render_text
-    from clean.stages.decode import read_and_decode
+    from clean.model.errors import CleanError
+    from clean.io.paths import display_path
+    from clean.review.explain import explain as explain_doc, render_text
+    from clean.io.decode import read_and_decode
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, disable)
     path = display_path(file)
@@ -156,7 +156,7 @@ def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
 
     The rules given are those whose summaries the report shows (use the run's).
     """
-    from clean.report import build_report
+    from clean.review.report import build_report
 
     pipeline = _pipeline(rule_dirs, no_shipped_rules, ())
     try:
@@ -175,7 +175,7 @@ def report(out_dir, dest, root, rule_dirs, no_shipped_rules) -> None:
 @disable_option
 def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
     """Score the items of labelled pages in GOLD_DIR (NAME.txt + NAME.gold.json) against their gold."""
-    from clean.score import report, score_dir
+    from clean.review.score import report, score_dir
 
     result = score_dir(_pipeline(rule_dirs, no_shipped_rules, disable), Path(gold_dir))
     for line in report(result):
@@ -185,10 +185,10 @@ def score(gold_dir, min_f1, rule_dirs, no_shipped_rules, disable) -> None:
 
 def _run_stdin(pipeline) -> int:
     """Clean the page on stdin and write its items to stdout as JSONL; the exit code."""
-    from clean.errors import CleanError
-    from clean.executor import to_json
+    from clean.model.errors import CleanError
+    from clean.run.executor import to_json
 
-    from clean.stages.decode import read_stream
+    from clean.io.decode import read_stream
 
     try:
         doc = pipeline.clean_bytes(read_stream(sys.stdin.buffer, STDIN_PATH), STDIN_PATH)
@@ -212,8 +212,8 @@ def diff(old, new, stat) -> None:
     OLD and NEW are items.jsonl files or folders written by 'clean run'.
     Exit 0 when equal, 1 when they differ, 2 on bad input.
     """
-    from clean.diff import compare
-    from clean.errors import CleanError
+    from clean.review.diff import compare
+    from clean.model.errors import CleanError
 
     try:
         diffs = compare(old, new)
@@ -247,7 +247,7 @@ def rules_command(ctx, rule_dirs, no_shipped_rules, disable) -> None:
 @click.pass_obj
 def show_rule(ruleset, rule_id) -> None:
     """Print rule RULE_ID: what it does, why, its pattern and its examples."""
-    from clean.rule_docs import describe_rule, unknown_rule
+    from clean.catalog.rule_docs import describe_rule, unknown_rule
 
     try:
         rule = ruleset.get(rule_id)

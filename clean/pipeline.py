@@ -4,7 +4,7 @@ Reading this tuple is reading the design. Each stage is a pure function
 ``(Document, RuleSet) -> Document``; the pipeline is their composition, with
 no global state, so a :class:`Pipeline` can be pickled to worker processes or
 a distributed engine and gives the same output everywhere. Where it runs is
-the executor's business (:mod:`clean.executor`), never the stages'.
+the executor's business (:mod:`clean.run.executor`), never the stages'.
 
 >>> items = Pipeline().clean_text("Новость дня\\n\\n14 августа 2023 года прошла встреча.")
 >>> items[0].title, items[0].date
@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from clean.document import Document
-from clean.packs import pack_folders
-from clean.records import Item
-from clean.ruleset import RuleSet, load_rules, shipped_rules_dir
-from clean.stages import (
-    extract_metadata, read_and_decode, repair_lines, repair_unicode, split_dates, split_items, strip_noise,
-)
+from clean.model.document import Document
+from clean.catalog.packs import pack_folders
+from clean.model.records import Item
+from clean.engine.ruleset import RuleSet
+from clean.catalog import load_rules, shipped_rules_dir
+from clean.io.decode import read_and_decode
+from clean.stages import extract_metadata, repair_lines, repair_unicode, split_dates, split_items, strip_noise
 
 STAGES = (repair_unicode, strip_noise, split_dates, repair_lines, split_items, extract_metadata)
 
@@ -50,9 +50,9 @@ class Pipeline:
             rule_dirs = [Path(rule_dirs)] if isinstance(rule_dirs, (str, Path)) else [Path(d) for d in rule_dirs]
             rules = load_rules(rule_folders(rule_dirs, shipped, packs))
             if rule_dirs:
-                from clean.examples import check_examples
+                from clean.catalog.examples import check_examples
 
-                check_examples(rules, rule_dirs)
+                check_examples(rules, rule_dirs, STAGES)
         disable = {disable} if isinstance(disable, str) else set(disable)
         self.rules = rules.without(disable) if disable else rules
 
@@ -71,16 +71,16 @@ class Pipeline:
 
     def clean_file(self, path: str | Path) -> list[Item]:
         """The items of one file, its path recorded as ``clean run`` records it (relative to the cwd)."""
-        from clean.discovery import display_path
+        from clean.io.paths import display_path
 
         return list(self.clean_bytes(Path(path).read_bytes(), display_path(str(path))).items)
 
     def run(self, paths: Iterable[str | Path], out_dir: str | Path, workers: int | None = 1):
         """What ``clean run PATHS -o OUT_DIR`` does: write items.jsonl, sources.jsonl and run.json.
 
-        Returns the :class:`~clean.executor.RunSummary`; ``workers=None`` uses every core.
+        Returns the :class:`~clean.run.executor.RunSummary`; ``workers=None`` uses every core.
         """
-        from clean.executor import LocalExecutor, run
+        from clean.run.executor import LocalExecutor, run
 
         paths = [paths] if isinstance(paths, (str, Path)) else paths
         return run(self, [str(p) for p in paths], out_dir, LocalExecutor(workers))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from clean.ruleset import RuleSet
+from clean.engine.ruleset import RuleSet
+from clean.catalog.loader import shipped_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 collect_ignore = ["rulepack"]  # a package that tests install, not tests (its import would register its rule)
@@ -20,7 +21,7 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def rules() -> RuleSet:
-    return RuleSet.shipped()
+    return shipped_rules()
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ from importlib.metadata import EntryPoint
 import pytest
 from click.testing import CliRunner
 
-import clean.packs
-import clean.registry
+import clean.catalog.packs
+import clean.engine.registry
 from clean import Pipeline, RuleError
 from clean.cli import main
 from tests.conftest import ROOT
@@ -105,9 +105,9 @@ def demo_pack(monkeypatch):
     """The demo rule pack as if installed (tests/test_install.py installs it for real); its python rule
     is registered in a copy of the registry and its module forgotten afterwards."""
     monkeypatch.syspath_prepend(str(ROOT / "tests" / "rulepack"))
-    pack = EntryPoint("demo", "clean_rules_demo:RULES", clean.packs.GROUP)
-    monkeypatch.setattr(clean.packs, "installed_packs", lambda: [pack])
-    monkeypatch.setattr(clean.registry, "_PYTHON_RULES", dict(clean.registry._PYTHON_RULES))
+    pack = EntryPoint("demo", "clean_rules_demo:RULES", clean.catalog.packs.GROUP)
+    monkeypatch.setattr(clean.catalog.packs, "installed_packs", lambda: [pack])
+    monkeypatch.setattr(clean.engine.registry, "_PYTHON_RULES", dict(clean.engine.registry._PYTHON_RULES))
     yield
     sys.modules.pop("clean_rules_demo", None)
 
@@ -167,8 +167,8 @@ def test_rules_show_unknown_id_suggests():
 @pytest.mark.parametrize("value, message", [("no_such_pack_module:RULES", "cannot be loaded"),
                                             ("os:name", "must point at a module, a folder")])
 def test_a_broken_pack_names_itself(monkeypatch, value, message):
-    pack = EntryPoint("broken", value, clean.packs.GROUP)
-    monkeypatch.setattr(clean.packs, "installed_packs", lambda: [pack])
+    pack = EntryPoint("broken", value, clean.catalog.packs.GROUP)
+    monkeypatch.setattr(clean.catalog.packs, "installed_packs", lambda: [pack])
     with pytest.raises(RuleError, match=f"entry point 'broken'.*{message}"):
         Pipeline()
     assert CliRunner().invoke(main, ["rules"]).exit_code == 2

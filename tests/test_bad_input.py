@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clean import executor
+from clean.run import executor
 from clean.cli import main
-from clean.stages import decode
+from clean.io import decode
 from tests.conftest import ROOT
 
 GOOD = (ROOT / "seeds").glob("*.txt").__next__().read_bytes()
@@ -289,7 +289,7 @@ def test_a_long_chain_of_broken_lines_joins_into_one_with_an_edit_per_join():
 def test_standard_input_is_read_with_the_same_bound():
     import io
 
-    from clean.errors import InputError
+    from clean.model.errors import InputError
 
     assert decode.read_stream(io.BytesIO(b"x" * 10), "<stdin>", limit=10) == b"x" * 10
     with pytest.raises(InputError, match=r"<stdin>: input is above the 0.0 MiB limit \(MAX_BYTES\)"):

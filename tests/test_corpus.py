@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from clean.examples import render
+from clean.catalog.examples import render
 from clean.pipeline import Pipeline
-from clean.ruleset import RuleSet
+from clean.engine.ruleset import RuleSet
+from clean.catalog.loader import shipped_rules
 from tests.conftest import ROOT
 from tests.visible import unified
 
@@ -66,7 +67,7 @@ def test_every_noise_and_repair_rule_fires_somewhere_in_the_corpus():
     for page in PAGES:
         doc = clean_page(page)
         fired |= {r.rule for r in doc.removals} | {e.rule for e in doc.edits}
-    rules = RuleSet.shipped()
+    rules = shipped_rules()
     wanted = {r.id for r in rules.for_stage("strip_noise") + rules.for_stage("repair_unicode")}
     assert wanted - fired == set()
 
@@ -82,7 +83,7 @@ OWN_FAMILIES = ("noise", "chrome", "contact", "repair")
 
 
 @pytest.mark.parametrize(
-    "rule", [r for r in RuleSet.shipped().rules if r.family in OWN_FAMILIES], ids=lambda r: r.id
+    "rule", [r for r in shipped_rules().rules if r.family in OWN_FAMILIES], ids=lambda r: r.id
 )
 def test_noise_and_repair_rules_show_two_firing_examples_and_a_near_miss(rule):
     assert sum(e.fires for e in rule.examples) >= 2

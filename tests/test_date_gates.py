@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.document import Document
+from clean.model.document import Document
 from clean.pipeline import STAGES, Pipeline
-from clean.registry import lookup
-from clean.stages import read_and_decode
+from clean.engine.registry import lookup
+from clean.io.decode import read_and_decode
 from clean.stages.split_dates import candidate_lines, glued_stamp, split_stamps
-from clean.stages.stamp_lines import stamp_date_lines, year_lines
+from clean.families.dates.stamp_lines import stamp_date_lines, year_lines
 from tests.conftest import ROOT
 from tests.test_dates import ITEM_DATES, KEEPS, SPLITS
 

@@ -1,6 +1,6 @@
 """The date reader reads what the date pattern alone read: the shape pattern changes no date.
 
-:meth:`clean.dates.Vocabulary.match` reads with ``shape`` (any word where a month
+:meth:`clean.families.dates.reader.Vocabulary.match` reads with ``shape`` (any word where a month
 goes) and asks the full pattern only when a month word is not a known spelling.
 Here the reader is compared with the pattern as it was built before the shape
 existed (:func:`reference_pattern`, kept verbatim): every match, span and group,
@@ -19,7 +19,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import clean.dates as D
+import clean.families.dates.reader as D
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 from tests.test_dates import ITEM_DATES, KEEPS, SPLITS
@@ -29,7 +29,7 @@ VOCAB = D.vocabulary(RULES)
 
 
 def reference_pattern(rules) -> regex.Pattern:
-    """The date pattern as ``clean.dates`` built it before the shape pattern (the reference)."""
+    """The date pattern as ``clean.families.dates.reader`` built it before the shape pattern (the reference)."""
     forms, stems = {}, []
     for months in rules.table("months").values():
         for number, words in months.items():

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from clean.document import Document
-from clean.examples import render
+from clean.model.document import Document
+from clean.catalog.examples import render
 from clean.pipeline import Pipeline
 from clean.stages.split_dates import split_dates
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.errors import InputError
-from clean.stages import decode
+from clean.model.errors import InputError
+from clean.io import decode
 
 # ASCII, Cyrillic, the 0xC2-led characters news text is full of (« » no-break space), C0 and C1 controls
 ALPHABET = st.sampled_from(list("ab \t\n\rПри«»\u00a0\u00ad©°\x00\x01\x07\x0b\x0c\x1b\x7f\x80\x85\x9f"))

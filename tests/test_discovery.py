@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from clean.discovery import discover, display_path
+from clean.io.discovery import discover, display_path
 
 NAMES = ["b.txt", "b-x.txt", "b/c.txt", "b/a/z.jsonl", "b.d/e.txt", "B.txt", "a b/ж.txt", "b/skip.md", "_/x.wet.gz"]
 

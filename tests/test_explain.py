@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean.cli import main
-from clean.explain import explain, render_text, visible
+from clean.review.explain import explain, render_text, visible
 from clean.pipeline import Pipeline
-from clean.stages.decode import read_and_decode
+from clean.io.decode import read_and_decode
 from tests.conftest import ROOT
 
 PIPELINE = Pipeline()

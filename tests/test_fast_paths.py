@@ -15,10 +15,11 @@ import importlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.dates import find_dates, first_date
+from clean.families.dates.reader import find_dates, first_date
 from clean.pipeline import STAGES, Pipeline, clean_document
-from clean.stages import read_and_decode, split_items
-from clean.stages.paragraphs import (
+from clean.io.decode import read_and_decode
+from clean.stages import split_items
+from clean.families.items.paragraphs import (
     CREDIT_WORDS, LEAD_WORDS, MAX_CREDIT_WORDS, NAME_LED_QUOTE, QUOTE_OPEN, _sentence_ends, is_credit, is_quote,
     lead_date, words,
 )
@@ -105,7 +106,7 @@ def test_credit_and_quote_gates_on_test_pages():
 
 
 def test_same_segments_as_the_plain_tests(monkeypatch):
-    paragraphs = importlib.import_module("clean.stages.paragraphs")
+    paragraphs = importlib.import_module("clean.families.items.paragraphs")
     docs = [clean_document(read_and_decode(p.read_bytes(), str(p)), RULES, BEFORE_SPLIT) for p in PAGES]
     fast = [split_items(doc, RULES).segments for doc in docs]
     monkeypatch.setattr(paragraphs, "lead_date", lambda text, rules: reference_lead_date(text))

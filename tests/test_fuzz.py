@@ -19,13 +19,13 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clean.document import Document
-from clean.errors import CleanError, InputError
-from clean.executor import LocalExecutor, run
-from clean.kinds import apply_kind
+from clean.model.document import Document
+from clean.model.errors import CleanError, InputError
+from clean.run.executor import LocalExecutor, run
+from clean.engine.kinds import apply_kind
 from clean.pipeline import Pipeline
 from clean.stages import repair_unicode
-from clean.stages.decode import read_and_decode
+from clean.io.decode import read_and_decode
 
 LONG_RUN = "CLEAN_FUZZ_EXAMPLES" in os.environ
 FUZZ_EXAMPLES = int(os.environ.get("CLEAN_FUZZ_EXAMPLES", 400))

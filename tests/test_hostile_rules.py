@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import clean.ruleset
+import clean.engine.ruleset
 from clean.cli import main
-from clean.errors import RuleError
+from clean.model.errors import RuleError
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 
@@ -50,7 +50,7 @@ def clean_run(*args):
 
 
 def test_catastrophic_pattern_fails_that_rule_on_that_page_and_the_run_goes_on(workdir, monkeypatch):
-    monkeypatch.setattr(clean.ruleset, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(clean.engine.ruleset, "PATTERN_TIMEOUT", 0.2)
     (workdir / "my_rules" / "user.toml").write_text(rule_file(), encoding="utf-8")
     long_line = "x" * 5000 + "!"
     (workdir / "in" / "long.txt").write_text(f"Заголовок новости\n\n{long_line}\nПервая строка текста новости.\n")
@@ -65,15 +65,15 @@ def test_catastrophic_pattern_fails_that_rule_on_that_page_and_the_run_goes_on(w
 
 
 def test_a_pattern_that_runs_out_of_time_never_half_applies(monkeypatch):
-    from clean.document import Document
-    from clean.kinds import apply_stage_rules
+    from clean.model.document import Document
+    from clean.engine.kinds import apply_stage_rules
 
-    monkeypatch.setattr(clean.ruleset, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(clean.engine.ruleset, "PATTERN_TIMEOUT", 0.2)
     rules = Pipeline().rules
     text = "Короткая строка\n" + "x" * 5000 + "!"
     folder = Path(__file__).parent  # any folder: the rule is built in memory
-    rule = clean.ruleset.Rule(**_rule_dict(), stage="strip_noise", file=str(folder / "user.toml"))
-    hostile = clean.ruleset.RuleSet((rule,), rules.tables)
+    rule = clean.engine.ruleset.Rule(**_rule_dict(), stage="strip_noise", file=str(folder / "user.toml"))
+    hostile = clean.engine.ruleset.RuleSet((rule,), rules.tables)
     doc = apply_stage_rules(Document.from_text(text, path="p.txt"), hostile, "strip_noise")
     assert [line.removed for line in doc.lines] == [None, None] and len(doc.errors) == 1
 

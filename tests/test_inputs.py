@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from clean import inputs
-from clean.executor import LocalExecutor, run
-from clean.inputs import Reader
+from clean.io import inputs
+from clean.run.executor import LocalExecutor, run
+from clean.io.inputs import Reader
 from clean.pipeline import Pipeline
 
 PAGE = "Новость дня\n\n14 августа 2023 года прошла встреча министров в Минске."

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.executor import LocalExecutor, run
+from clean.run.executor import LocalExecutor, run
 from clean.pipeline import Pipeline
-from clean.stages.decode import read_and_decode
+from clean.io.decode import read_and_decode
 from tests.conftest import ROOT
 
 PIPELINE = Pipeline()

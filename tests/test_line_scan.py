@@ -9,7 +9,7 @@ from pathlib import Path
 
 import regex
 
-from clean.line_scan import line_anchored, spans
+from clean.engine.line_scan import line_anchored, spans
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,12 +14,14 @@ import pickle
 
 import pytest
 
-from clean.document import Document, Line
+from clean.model.document import Document, Line
 from clean.pipeline import Pipeline
-from clean.stages import paragraphs, read_and_decode
+from clean.families.items import paragraphs
+from clean.io.decode import read_and_decode
 from tests.conftest import ROOT
 
-MODULES = [importlib.import_module(f"clean.stages.{name}") for name in ("paragraphs", "extract_metadata", "item_dates")]
+MODULES = [importlib.import_module(name) for name in (
+    "clean.families.items.paragraphs", "clean.stages.extract_metadata", "clean.families.dates.item_dates")]
 
 PIPELINE = Pipeline()
 RULES = PIPELINE.rules

@@ -11,8 +11,8 @@ from ftfy.badness import BADNESS_RE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.document import Document
-from clean.stages.mojibake_check import NEEDS_FTFY, _alphabet, needs_ftfy
+from clean.model.document import Document
+from clean.families.repair.mojibake_check import NEEDS_FTFY, _alphabet, needs_ftfy
 from clean.stages.repair_unicode import FTFY_CONFIG, fix_mojibake
 
 ALPHABET = _alphabet()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clean.executor import LocalExecutor, run
+from clean.run.executor import LocalExecutor, run
 from clean.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent

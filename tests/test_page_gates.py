@@ -1,7 +1,7 @@
 """Page gates and shortcuts in the strip_noise Python rules never change a result.
 
 A gate answers from one scan of the page that a rule cannot fire there; a
-shortcut (:func:`~clean.stages.site_names.folds_to`) skips folding a line that
+shortcut (:func:`~clean.families.chrome.site_names.folds_to`) skips folding a line that
 cannot equal a title. Each is checked two ways: the claim it rests on, line by
 line (every line the full check would take is one the gate lets through), and
 the rule's result with and without the gate, over the dev corpus, the listings,
@@ -18,17 +18,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.document import Document
-from clean.kinds import apply_kind
-from clean.registry import lookup
-from clean.ruleset import RuleSet
-from clean.stages import cms_errors, contacts, read_and_decode
-from clean.stages.page_chrome import HEAD_SPAN, Echoes, head_indices
+from clean.model.document import Document
+from clean.engine.kinds import apply_kind
+from clean.engine.registry import lookup
+from clean.engine.ruleset import RuleSet
+from clean.catalog.loader import shipped_rules
+from clean.families.contact import press_footer as contacts
+from clean.families.noise import cms_errors
+from clean.io.decode import read_and_decode
+from clean.families.chrome.page_chrome import HEAD_SPAN, Echoes, head_indices
 from clean.stages.repair_unicode import repair_unicode
-from clean.stages.site_names import COLON_PREFIX, SEPARATOR, SPACE_OR_DOT, _may_split, fold, fold_ends, folds_to
+from clean.families.chrome.site_names import COLON_PREFIX, SEPARATOR, SPACE_OR_DOT, _may_split, fold, fold_ends, folds_to
 from tests.conftest import ROOT
 
-RULES = RuleSet.shipped()
+RULES = shipped_rules()
 NEAR_MISSES = """\
 Пресс-служба МВД
 Тел.: +7 (717) 271-00-00

@@ -20,11 +20,12 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.ruleset import RuleSet, compile_pattern
-from clean.stages import read_and_decode
+from clean.engine.ruleset import RuleSet, compile_pattern
+from clean.catalog.loader import shipped_rules
+from clean.io.decode import read_and_decode
 from tests.conftest import ROOT
 
-RULES = RuleSet.shipped()
+RULES = shipped_rules()
 
 BEFORE = {
     "chrome.view-counter": r'''(?xi)

@@ -19,7 +19,7 @@ def test_pages(clean_golden):
 
 
 def test_plugin_is_registered_as_pytest11():
-    assert "clean.pytest_plugin" in {ep.value for ep in entry_points(group="pytest11")}
+    assert "clean.integrations.pytest_plugin" in {ep.value for ep in entry_points(group="pytest11")}
 
 
 @pytest.fixture

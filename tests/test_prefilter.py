@@ -6,9 +6,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.document import Document
-from clean.kinds import touched_lines
-from clean.prefilter import literal_gate
+from clean.model.document import Document
+from clean.engine.kinds import touched_lines
+from clean.engine.prefilter import literal_gate
 from test_line_scan import pages
 
 TRICKY = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from clean import progress
-from clean.progress import Progress
+from clean.run import progress
+from clean.run.progress import Progress
 
 
 class Terminal(io.StringIO):

@@ -16,7 +16,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.document import Document
+from clean.model.document import Document
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clean.executor import LocalExecutor, run
+from clean.run.executor import LocalExecutor, run
 from clean.pipeline import Pipeline
 
 ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'clean[ray]'")
@@ -32,7 +32,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def test_ray_engine_gives_the_local_engines_items(local_ray, corpus, tmp_path, monkeypatch):
-    from clean.ray_engine import RayExecutor
+    from clean.run.ray_engine import RayExecutor
 
     monkeypatch.chdir(ROOT)
     pipeline = Pipeline()

@@ -1,6 +1,6 @@
 """Records the pipeline builds without validation (``Record.trusted``) equal the validated ones.
 
-``extract_metadata`` builds its items with :meth:`~clean.records.Record.trusted`;
+``extract_metadata`` builds its items with :meth:`~clean.model.records.Record.trusted`;
 validating each item's dump again must give back an equal record, with the same
 JSON, and the dump must hold exactly the field types validation would make.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from clean.pipeline import Pipeline
-from clean.records import EditRecord, Item, RemovedRecord, SourceRef
+from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
 from tests.conftest import ROOT
 
 PIPELINE = Pipeline()

@@ -13,7 +13,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.stages.mojibake_check import SAFE
+from clean.families.repair.mojibake_check import SAFE
 from clean.stages.repair_unicode import FTFY_CONFIG, NEEDS_FTFY
 
 SENTENCES = [

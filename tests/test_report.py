@@ -10,11 +10,11 @@ from html.parser import HTMLParser
 import pytest
 from click.testing import CliRunner
 
-from clean import report as report_module
+from clean.review import report as report_module
 from clean.cli import main
-from clean.executor import LocalExecutor, run
+from clean.run.executor import LocalExecutor, run
 from clean.pipeline import Pipeline
-from clean.report import build_report
+from clean.review.report import build_report
 from tests.conftest import ROOT
 
 HOSTILE = (

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from clean.executor import LocalExecutor, run
+from clean.run.executor import LocalExecutor, run
 from clean.pipeline import Pipeline
-from clean.report import build_report
+from clean.review.report import build_report
 from tests.conftest import ROOT
 from tests.test_report import HOSTILE, HOSTILE_NAME
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from clean.executor import LocalExecutor, run
-from clean.journal import NAME as JOURNAL
+from clean.run.executor import LocalExecutor, run
+from clean.io.journal import NAME as JOURNAL
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 
@@ -141,7 +141,7 @@ class DyingPipeline(Pipeline):
 
 
 def test_a_worker_that_dies_stops_the_run_with_a_message_and_resume_can_finish(corpus):
-    from clean.errors import WorkerLost
+    from clean.model.errors import WorkerLost
 
     out = corpus / "worker-died"
     cwd = os.getcwd()
@@ -169,7 +169,7 @@ def in_process_run(base: Path, out: str, **options) -> dict:
 @pytest.fixture(scope="module")
 def journal_lines(corpus):
     """The lines of the journal of a complete run (header first), taken just before it is deleted."""
-    from clean import journal as journal_module
+    from clean.io import journal as journal_module
 
     kept = {}
     remove = journal_module.Journal.remove

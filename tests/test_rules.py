@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from clean.errors import RuleError
-from clean.examples import run_example
-from clean.registry import registered_ids
-from clean.ruleset import RuleSet, load_rules, shipped_rules_dir
+from clean.model.errors import RuleError
+from clean.catalog.examples import run_example
+from clean.engine.registry import registered_ids
+from clean.pipeline import STAGES
+from clean.engine.ruleset import RuleSet
+from clean.catalog.loader import shipped_rules
+from clean.catalog import load_rules, shipped_rules_dir
 
-SHIPPED = RuleSet.shipped()
+SHIPPED = shipped_rules()
 CASES = [(rule, n, ex) for rule in SHIPPED.rules for n, ex in enumerate(rule.examples)]
 
 
 @pytest.mark.parametrize("rule, n, example", CASES, ids=[f"{r.id}[{n}]" for r, n, _ in CASES])
 def test_rule_example(rule, n, example):
-    assert run_example(SHIPPED, rule, example.before) == example.after
+    assert run_example(SHIPPED, rule, example.before, STAGES) == example.after
 
 
 @pytest.mark.parametrize("rule", SHIPPED.rules, ids=[r.id for r in SHIPPED.rules])
@@ -23,6 +28,11 @@ def test_rule_is_documented(rule):
     assert rule.summary.strip() and rule.why.strip()
     assert any(e.fires for e in rule.examples), "needs an example that fires"
     assert any(not e.fires for e in rule.examples), "needs a near-miss example"
+
+
+@pytest.mark.parametrize("rule", SHIPPED.rules, ids=[r.id for r in SHIPPED.rules])
+def test_rule_lives_in_its_family_folder(rule):
+    assert Path(rule.file).parent.name == rule.family, f"{rule.id} is in {rule.file}; move it to rules/{rule.family}/"
 
 
 def test_every_python_rule_has_a_rule_file():

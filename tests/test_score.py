@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from clean.cli import main
 from clean.pipeline import Pipeline
-from clean.score import GoldItem, Predicted, Score, report, score_dir, score_page
+from clean.review.score import GoldItem, Predicted, Score, report, score_dir, score_page
 from tests.conftest import ROOT
 
 DEV_SET = ROOT / "tests" / "listings"

@@ -40,7 +40,7 @@ def crawl(site, out, *settings) -> tuple[list[dict], str]:
     """Run the spider with the clean pipeline; the items written and the log."""
     command = [
         sys.executable, "-m", "scrapy", "runspider", str(SITE / "news_spider.py"), "-a", f"start={site}/index.html",
-        "-O", f"{out}:jsonlines", "-s", "ITEM_PIPELINES={\"clean.scrapy_pipeline.CleanPipeline\": 100}",
+        "-O", f"{out}:jsonlines", "-s", "ITEM_PIPELINES={\"clean.integrations.scrapy.CleanPipeline\": 100}",
         "-s", "TELNETCONSOLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False", "-s", "LOG_LEVEL=INFO",
         "-s", "FEED_EXPORT_ENCODING=utf-8", *[arg for s in settings for arg in ("-s", s)],
     ]
@@ -120,7 +120,7 @@ def process(item, **settings):
     from scrapy.settings import Settings
 
     from clean.pipeline import Pipeline
-    from clean.scrapy_pipeline import DEFAULTS, CleanPipeline
+    from clean.integrations.scrapy import DEFAULTS, CleanPipeline
 
     values = Settings({**DEFAULTS, **settings})
     fields = {name: values.get(name) for name in DEFAULTS}

@@ -14,14 +14,16 @@ import functools
 import pytest
 import regex
 
-from clean.document import Document
-from clean.ruleset import RuleSet
-from clean.stages import navigation, read_and_decode, widgets
-from clean.stages.widget_gates import ODD, lines_opening
+from clean.model.document import Document
+from clean.engine.ruleset import RuleSet
+from clean.catalog.loader import shipped_rules
+from clean.families.chrome import navigation, widgets
+from clean.io.decode import read_and_decode
+from clean.families.chrome.widget_gates import ODD, lines_opening
 from tests.conftest import ROOT
 
 LETTER = regex.compile(r"\p{L}")
-RULES = RuleSet.shipped()
+RULES = shipped_rules()
 VOCAB = widgets.vocabulary(RULES)
 TABLE = RULES.table("widget_phrases")
 

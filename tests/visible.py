@@ -1,5 +1,5 @@
 """Diffs a person can read: invisible characters shown by name (the same as ``clean diff``)."""
 
-from clean.visible import unified, visible
+from clean.model.visible import unified, visible
 
 __all__ = ["unified", "visible"]

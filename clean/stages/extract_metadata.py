@@ -1,6 +1,6 @@
 """Stage 6, ``extract_metadata``: segments become items with title, date, site, flags.
 
-Expects a document with ``segments``. Guarantees one :class:`~clean.records.Item`
+Expects a document with ``segments``. Guarantees one :class:`~clean.model.records.Item`
 per segment in ``doc.items``: a stable ``id`` (hash of source path and first
 line), the exact source span, the title when the page gives one (the page
 title, or a headline line followed by more text; never a teaser's first
@@ -8,9 +8,9 @@ sentence), the body text (kept lines, newline-separated), the date (a stamp,
 else a dated lead found by ``dates.lead``), the page's site, flags, and the
 removals and edits that fall inside the span. Never changes the text.
 
->>> from clean.ruleset import RuleSet
+>>> from clean.catalog import shipped_rules
 >>> from clean.stages.split_items import split_items
->>> rules = RuleSet.shipped()
+>>> rules = shipped_rules()
 >>> doc = extract_metadata(split_items(Document.from_text("Новость дня\\nТекст новости."), rules), rules)
 >>> doc.items[0].title, doc.items[0].text
 ('Новость дня', 'Текст новости.')
@@ -22,13 +22,12 @@ import hashlib
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
-from clean.document import DateMark, Document, Segment
-from clean.records import EditRecord, Item, RemovedRecord, SourceRef
-from clean.ruleset import RuleSet
-from clean.stages.paragraphs import (
+from clean.model.document import DateMark, Document, Segment
+from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
+from clean.engine.ruleset import RuleSet
+from clean.families.items.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, facts, memo_lead, shape, words,
 )
-from clean.stages import item_dates, truncation  # noqa: F401  (register dates.lead, flags.truncated)
 
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
 CARD_RULE = "items.card"
@@ -50,7 +49,7 @@ def extract_metadata(doc: Document, rules: RuleSet) -> Document:
 
 def _plan(rules: RuleSet) -> tuple:
     """The stage's rules with their functions, looked up once per rule set."""
-    from clean.registry import lookup
+    from clean.engine.registry import lookup
 
     return tuple((rule, lookup(rule.id)) for rule in rules.for_stage("extract_metadata"))
 
@@ -130,20 +129,20 @@ def _by_line(records: tuple) -> tuple:
 
 class _Known:
     """The paragraph tests this stage asks, answered from the page's memo where ``split_items`` already
-    answered them for the same text (:func:`~clean.stages.paragraphs.facts`)."""
+    answered them for the same text (:func:`~clean.families.items.paragraphs.facts`)."""
 
     def __init__(self, doc: Document, rules: RuleSet):
         self.rules, self._shapes, self.leads = rules, facts(doc, rules, "shape"), facts(doc, rules, "lead")
 
     def shape(self, text: str) -> tuple[bool, bool, bool]:
-        """A date line? A headline? A question headline? (:func:`~clean.stages.paragraphs.shape`)"""
+        """A date line? A headline? A question headline? (:func:`~clean.families.items.paragraphs.shape`)"""
         value = self._shapes.get(text)
         if value is None:
             value = self._shapes[text] = shape(text, self.rules)
         return value
 
     def bare(self, line) -> bool:
-        """:func:`~clean.stages.paragraphs.bare_stamp` of ``line``."""
+        """:func:`~clean.families.items.paragraphs.bare_stamp` of ``line``."""
         return self.shape(line.text)[0]
 
     def headline(self, text: str) -> bool:

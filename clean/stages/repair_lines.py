@@ -8,17 +8,17 @@ that hides it (removed lines stay in the document), and never joins before a
 line that starts a sentence, a list item, a quote or an attribution: the
 shipped rules only join before a lowercase letter.
 
->>> from clean.ruleset import RuleSet
->>> doc = repair_lines(Document.from_text("Организации Договора\\nо коллективной безопасности."), RuleSet.shipped())
+>>> from clean.catalog import shipped_rules
+>>> doc = repair_lines(Document.from_text("Организации Договора\\nо коллективной безопасности."), shipped_rules())
 >>> [(line.start, line.end, line.text) for line in doc.lines]
 [(1, 2, 'Организации Договора о коллективной безопасности.')]
 """
 
 from __future__ import annotations
 
-from clean.document import Document
-from clean.kinds import apply_stage_rules
-from clean.ruleset import RuleSet
+from clean.model.document import Document
+from clean.engine.kinds import apply_stage_rules
+from clean.engine.ruleset import RuleSet
 
 
 def repair_lines(doc: Document, rules: RuleSet) -> Document:

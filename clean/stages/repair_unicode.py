@@ -3,20 +3,20 @@
 Expects a decoded document. Guarantees every kept line is valid, NFC-normal
 text with entities decoded, invisible characters removed, odd spaces made
 plain spaces and runs of spaces collapsed, each change recorded as an
-:class:`~clean.document.Edit` under its rule. Never removes a line and never
+:class:`~clean.model.document.Edit` under its rule. Never removes a line and never
 touches « », —, № or curly quotes (ftfy's ``uncurl_quotes`` is off).
 
 The expensive repair is ftfy (a few MB/s). Most lines cannot hold mojibake, so
-:data:`~clean.stages.mojibake_check.NEEDS_FTFY` decides cheaply which lines
+:data:`~clean.families.repair.mojibake_check.NEEDS_FTFY` decides cheaply which lines
 ftfy must see: any character outside the set that plain Russian, Kazakh,
 Ukrainian or English text is made of, or a pair of characters inside that set
 where ftfy's own badness check could start to match. A line that passes is one
 ftfy would return unchanged, so the result equals running ftfy on every line
 (tests check this on injected mojibake).
 
->>> from clean.ruleset import RuleSet
+>>> from clean.catalog import shipped_rules
 >>> doc = Document.from_text("РџСЂРµР·РёРґРµРЅС‚ &laquo;сказал&raquo;")
->>> repair_unicode(doc, RuleSet.shipped()).lines[0].text
+>>> repair_unicode(doc, shipped_rules()).lines[0].text
 'Президент «сказал»'
 """
 
@@ -28,12 +28,12 @@ from dataclasses import replace
 import ftfy
 import regex
 
-from clean.document import Document, Edit
-from clean.kinds import apply_stage_rules, touched_lines
-from clean.prefilter import literal_gate
-from clean.registry import python_rule
-from clean.ruleset import Rule, RuleSet
-from clean.stages.mojibake_check import NEEDS_FTFY, needs_ftfy
+from clean.model.document import Document, Edit
+from clean.engine.kinds import apply_stage_rules, touched_lines
+from clean.engine.prefilter import literal_gate
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.repair.mojibake_check import NEEDS_FTFY, needs_ftfy
 
 FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
 

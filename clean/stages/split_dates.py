@@ -18,8 +18,8 @@ one whose body date agrees with the stamp wins, then the four-digit year. A
 body date that disagrees with the stamp is accepted only when the stamp opens
 the line.
 
->>> from clean.ruleset import RuleSet
->>> doc = split_dates(Document.from_text("26.10.2126 октября с.г. в Москве"), RuleSet.shipped())
+>>> from clean.catalog import shipped_rules
+>>> doc = split_dates(Document.from_text("26.10.2126 октября с.г. в Москве"), shipped_rules())
 >>> doc.lines[0].stamp.date, doc.lines[0].text
 ('2021-10-26', '26 октября с.г. в Москве')
 """
@@ -30,12 +30,12 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from clean.dates import date_at, valid, vocabulary
-from clean.document import DateMark, Document, Edit, Line
-from clean.kinds import apply_stage_rules
-from clean.registry import python_rule
-from clean.ruleset import Rule, RuleSet
-from clean.stages.stamp_lines import carry_bare_stamps
+from clean.families.dates.reader import date_at, valid, vocabulary
+from clean.model.document import DateMark, Document, Edit, Line
+from clean.engine.kinds import apply_stage_rules
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.dates.stamp_lines import carry_bare_stamps
 
 MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
 MIN_GLUED_WORD_LETTERS = 4  # a single word glued before a stamp: a label (Подробнее), not a version (v2.10.2019)

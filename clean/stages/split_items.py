@@ -10,7 +10,7 @@ changes a line.
 The decision for each paragraph after the first is a ladder; the first rung
 that applies decides (the rule ids are the ``boundary`` of the item):
 
-0. it is in a run of cards (:mod:`clean.stages.cards`): new item where a card starts, else same item
+0. it is in a run of cards (:mod:`clean.families.items.cards`): new item where a card starts, else same item
    (``items.card``); it is an entry of a list of headlines (:func:`~clean.stages.paragraphs.headline_lists`)
    not under a date line of its own: new item (``items.headline-list``);
 1. a separator line was removed just before it: new item (``items.separator``);
@@ -36,15 +36,15 @@ that applies decides (the rule ids are the ``boundary`` of the item):
    tell and stays (``items.topic-shift``);
 9. otherwise: same item (an article goes on).
 
-Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.stages.paragraphs.STEM_LENGTH` letters), so
+Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.families.items.paragraphs.STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
 only for the paragraphs that reach those rungs (question lines, paragraphs of
 untitled items), over at most :data:`COHESION_WINDOW` paragraphs on each side
-and :data:`~clean.stages.paragraphs.STEM_CHARS` characters of each.
+and :data:`~clean.families.items.paragraphs.STEM_CHARS` characters of each.
 
->>> from clean.ruleset import RuleSet
+>>> from clean.catalog import shipped_rules
 >>> doc = Document.from_text("14 августа 2023 года встреча.\\n15 августа 2023 года форум.")
->>> [(s.first, s.last, s.reason) for s in split_items(doc, RuleSet.shipped()).segments]
+>>> [(s.first, s.last, s.reason) for s in split_items(doc, shipped_rules()).segments]
 [(0, 0, 'items.first'), (1, 1, 'items.date-lead')]
 """
 
@@ -52,10 +52,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from clean.document import Document, Segment
-from clean.registry import python_rule
-from clean.ruleset import Rule, RuleSet
-from clean.stages.paragraphs import (
+from clean.model.document import Document, Segment
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.items.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, opens_continuation, repeats_theme, words,
 )
 

@@ -7,18 +7,17 @@ suffix) are recorded as removals too. Never deletes a line from the document,
 never edits the words of a line it keeps, and leaves a line in when no rule
 is sure: a notice left in is better than a sentence cut out.
 
->>> from clean.ruleset import RuleSet
+>>> from clean.catalog import shipped_rules
 >>> doc = Document.from_text("Warning: x() failed in /var/www/a.php on line 3\\nНовость.")
->>> [line.removed for line in strip_noise(doc, RuleSet.shipped()).lines]
+>>> [line.removed for line in strip_noise(doc, shipped_rules()).lines]
 ['noise.php-notice', None]
 """
 
 from __future__ import annotations
 
-from clean.document import Document
-from clean.kinds import apply_stage_rules
-from clean.ruleset import RuleSet
-from clean.stages import card_noise, cms_errors, contacts, navigation, page_chrome, widgets  # noqa: F401  (register their python rules)
+from clean.model.document import Document
+from clean.engine.kinds import apply_stage_rules
+from clean.engine.ruleset import RuleSet
 
 
 def strip_noise(doc: Document, rules: RuleSet) -> Document:

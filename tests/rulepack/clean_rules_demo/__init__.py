@@ -8,8 +8,8 @@ is checked.
 from dataclasses import replace
 from pathlib import Path
 
-from clean.document import Removal
-from clean.registry import python_rule
+from clean.model.document import Removal
+from clean.engine.registry import python_rule
 
 RULES = Path(__file__).parent / "rules"
 AD_LABEL = "дн-промо"

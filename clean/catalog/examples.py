@@ -1,0 +1,101 @@
+"""Rule examples: run one rule in context and render what it did.
+
+An example's ``before`` is page text. It runs through every stage before the
+rule's own with all the rules given, then through the rule's own stage with the
+rules loaded before it and itself (for ``split_items``, whose signals are rungs
+of one ladder, with the whole ladder), and is rendered as text:
+
+- kept lines, one per line (blank lines kept); a page-title line starts ``# ``,
+  a line with a split stamp starts ``[YYYY-MM-DD] ``;
+- after ``split_items``, items are separated by an empty line;
+- after ``extract_metadata``, each item is ``# title``, ``@ date``, its text
+  and one ``! flag`` line per flag.
+
+>>> from clean.catalog import shipped_rules
+>>> from clean.pipeline import STAGES
+>>> rules = shipped_rules()
+>>> run_example(rules, rules.get("noise.separator"), "a\\n----\\nb", STAGES)
+'a\\nb'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clean.model.document import Document, Line
+from clean.model.errors import RuleError
+from clean.engine.ruleset import Rule, RuleSet
+
+# The boundary signals are rungs of one ladder: an example shows the whole ladder at work
+# on a case that turns on its rung (a rung that keeps a quote attached cannot fire alone).
+WHOLE_STAGE = ("split_items",)
+
+
+def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple) -> str:
+    """The rendering of ``before`` after the ``stages`` up to ``rule``'s, that stage with ``rule`` alone.
+
+    ``stages`` is the pipeline's tuple of stage functions (:data:`clean.pipeline.STAGES`), given by the
+    caller so that the catalog never imports the pipeline that loads it.
+    """
+    names = [stage.__name__ for stage in stages]
+    position = names.index(rule.stage)
+    doc = Document.from_text(before, path="example.txt")
+    for stage in stages[:position]:
+        doc = stage(doc, rules)
+    own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
+    doc = stages[position](doc, own)
+    return render(doc)
+
+
+def check_examples(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
+    """Refuse (:class:`RuleError`) a rule from ``folders`` whose own examples do not hold.
+
+    Run at load time for a user's rule folders (the shipped rules are checked
+    by the test suite); examples are a few short lines, so this stays cheap.
+    """
+    roots = [Path(f).resolve() for f in folders]
+    for rule in rules.rules:
+        if any(Path(rule.file).resolve().is_relative_to(root) for root in roots):
+            for n, example in enumerate(rule.examples, 1):
+                _check_example(rules, rule, n, example, stages)
+
+
+def _check_example(rules: RuleSet, rule: Rule, n: int, example, stages: tuple) -> None:
+    try:
+        got = run_example(rules, rule, example.before, stages)
+    except Exception as exc:  # a user's rule must fail with its name, not a traceback
+        raise RuleError(rule.file, f"example {n} fails: {type(exc).__name__}: {exc}", rule.id) from None
+    if got != example.after:
+        raise RuleError(rule.file, f"example {n} fails: expected {example.after!r}, got {got!r}", rule.id)
+
+
+def _up_to(rules: RuleSet, rule: Rule) -> set[str]:
+    """Ids of the rules of ``rule``'s stage loaded before it, and its own."""
+    ids = [r.id for r in rules.for_stage(rule.stage)]
+    return set(ids[: ids.index(rule.id) + 1])
+
+
+def render(doc: Document) -> str:
+    """The text view of a document that rule examples are written in."""
+    if doc.items:
+        return "\n\n".join(_render_item(item) for item in doc.items)
+    if doc.segments:
+        return "\n\n".join(
+            "\n".join(_line(line) for line in doc.lines[s.first : s.last + 1] if line.kept) for s in doc.segments
+        )
+    return "\n".join(_line(line) for line in doc.lines if line.removed is None)
+
+
+def _line(line: Line) -> str:
+    prefix = "# " if line.role == "title" else ""
+    if line.stamp is not None:
+        prefix += f"[{line.stamp.date}] "
+    return prefix + line.text
+
+
+def _render_item(item) -> str:
+    parts = [f"# {item.title}"] if item.title else []
+    parts += [f"@ {item.date}"] if item.date else []
+    parts += [item.text] if item.text or not parts else []  # a headline alone has no text line
+    parts += [f"! {flag}" for flag in item.flags]
+    return "\n".join(parts)

@@ -1,0 +1,188 @@
+"""The rule kinds, implemented once: ``drop``, ``strip``, ``replace``, ``join``.
+
+Each takes a document and one rule and returns a new document with the rule's
+effect and its audit (a :class:`~clean.model.document.Removal` or
+:class:`~clean.model.document.Edit` per change). Patterns are matched *per line*
+(``^``/``$`` are line ends), but found in one pass over the page: the kept
+lines are joined with newlines, the compiled pattern runs once over that text,
+and only the lines it touched are looked at in Python. A page the rule does not
+touch costs one C-level scan.
+
+- ``drop``: a kept line where the pattern matches is removed whole.
+- ``strip``: the matched span is cut out of the line; a line left empty is removed.
+- ``replace``: each match is replaced by ``replacement`` (a regex template).
+- ``join``: where the pattern matches across a line end, the two lines become
+  one, the match replaced by ``replacement``.
+
+>>> from clean.catalog import shipped_rules
+>>> from clean.model.document import Document
+>>> rules = shipped_rules()
+>>> doc = apply_kind(Document.from_text("Text.\\n-----\\nMore."), rules.get("noise.separator"), rules)
+>>> [line.removed for line in doc.lines]
+[None, 'noise.separator', None]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+import clean.engine.ruleset
+from clean.model.document import Document, Edit, Line, Removal
+from clean.engine.line_scan import spans
+from clean.engine.ruleset import Rule, RuleSet
+
+
+def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
+    """Run every rule of ``stage`` over ``doc`` in load order, data kinds and python alike.
+
+    A rule whose pattern runs out of time on this page (see
+    :class:`~clean.engine.ruleset.TimedPattern`) is skipped for this page only, with
+    an error naming the rule; the other rules still run.
+    """
+    for rule, apply in rules.derived(("plan", stage), lambda rs: _plan(rs, stage)):
+        try:
+            doc = apply(doc, rule, rules)
+        except TimeoutError:
+            problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
+                       f" ({clean.engine.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
+            doc = doc.replace(errors=(*doc.errors, problem))
+    return doc
+
+
+def _plan(rules: RuleSet, stage: str) -> tuple:
+    """The rules of ``stage`` with the function that applies each, looked up once per rule set."""
+    from clean.engine.registry import lookup
+
+    return tuple((rule, lookup(rule.id) if rule.kind == "python" else apply_kind) for rule in rules.for_stage(stage))
+
+
+def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Apply a data rule (any kind but python) to ``doc``."""
+    pattern = rules.patterns[rule.id]
+    if rule.kind == "join":
+        return _join(doc, rule, pattern)
+    hits = touched_lines(doc, pattern)
+    if not hits:
+        return doc
+    if rule.kind == "drop":
+        return _drop(doc, rule, pattern, hits)
+    return _rewrite(doc, rule, pattern, hits)
+
+
+def touched_lines(doc: Document, pattern, gate=None) -> list[int]:
+    """Indices of kept lines where ``pattern`` may match (a superset: the kinds check each line again),
+    found in one pass over :meth:`Document.view`.
+
+    A page the pattern's literal prefilter (``gate``, by default ``pattern.gate``;
+    see :mod:`clean.engine.prefilter`) rules out is not scanned at all.
+    """
+    view = doc.view()
+    gate = gate or getattr(pattern, "gate", None)
+    if not view.index or (gate is not None and not gate.admits(view.text)):
+        return []
+    index, offsets = view.index, view.offsets
+    if gate is not None and gate.exact:
+        return sorted({index[bisect_right(offsets, at) - 1] for at in gate.positions(view.text)})
+    hits: list[int] = []
+    for start, end in spans(pattern, view.text, offsets):
+        first = bisect_right(offsets, start) - 1
+        last = bisect_right(offsets, max(end - 1, start)) - 1
+        for k in range(first, last + 1):
+            if not hits or hits[-1] != index[k]:
+                hits.append(index[k])
+    return hits
+
+
+def _drop(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
+    lines = list(doc.lines)
+    removals = list(doc.removals)
+    for i in hits:
+        line = lines[i]
+        if pattern.search(line.text):
+            lines[i] = replace(line, removed=rule.id)
+            removals.append(Removal(rule.id, line.start, line.text))
+    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)))
+
+
+def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
+    """``strip`` and ``replace``: change the matched spans inside lines."""
+    lines = list(doc.lines)
+    removals, edits = list(doc.removals), list(doc.edits)
+    for i in hits:
+        line = lines[i]
+        if rule.kind == "strip":
+            matches = list(pattern.finditer(line.text))
+            if not matches:
+                continue
+            new = pattern.sub("", line.text).strip()
+            removals.extend(Removal(rule.id, line.start, m.group(0)) for m in matches if m.group(0))
+            lines[i] = replace(line, text=new) if new else replace(line, removed=rule.id)
+        else:
+            new = pattern.sub(rule.replacement, line.text)
+            if new == line.text:
+                continue
+            edits.append(Edit.between(rule.id, line.start, line.text, new))
+            lines[i] = replace(line, text=new, role=line.role if new.strip() else "blank")
+    return doc.replace(
+        lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
+        edits=tuple(sorted(edits, key=_by_line)),
+    )
+
+
+def _join(doc: Document, rule: Rule, pattern) -> Document:
+    """Join lines where the pattern matches across a line end (blank lines never join)."""
+    index = [i for i, line in enumerate(doc.lines) if line.removed is None]
+    if len(index) < 2:
+        return doc
+    texts = [doc.lines[i].text for i in index]
+    joined = "\n".join(texts)
+    offsets, pos = [], 0
+    for text in texts:
+        offsets.append(pos)
+        pos += len(text) + 1
+    merges: dict[int, tuple[int, int, int]] = {}  # position k in index -> (match start, end, k+1)
+    for match in pattern.finditer(joined):
+        newline = joined.find("\n", match.start(), match.end())
+        if newline < 0 or joined.find("\n", newline + 1, match.end()) >= 0:
+            continue
+        k = bisect_right(offsets, newline) - 1
+        if texts[k].strip() and texts[k + 1].strip():
+            merges[k] = (match.start(), match.end(), k + 1)
+    if not merges:
+        return doc
+    return _merge(doc, rule, index, texts, offsets, merges)
+
+
+def _merge(doc, rule, index, texts, offsets, merges) -> Document:
+    lines = list(doc.lines)
+    edits = list(doc.edits)
+    drop: set[int] = set()
+    k = 0
+    while k < len(index):
+        if k not in merges:
+            k += 1
+            continue
+        first = k
+        head = lines[index[k]]
+        parts, end = [head.text], head.end  # joined lazily: a chain of n joins stays linear, not O(n^2)
+        while k in merges:
+            start, stop, nxt = merges[k]
+            tail = lines[index[nxt]]
+            cut = offsets[k] + len(texts[k]) - start  # characters of line k inside the match
+            kept, rest = parts[-1][: len(parts[-1]) - cut], tail.text[stop - offsets[nxt] :]
+            # the edit from the junction only: the text before it is common to before and after
+            edits.append(Edit.between(rule.id, tail.start, parts[-1][len(kept) :] + "\n" + tail.text,
+                                      rule.replacement + rest))
+            parts[-1:] = [kept, rule.replacement, rest]
+            end = tail.end
+            drop.add(index[nxt])
+            k = nxt
+        lines[index[first]] = replace(head, text="".join(parts), end=end)
+        k += 1
+    out = tuple(line for i, line in enumerate(lines) if i not in drop)
+    return doc.replace(lines=out, edits=tuple(sorted(edits, key=_by_line)))
+
+
+def _by_line(record) -> int:
+    return record.line

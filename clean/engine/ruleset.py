@@ -1,0 +1,220 @@
+"""Rules as data: the TOML format, its validation, and the loaded :class:`RuleSet`.
+
+A rule file is TOML with a ``stage`` key and a list of ``[[rules]]``::
+
+    stage = "strip_noise"
+
+    [[rules]]
+    id = "noise.separator"
+    summary = "Separator lines made of repeated punctuation."
+    why = "Listing templates print rules between items; they carry no text."
+    kind = "drop"
+    pattern = '^\\s*(?:[_=*~-]\\s*){3,}$'
+
+    [[rules.examples]]
+    before = "Text.\\n_____\\nMore."
+    after = "Text.\\nMore."
+
+Files under ``rules/tables/`` are not rules but data the Python rules read
+(month names, keyword lists); each is available as ``ruleset.table(name)``.
+Loading folders of such files is :mod:`clean.catalog.loader`'s work.
+
+>>> rule = Rule(id="noise.dash-line", summary="s", why="w", kind="drop", stage="strip_noise", pattern="^-+$",
+...             examples=[{"before": "-\\nA", "after": "A"}, {"before": "A", "after": "A"}])
+>>> RuleSet((rule,)).get("noise.dash-line").kind
+'drop'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from clean.model.errors import RuleError
+
+STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
+ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
+PATTERN_TIMEOUT = 5.0  # seconds one rule pattern may spend on one page before it gives up (TimeoutError)
+
+
+class Example(BaseModel):
+    """An input and the expected rendering after the rule ran (see :func:`clean.catalog.examples.render`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    before: str
+    after: str
+
+    @property
+    def fires(self) -> bool:
+        """True when the rule is expected to change the input."""
+        return self.before != self.after
+
+
+class Rule(BaseModel):
+    """One rule: metadata, kind, pattern and examples."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    summary: str
+    why: str
+    kind: Literal["drop", "strip", "replace", "join", "python"]
+    stage: Literal["repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata"]
+    pattern: str | None = None
+    replacement: str | None = None
+    examples: tuple[Example, ...]
+    file: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not regex.match(ID_PATTERN, value):
+            raise ValueError("id must look like 'family.kebab-name' (lowercase, e.g. noise.php-notice)")
+        return value
+
+    @property
+    def family(self) -> str:
+        """The part of the id before the dot: ``noise`` in ``noise.php-notice``."""
+        return self.id.split(".", 1)[0]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Rule:
+        if self.kind != "python" and not self.pattern:
+            raise ValueError(f"kind {self.kind!r} needs a pattern")
+        if self.kind in ("replace", "join") and self.replacement is None:
+            raise ValueError(f"kind {self.kind!r} needs a replacement")
+        if not any(e.fires for e in self.examples):
+            raise ValueError("needs at least one example that fires (after differs from before)")
+        if all(e.fires for e in self.examples):
+            raise ValueError("needs at least one near-miss example (after equal to before)")
+        if not self.summary.strip() or not self.why.strip():
+            raise ValueError("summary and why must not be empty")
+        return self
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of a run, in order, with their patterns compiled once, and the data tables.
+
+    Immutable and picklable: the same object can be sent to worker processes.
+    """
+
+    rules: tuple[Rule, ...]
+    tables: dict = field(default_factory=dict)
+    patterns: dict = field(default_factory=dict, repr=False)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for rule in self.rules:
+            if rule.pattern and rule.id not in self.patterns:
+                self.patterns[rule.id] = compile_pattern(rule)
+
+    def for_stage(self, stage: str) -> tuple[Rule, ...]:
+        """The rules of one stage, in load order."""
+        return tuple(r for r in self.rules if r.stage == stage)
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id (KeyError if absent)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def enabled(self, rule_id: str) -> bool:
+        """True when a rule with this id is in the set."""
+        return any(r.id == rule_id for r in self.rules)
+
+    def derived(self, name, build):
+        """``build(self)``, computed once per rule set under the hashable key ``name`` (compiled vocabularies
+        of the python rules, each stage's plan)."""
+        if name not in self.cache:
+            self.cache[name] = build(self)
+        return self.cache[name]
+
+    def table(self, name: str) -> dict:
+        """A data table from ``rules/tables/NAME.toml``."""
+        return self.tables[name]
+
+    def only(self, rule_ids: set[str]) -> RuleSet:
+        """A copy holding only the given rules (tables kept)."""
+        return RuleSet(tuple(r for r in self.rules if r.id in rule_ids), self.tables, self.patterns)
+
+    def without(self, prefixes: set[str]) -> RuleSet:
+        """A copy without the rules whose id or family is in ``prefixes``."""
+        keep = tuple(r for r in self.rules if r.id not in prefixes and r.family not in prefixes)
+        return RuleSet(keep, self.tables, self.patterns)
+
+    def digest(self) -> str:
+        """sha256 over the rules and tables, to tell which rules made an output."""
+        payload = json.dumps(
+            [[r.model_dump(exclude={"file"}) for r in self.rules], self.tables],
+            ensure_ascii=False, sort_keys=True, default=str,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def compile_pattern(rule: Rule) -> TimedPattern:
+    """Compile a rule's pattern: multiline, Unicode, version 1 semantics off (as Python's re)."""
+    try:
+        return TimedPattern(regex.compile(rule.pattern, regex.MULTILINE))
+    except regex.error as exc:
+        raise RuleError(rule.file, f"pattern does not compile: {exc}", rule.id) from None
+
+
+class TimedPattern:
+    """A compiled rule pattern whose every scan gives up after ``PATTERN_TIMEOUT`` seconds.
+
+    ``entry`` is its line-start twin (:func:`clean.engine.line_scan.line_entry`) and
+    ``gate`` its literal prefilter (:func:`clean.engine.prefilter.literal_gate`), each
+    None when the pattern has none. A pattern written with nested repeats (``(a+)+$``) can backtrack for hours
+    on one long line; with a time limit it raises ``TimeoutError`` instead, and
+    the stage records the rule as failed on that page (see
+    :func:`clean.engine.kinds.apply_stage_rules`). Only the methods the kinds use.
+    """
+
+    __slots__ = ("compiled", "entry", "gate")
+
+    def __init__(self, compiled: regex.Pattern):
+        from clean.engine.line_scan import line_entry
+        from clean.engine.prefilter import literal_gate
+
+        self.compiled = compiled
+        twin = line_entry(compiled)
+        self.entry = None if twin is None else _TimedTwin(twin)
+        self.gate = literal_gate(compiled)
+
+    def search(self, string: str, pos: int = 0):
+        return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)
+
+    def match(self, string: str, pos: int = 0):
+        return self.compiled.match(string, pos, timeout=PATTERN_TIMEOUT)
+
+    def finditer(self, string: str, pos: int = 0):
+        return self.compiled.finditer(string, pos, timeout=PATTERN_TIMEOUT)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count, timeout=PATTERN_TIMEOUT)
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+
+class _TimedTwin:
+    """The line-start twin of a :class:`TimedPattern` (see :func:`clean.engine.line_scan.line_entry`), timed the same."""
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, compiled: regex.Pattern):
+        self.compiled = compiled
+
+    def search(self, string: str, pos: int = 0):
+        return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)

@@ -1,0 +1,1 @@
+"""``repair.*``: the cheap test that says which lines may need ftfy."""

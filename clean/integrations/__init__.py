@@ -1,0 +1,1 @@
+"""``clean`` inside other tools: the Scrapy item pipeline and the pytest plugin."""

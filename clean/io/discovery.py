@@ -1,0 +1,100 @@
+"""Finding the inputs: files as given, folders walked lazily, in the order of their sorted paths.
+
+:func:`discover` yields the paths to clean one at a time, in exactly the
+order a sorted list of them would have, without ever holding that list: each
+folder is listed (``os.scandir``) and sorted when the walk reaches it, so
+memory grows with the size of one folder and the depth of the tree, never
+with the corpus. The trick that keeps the order of full paths is the sort key:
+a sub-folder sorts by its name followed by ``/``, the character every path
+inside it has at that position. Several inputs are merged in order
+(``heapq.merge``) and a path given twice is cleaned once.
+
+Symlinked folders are followed once; a link back to a folder already walked (a
+loop) is yielded too, with its reason in ``problems``, so it becomes an error
+record at its place in the order.
+
+>>> paths = discover(["seeds"])
+>>> next(paths).rsplit("/", 1)[-1]
+'000_3750915008d33f14.txt'
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from clean.io.inputs import PATTERNS
+from clean.io.paths import display_path, shown_path  # noqa: F401  (part of this module's API)
+
+SUFFIXES = tuple(pattern.removeprefix("*") for pattern in PATTERNS)  # same as matching the patterns to a name
+Entry = tuple[str, str, str, bool]  # sort key, path, path as shown (relative to the cwd), is a folder to walk
+
+
+def discover(inputs: Iterable[str], problems: dict[str, str] | None = None) -> Iterator[str]:
+    """The files to clean, paths relative to the cwd: files as given, folders walked for :data:`SUFFIXES`.
+
+    The given folders are listed at once, their sub-folders as the walk reaches them.
+    """
+    problems = {} if problems is None else problems
+    streams = [_folder(given, problems) if os.path.isdir(given) else iter([display_path(given)]) for given in inputs]
+    return _once(heapq.merge(*streams))
+
+
+def _once(paths: Iterator[str]) -> Iterator[str]:
+    """``paths`` (sorted) without repeats."""
+    last = None
+    for path in paths:
+        if path != last:
+            yield path
+        last = path
+
+
+def _folder(top: str, problems: dict[str, str]) -> Iterator[str]:
+    seen: set[str] = set()  # real paths of the folders walked: one entry per folder, not per file
+    return _walk(_listing(str(Path(top)), display_path(top), seen, problems), seen, problems)
+
+
+def _walk(entries: list[Entry], seen: set[str], problems: dict[str, str]) -> Iterator[str]:
+    for _, path, shown, is_folder in entries:
+        if is_folder:
+            yield from _walk(_listing(path, shown, seen, problems), seen, problems)
+        else:
+            yield shown
+
+
+def _listing(folder: str, shown: str, seen: set[str], problems: dict[str, str]) -> list[Entry]:
+    """The entries of ``folder`` (shown as ``shown``), sorted so that a depth-first walk yields sorted paths.
+
+    A folder that cannot be listed is skipped, as ``os.walk`` does. A name found
+    by the walk is never ``.``, ``..`` or holds a ``/``, so the shown path of an
+    entry is its folder's followed by its name (what :func:`display_path` gives, much cheaper).
+    """
+    seen.add(os.path.realpath(folder))
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except OSError:
+        return []
+    head = "" if shown == "." else shown.rstrip("/") + "/"
+    listing = []
+    for entry in entries:
+        path, name = os.path.join(folder, entry.name), entry.name
+        if not _is_folder(entry):
+            if name.endswith(SUFFIXES):
+                listing.append((name, path, head + name, False))
+        elif entry.is_symlink() and (target := os.path.realpath(path)) in seen:
+            problems[head + name] = f"{head + name}: symlink loop: links to {target}, a folder already walked; skipped"
+            listing.append((name, path, head + name, False))
+        else:
+            listing.append((name + "/", path, head + name, True))
+    listing.sort()
+    return listing
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

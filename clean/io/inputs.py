@@ -1,0 +1,205 @@
+"""Input readers: a folder of ``.txt`` pages, JSONL records, WARC/WET archives.
+
+A :class:`Reader` turns one input file into the pages it holds, each a
+:class:`Page` with its provenance, and cleans them with a pipeline:
+
+- ``*.txt``: the file is one page (its path is the page's path);
+- ``*.jsonl`` / ``*.jsonl.gz``: one page per record, the text in ``text_field``
+  (``text`` by default: the output of trafilatura, datatrove and most scrapers);
+  the page's path is ``FILE:LINE`` (1-based line of the record);
+- ``*.warc`` / ``*.wet`` (optionally ``.gz``): one page per text record, read
+  with the ``warcio`` library (``pip install clean[warc]``); the page's path is
+  ``FILE@OFFSET`` (byte offset of the record, as Common Crawl indexes give it).
+
+A record's URL and crawl date, when the input has them, go into the item's
+``source.url`` and ``source.crawl_date``. A page larger than
+:data:`MAX_PAGE_BYTES` is not read: it becomes an error naming the limit, so one
+huge page cannot exhaust memory.
+
+>>> [page.path for page in Reader().pages("tests/data/records.jsonl")][:2]
+['tests/data/records.jsonl:1', 'tests/data/records.jsonl:2']
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clean.model.errors import CleanError, InputError
+from clean.model.records import Item, SourceRecord
+from clean.io.decode import MAX_BYTES, read_input
+
+MAX_PAGE_BYTES = MAX_BYTES  # the same page limit as a .txt file (clean.io.decode.MAX_BYTES)
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
+URL_FIELDS = ("url", "metadata.url", "source_url")
+DATE_FIELDS = ("crawl_date", "date", "timestamp", "metadata.date", "metadata.crawl_date")
+WARC_TEXT_TYPES = ("conversion", "resource", "response")  # WET text, stored files, fetched responses
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page to clean: its bytes (None for a page that could not be read), path, URL and crawl date."""
+
+    path: str
+    raw: bytes | None
+    url: str | None = None
+    crawl_date: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Reads pages from input files; ``text_field`` names the text of a JSONL record."""
+
+    text_field: str = "text"
+
+    def pages(self, path: str) -> Iterator[Page]:
+        """The pages of the file ``path``, in file order."""
+        name = path.lower()
+        if name.endswith(JSONL_SUFFIXES):
+            yield from self._jsonl(path)
+        elif name.endswith(WARC_SUFFIXES):
+            yield from _warc(path)
+        else:
+            yield _text_file(path)
+
+    def clean(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
+        """Clean every page of ``path``: a source record and items per page (at least one record)."""
+        if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
+            results = self._clean_records(pipeline, path)
+            return results or [clean_page(pipeline, Page(path, None, error=f"{path}: no text records found"))]
+        from clean.io.page_records import clean_path
+
+        return [clean_path(pipeline, path)]
+
+    def _clean_records(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
+        """The pages of a container file cleaned; a truncated or corrupt file ends with an error record."""
+        results, pages = [], self.pages(path)
+        while True:
+            try:
+                page = next(pages, None)
+            except (OSError, EOFError, ValueError, zlib.error) as exc:
+                problem = f"{path}: cannot read further ({type(exc).__name__}: {exc}); the pages before were cleaned"
+                return results + [clean_page(pipeline, Page(f"{path}@end", None, error=problem))]
+            if page is None:
+                return results
+            results.append(clean_page(pipeline, page))
+
+    def _jsonl(self, path: str) -> Iterator[Page]:
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rb") as f:
+            for number, line in enumerate(_bounded_lines(f), 1):
+                if line.strip():
+                    yield self._record(f"{path}:{number}", line)
+
+    def _record(self, where: str, line: bytes) -> Page:
+        if len(line) > MAX_PAGE_BYTES:
+            return Page(where, None, error=f"{where}: record over the page limit of {MAX_PAGE_BYTES} bytes "
+                                           "(MAX_PAGE_BYTES); skipped")
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            return Page(where, None, error=f"{where}: not a JSON record ({exc}); skipped")
+        text = _field(record, self.text_field) if isinstance(record, dict) else None
+        if not isinstance(text, str):
+            return Page(where, None, error=f"{where}: no text field {self.text_field!r} "
+                                           "(choose another with --text-field); skipped")
+        return Page(where, text.encode("utf-8"), _text(record, URL_FIELDS), _text(record, DATE_FIELDS))
+
+
+def _bounded_lines(f) -> Iterator[bytes]:
+    """The lines of ``f``; a line over :data:`MAX_PAGE_BYTES` is cut there (and rejected), the rest skipped."""
+    while line := f.readline(MAX_PAGE_BYTES + 1):
+        if len(line) > MAX_PAGE_BYTES and not line.endswith(b"\n"):
+            while (rest := f.readline(MAX_PAGE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def _field(record: dict, dotted: str):
+    value = record
+    for key in dotted.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def _text(record: dict, fields: tuple[str, ...]) -> str | None:
+    for name in fields:
+        value = _field(record, name)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def _text_file(path: str) -> Page:
+    try:
+        return Page(path, read_input(path))
+    except InputError as exc:
+        return Page(path, None, error=str(exc))
+
+
+def _warc(path: str) -> Iterator[Page]:
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        yield Page(path, None, error=f"{path}: reading WARC/WET needs warcio: pip install 'clean[warc]'")
+        return
+    with open(path, "rb") as f:
+        records = ArchiveIterator(f)
+        try:
+            yield from _warc_pages(path, records)
+        except ArchiveLoadFailed as exc:
+            raise ValueError(f"not a WARC/WET archive here: {exc}") from exc
+
+
+def _warc_pages(path: str, records) -> Iterator[Page]:
+    for record in records:
+        if record.rec_type not in WARC_TEXT_TYPES or not _is_text(record):
+            continue
+        raw = record.content_stream().read(MAX_PAGE_BYTES + 1)
+        where = f"{path}@{records.get_record_offset()}"
+        url, date = record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date")
+        if len(raw) > MAX_PAGE_BYTES:
+            yield Page(where, None, url, date, f"{where}: record over the page limit of {MAX_PAGE_BYTES} "
+                                               "bytes (MAX_PAGE_BYTES); skipped")
+        else:
+            yield Page(where, raw, url, date)
+
+
+def _is_text(record) -> bool:
+    """WET conversions are text; other records only when their content type says text/plain."""
+    if record.rec_type == "conversion":
+        return True
+    headers = record.http_headers or record.rec_headers
+    kind = (headers.get_header("Content-Type") or "") if headers else ""
+    return kind.startswith("text/plain")
+
+
+def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
+    """Clean one page; a page that cannot be read or cleaned becomes a source record with an error."""
+    from clean.io.page_records import source_record
+
+    origin = {"url": page.url, "crawl_date": page.crawl_date}
+    if page.raw is None:
+        return SourceRecord(path=page.path, sha256=None, encoding=None, errors=[page.error], **origin), []
+    try:
+        doc = pipeline.clean_bytes(page.raw, page.path, page.url)
+    except Exception as exc:  # a bad record or a bug in a stage costs one page, not the archive
+        kind = "" if isinstance(exc, CleanError) else f"internal error ({type(exc).__name__}): "
+        sha = hashlib.sha256(page.raw).hexdigest()
+        return SourceRecord(path=page.path, sha256=sha, encoding=None, errors=[f"{kind}{exc}"], **origin), []
+    items = list(doc.items)
+    if page.crawl_date:
+        items = [i.model_copy(update={"source": i.source.model_copy(update={"crawl_date": page.crawl_date})})
+                 for i in items]
+    return source_record(page.path, doc).model_copy(update=origin), items
