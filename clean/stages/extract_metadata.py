@@ -25,6 +25,7 @@ from operator import attrgetter
 from clean.model.document import DateMark, Document, Segment
 from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.engine.ruleset import RuleSet
+from clean.families.items.card_titles import title_line
 from clean.families.items.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, facts, memo_lead, shape, words,
 )
@@ -186,12 +187,13 @@ def _headline_only(paragraphs: list, head: int, known: _Known) -> bool:
 
 def _card_title_and_stamp(paragraphs: list, known: _Known):
     """Like :func:`_title_and_stamp`, for a card of a listing (``items.card``), whose lines come in the
-    page's own order: the title is its first headline (past date lines and one-word labels), the stamp
-    its first date line or stamped line, wherever they are in the card."""
+    page's own order: the title is its headline (past date lines and labels), the stamp
+    its first date line or stamped line, wherever they are in the card (:mod:`~clean.families.items.card_titles`)."""
     stamp = next((mark for p in paragraphs if (mark := p.stamp or (known.bare(p) and _date_mark(p, known)))), None)
-    for h, line in enumerate(paragraphs):
-        if line.text and not known.bare(line) and (known.headline(line.text) or known.question(line.text)):
-            return line.text, paragraphs[:h] + paragraphs[h + 1 :], stamp
+    shaped = [bool(p.text) and not known.bare(p) and (known.headline(p.text) or known.question(p.text)) for p in paragraphs]
+    h = title_line([p.text if not known.bare(p) else "" for p in paragraphs], shaped)
+    if h is not None:
+        return paragraphs[h].text, paragraphs[:h] + paragraphs[h + 1 :], stamp
     title, paragraphs, _ = _title_and_stamp(paragraphs, known)
     return title, paragraphs, stamp
 
