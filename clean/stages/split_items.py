@@ -36,6 +36,9 @@ that applies decides (the rule ids are the ``boundary`` of the item):
    tell and stays (``items.topic-shift``);
 9. otherwise: same item (an article goes on).
 
+Whatever the rung, an item so far made of date lines alone (a day heading, a feed's own dates) is no
+item: the line after it joins it, unless a separator stands between them.
+
 Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.families.items.paragraphs.STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
 only for the paragraphs that reach those rungs (question lines, paragraphs of
@@ -80,6 +83,8 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
     first = 0
     for n in range(1, len(page.kept)):
         reason = "items.separator" if n in separated else _opens_item(page, n, first, enabled)
+        if reason and reason != "items.separator" and all(page.bare[first:n]):
+            continue  # date lines alone are no item: they head the item after them
         if reason:
             starts.append((page.kept[n], reason))
             first = n
