@@ -37,7 +37,8 @@ that applies decides (the rule ids are the ``boundary`` of the item):
 9. otherwise: same item (an article goes on).
 
 Whatever the rung, an item so far made of date lines alone (a day heading, a feed's own dates) is no
-item: the line after it joins it, unless a separator stands between them.
+item: the line after it joins it, unless a separator stands between them, or it opens a card (which
+has a date line of its own): then the date lines join the item before.
 
 Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.families.items.paragraphs.STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
@@ -84,7 +85,9 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
     for n in range(1, len(page.kept)):
         reason = "items.separator" if n in separated else _opens_item(page, n, first, enabled)
         if reason and reason != "items.separator" and all(page.bare[first:n]):
-            continue  # date lines alone are no item: they head the item after them
+            if reason != "items.card" or len(starts) == 1:
+                continue  # date lines alone are no item: they head the item after them
+            starts.pop()  # ... unless that is a card with its own date: then they close the item before
         if reason:
             starts.append((page.kept[n], reason))
             first = n

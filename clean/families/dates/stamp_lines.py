@@ -114,11 +114,18 @@ def carry_bare_stamps(lines, rules: RuleSet) -> tuple[Line, ...]:
 
 
 def _closing_stamps(lines, kept: list[int], rules: RuleSet) -> set[int]:
-    """Indices of the bare stamps that close a card of a run whose date lines come under the headline."""
+    """Indices of the bare stamps that close a card of a run whose date lines come under the headline,
+    and of the one right before the first such card (a feed's own date over its first entry, which has
+    its own)."""
     texts = [lines[i].text for i in kept]
     datelines = [_bare(lines[i]) or (len(t) <= MAX_DATE_LINE_CHARS and is_dateline(t, rules)) for i, t in zip(kept, texts)]
     cards = find_cards(shape_string(texts, datelines), [len(t.split()) for t in texts])
-    return {kept[n] for n, closes in cards.closes.items() if closes}
+    closing = {n for n, closes in cards.closes.items() if closes}
+    dated = [cards.region[n] for n in closing if n in cards.region]
+    first = min(dated, default=0)  # the page's first card that has a date line of its own
+    if first and datelines[first - 1] and first - 1 not in cards.closes:
+        closing.add(first - 1)
+    return {kept[n] for n in closing}
 
 
 def _bare(line: Line) -> bool:

@@ -150,7 +150,7 @@ def _add(symbols: str, firsts, stop: int, after: bool, starts: set, closes: dict
     when ``after``."""
     bounds = list(firsts) + [stop]
     for first, end in zip(bounds, bounds[1:]):
-        if first in region:
+        if any(i in region for i in range(first, end)):
             continue  # already read as periodic cards
         starts.add(first)
         for i in range(first, end):
