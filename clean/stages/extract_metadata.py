@@ -32,6 +32,7 @@ from clean.families.items.paragraphs import (
 
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
 CARD_RULE = "items.card"
+MAX_LISTED_LINES = 4  # a headline alone, with its date and time lines
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
@@ -68,7 +69,7 @@ def _paragraphs(doc: Document, segment: Segment, kept: tuple[int, ...]) -> list:
 
 def _listed(spans: list[list], known: _Known) -> set[int]:
     """The items that are a headline alone next to another such item: entries of a list of headlines."""
-    alone = [bool(p) and _headline_only(p, next((k for k, x in enumerate(p) if not known.bare(x)), 0), known)
+    alone = [0 < len(p) <= MAX_LISTED_LINES and _headline_only(p, next((k for k, x in enumerate(p) if not known.bare(x)), 0), known)
              for p in spans]
     return {n for n, a in enumerate(alone) if a and ((n and alone[n - 1]) or (n + 1 < len(alone) and alone[n + 1]))}
 

@@ -194,8 +194,8 @@ def _date_side(symbols: str, run: list[tuple[int, int]]) -> bool | None:
     (False), or can the ends of the run not tell (None)?"""
     gaps = [symbols[a[1] : b[0]] for a, b in zip(run, run[1:])]
     for size in range(min(ANCHOR_SHAPES, min(map(len, gaps))), 0, -1):
-        opening, opens = Counter(g[:size] for g in gaps).most_common(1)[0]
-        ending, ends = Counter(g[-size:] for g in gaps).most_common(1)[0]
+        opening, opens = _most_common([g[:size] for g in gaps])
+        ending, ends = _most_common([g[-size:] for g in gaps])
         if min(opens, ends) * MIN_ANCHOR_SHARE < len(gaps):
             continue
         lead_ends = symbols[max(0, run[0][0] - size) : run[0][0]] == ending
@@ -203,6 +203,15 @@ def _date_side(symbols: str, run: list[tuple[int, int]]) -> bool | None:
         if lead_ends != tail_opens:
             return lead_ends
     return None
+
+
+def _most_common(values: list[str]) -> tuple[str, int]:
+    """The most common of ``values`` (the first seen among equals) and how often it comes."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    best = max(counts, key=counts.__getitem__)
+    return best, counts[best]
 
 
 def _leftover_at_start(sizes: list[int], a: int, b: int, period: int, extra: int) -> bool | None:

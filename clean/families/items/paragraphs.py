@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from operator import or_
 from typing import TYPE_CHECKING
 
 import regex
@@ -285,6 +286,16 @@ def _counters(doc: Document, kept: list[int]) -> list[int]:
     return counts
 
 
+class _Nothing:
+    """A list of ``False`` as long as any page (for a fact no line of the page has)."""
+
+    def __getitem__(self, n) -> bool:
+        return False
+
+
+NONE = _Nothing()
+
+
 class Page:
     """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
 
@@ -309,16 +320,23 @@ class Page:
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
         self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
-        self.listed = headline_lists(texts, self.headline, self.question)
-        self.enumerated = colon_lists(texts, self.headline)
-        stamps = [line.stamp is not None for line in lines]
-        self.cards = (line_cards(texts, self.bare, stamps, [words(t) for t in texts], _counters(doc, self.kept))
-                      if sum(self.stamped) >= MIN_CARDS else NO_CARDS)
+        headed = bytes(map(or_, self.headline, self.question))  # a C-level gate: most pages have no list
+        self.listed = headline_lists(texts, self.headline, self.question) if b"\x01\x01\x01" in headed else NONE
+        self.enumerated = colon_lists(texts, self.headline) if ":\n" in doc.view().text else NONE
+        self.cards = self._cards(doc, lines, texts)
         # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as
         # shape() (Page.headline is is_headline; Page.question is is_question_headline: no attribution ends in ?!)
         facts(doc, rules, "shape").update(zip(texts, zip(self.bare, self.headline, self.question)))
         self._leads = facts(doc, rules, "lead")
         self._stems: dict[int, frozenset[str]] = {}
+
+    def _cards(self, doc: Document, lines: list, texts: list[str]):
+        """The page's runs of cards (:mod:`~clean.families.items.cards`), read only where it has
+        :data:`~clean.families.items.cards.MIN_CARDS` date lines or stamped lines."""
+        if sum(self.stamped) < MIN_CARDS:
+            return NO_CARDS
+        stamps = [line.stamp is not None for line in lines]
+        return line_cards(texts, self.bare, stamps, [words(t) for t in texts], _counters(doc, self.kept))
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.families.dates.reader.FoundDate`), or None."""
