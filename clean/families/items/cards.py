@@ -66,9 +66,10 @@ def shape(text: str, dateline: bool, headline: bool = False) -> str:
     if dateline:
         return "D"
     text = text.strip()
-    if LINK.fullmatch(text):
+    first = text[:1]
+    if first in "hw" and LINK.fullmatch(text):  # cheap tests first: most lines open otherwise
         return "U"
-    if NUMBER.fullmatch(text):
+    if first.isdigit() and NUMBER.fullmatch(text):
         return "N"
     if " " not in text and len(text) <= MAX_LABEL_CHARS:
         return "W"
