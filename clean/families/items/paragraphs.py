@@ -197,8 +197,8 @@ def _continuations(rules) -> regex.Pattern:
 
 def headline_lists(texts: list[str], headline: list[bool], question: list[bool]) -> list[bool]:
     """Is each line in a list of headlines: a run of at least :data:`MIN_LISTED_HEADLINES` headlines of
-    :data:`MIN_LISTED_WORDS` words or more, not introduced by a line ending in a colon (a list inside a
-    text, ``Участники обсудили:``)? Padded with one ``False`` past the last line.
+    :data:`MIN_LISTED_WORDS` words or more (all but one without a closing ``?`` or ``!``), not introduced
+    by a line ending in a colon (a list inside a text, ``Участники обсудили:``)? Padded with one ``False``.
 
     >>> headline_lists(["Главное", "Аким открыл новую школу в Таразе", "В Алматы прошёл большой форум",
     ...                 "Сборная выиграла свой первый матч"], [True] * 4, [False] * 4)
@@ -210,7 +210,8 @@ def headline_lists(texts: list[str], headline: list[bool], question: list[bool])
         end = n
         while end < len(texts) and (headline[end] or question[end]) and words(texts[end]) >= MIN_LISTED_WORDS:
             end += 1
-        if end - n >= MIN_LISTED_HEADLINES and not (n and texts[n - 1].endswith(":")):
+        plain = sum(headline[n:end])  # questions and exclamations alone are a dialogue, not a list
+        if end - n >= MIN_LISTED_HEADLINES and plain >= MIN_LISTED_HEADLINES - 1 and not (n and texts[n - 1].endswith(":")):
             listed[n:end] = [True] * (end - n)
         n = max(end, n + 1)
     return listed
