@@ -316,10 +316,13 @@ class Page:
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         self.attribution = [is_attribution(t) for t in texts] + [False]
         self.credit = [is_credit(t) for t in texts] + [False]
-        self.quote = [is_quote(t) for t in texts] + [False]
+        quote = [is_quote(t) for t in texts]
         shaped = [not (a or c) and _shaped(t) for t, a, c in zip(texts, self.attribution, self.credit)]
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
-        self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
+        self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, quote)] + [False]
+        # a speaker's words end as a sentence does: 'Имя Фамилия: заявление' with no full stop is a headline
+        self.quote = [q and not (h and t[:1] not in QUOTE_FIRST) for q, h, t in zip(quote, self.headline, texts)]
+        self.quote.append(False)
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
         headed = bytes(map(or_, self.headline, self.question))  # a C-level gate: most pages have no list
         self.listed = headline_lists(texts, self.headline, self.question) if b"\x01\x01\x01" in headed else NONE
