@@ -169,8 +169,8 @@ def test_file_that_goes_away_during_the_run(corpus, monkeypatch, how, problem):
     (corpus / "gone.txt").write_bytes(GOOD)
     found = executor.discover
 
-    def discover_then_break(inputs, problems=None):
-        paths = found(inputs, problems)
+    def discover_then_break(inputs, problems=None, skip=executor.NO_SKIP):
+        paths = found(inputs, problems, skip)
         if how == "deleted":
             (corpus / "gone.txt").unlink()
         elif how == "replaced-by-folder":

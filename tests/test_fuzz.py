@@ -4,7 +4,7 @@ Hypothesis generates arbitrary bytes, arbitrary Unicode and news-like pages
 (title, date, noise, broken lines, mojibake, in Russian, Kazakh, Ukrainian and
 English, mixed with random text). CI runs a bounded, reproducible number of
 examples per property (``FUZZ_EXAMPLES``); a release check runs many more with
-fresh randomness (see README, "Reliability")::
+fresh randomness (see docs/reliability.md)::
 
     CLEAN_FUZZ_EXAMPLES=20000 .venv/bin/python -m pytest tests/test_fuzz.py -q
 """

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from clean.model.document import Document
 from clean.families.repair.mojibake_check import NEEDS_FTFY, _alphabet, needs_ftfy
-from clean.stages.repair_unicode import FTFY_CONFIG, fix_mojibake
+from clean.families.repair.encoding import FTFY_CONFIG, fix_mojibake
 
 ALPHABET = _alphabet()
 SENTENCES = (

@@ -55,3 +55,67 @@ def test_golden_written_then_compared_then_updated(project):
     assert pytest_in(project, "--clean-update").returncode == 0
     assert "Алматы" in (project / "golden" / "items.jsonl").read_text(encoding="utf-8")
 
+
+
+CASES = '''
+def test_beside_this_file(clean_golden):
+    clean_golden(["pages"], "golden")
+
+
+def test_root_relative(clean_golden):
+    clean_golden(["shared/pages"], "shared/golden")
+
+
+def test_missing_input(clean_golden):
+    clean_golden(["no-such-pages"], "golden-missing")
+
+
+def test_no_page(clean_golden):
+    clean_golden(["empty-folder"], "golden-empty")
+
+
+def test_errors(clean_golden):
+    clean_golden(["broken"], "golden-broken")
+
+
+def test_compressed_sharded_golden(clean_golden):  # a golden folder in another layout of 'clean run'
+    clean_golden(["pages"], "golden-gz")
+'''
+
+
+def test_a_golden_cannot_pass_on_nothing_and_paths_resolve_beside_the_test_file(tmp_path):
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    here = tmp_path / "tests" / "sub"
+    for folder in (here / "pages", tmp_path / "shared" / "pages", here / "empty-folder", here / "broken"):
+        folder.mkdir(parents=True)
+    (here / "pages" / "a.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "shared" / "pages" / "b.txt").write_text(PAGE, encoding="utf-8")
+    (here / "broken" / "a.txt").write_text(PAGE, encoding="utf-8")
+    (here / "broken" / "empty.txt").write_bytes(b"")
+    (here / "test_cases.py").write_text(CASES, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "clean", "run", "pages", "-o", "golden-gz", "--compress", "gzip",
+                    "--shard-mb", "1"], cwd=here, check=True, capture_output=True)
+    first = pytest_in(tmp_path, "-rA")
+    outcome = {line.split("::")[-1].split()[0]: line.split()[0] for line in first.stdout.splitlines()
+               if line.startswith(("PASSED", "FAILED"))}
+    assert outcome == {"test_beside_this_file": "FAILED", "test_root_relative": "FAILED",  # goldens written
+                       "test_missing_input": "FAILED", "test_no_page": "FAILED", "test_errors": "FAILED",
+                       "test_compressed_sharded_golden": "PASSED"}, first.stdout
+    assert "input not found: no-such-pages" in first.stdout and "yield no page" in first.stdout
+    assert "1 of 2 pages have errors" in first.stdout and "empty.txt: empty file (0 bytes)" in first.stdout
+    assert '"path": "pages/a.txt"' in (here / "golden" / "sources.jsonl").read_text(encoding="utf-8")
+    assert (tmp_path / "shared" / "golden" / "items.jsonl").exists()
+    assert not any((here / name).exists() for name in ("golden-missing", "golden-empty", "golden-broken"))
+    second = pytest_in(tmp_path, "-rA", "-k", "beside or root_relative or compressed")
+    assert second.returncode == 0, second.stdout
+
+
+def test_clean_update_rewrites_a_golden_of_another_layout_as_plain_jsonl(project):
+    subprocess.run([sys.executable, "-m", "clean", "run", "pages", "-o", "golden", "--compress", "gzip"],
+                   cwd=project, check=True, capture_output=True)
+    assert pytest_in(project).returncode == 0  # the gzip golden is read as it is
+    (project / "pages" / "a.txt").write_text(PAGE.replace("Астане", "Алматы"), encoding="utf-8")
+    assert pytest_in(project).returncode == 1
+    assert pytest_in(project, "--clean-update").returncode == 0
+    assert sorted(p.name for p in (project / "golden").glob("*.jsonl*")) == ["items.jsonl", "sources.jsonl"]
+    assert pytest_in(project).returncode == 0

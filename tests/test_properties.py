@@ -1,7 +1,7 @@
 """Properties of the whole pipeline: clean text stays as it is, and cleaning is idempotent.
 
 1. A page with no noise comes out with the same words: only the documented
-   normalisations (README, "Text normalisation") change it: invisible
+   normalisations (docs/rules.md, "Text normalisation") change it: invisible
    characters removed, odd spaces and tabs made one plain space, line ends and
    edge spaces trimmed.
 2. Cleaning the output again changes nothing: an item written out as a page

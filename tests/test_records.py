@@ -49,7 +49,8 @@ def test_trusted_items_equal_validated_items():
 
 
 def test_trusted_records_equal_validated_records():
-    ref = dict(path="a.txt", sha256="0" * 64, encoding="utf-8", line_start=1, line_end=2, url=None, crawl_date=None)
+    ref = dict(path="a.txt", sha256="0" * 64, encoding="utf-8", line_start=1, line_end=2, url=None, crawl_date=None,
+               extracted_by=None)
     assert SourceRef.trusted(**ref) == SourceRef(**ref)
     assert SourceRef.trusted(**ref).model_dump() == SourceRef(**ref).model_dump()
     assert EditRecord.trusted(rule="r", line=3, before="a", after="b") == EditRecord(rule="r", line=3, before="a", after="b")

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean.families.repair.mojibake_check import SAFE
-from clean.stages.repair_unicode import FTFY_CONFIG, NEEDS_FTFY
+from clean.families.repair.encoding import FTFY_CONFIG, NEEDS_FTFY
 
 SENTENCES = [
     "Президент Казахстана подписал закон «О средствах массовой информации» — сообщает Акорда.",

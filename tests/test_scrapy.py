@@ -36,16 +36,24 @@ def site():
     server.server_close()
 
 
-def crawl(site, out, *settings) -> tuple[list[dict], str]:
-    """Run the spider with the clean pipeline; the items written and the log."""
+PIPELINE = {"clean.integrations.scrapy.CleanPipeline": 100}
+MIDDLEWARE = {"clean.integrations.scrapy.CleanSpiderMiddleware": 800}
+DEDUP = {"dedup.UrlDedupPipeline": 50}  # tests/scrapy_site/dedup.py, before the clean pipeline
+
+
+def crawl(site, out, *settings, pipelines=PIPELINE, check=True) -> tuple[list[dict], str]:
+    """Run the spider with ``pipelines`` (the clean one by default); the items written and the log."""
     command = [
         sys.executable, "-m", "scrapy", "runspider", str(SITE / "news_spider.py"), "-a", f"start={site}/index.html",
-        "-O", f"{out}:jsonlines", "-s", "ITEM_PIPELINES={\"clean.integrations.scrapy.CleanPipeline\": 100}",
+        "-O", f"{out}:jsonlines", "-s", f"ITEM_PIPELINES={json.dumps(pipelines)}",
         "-s", "TELNETCONSOLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False", "-s", "LOG_LEVEL=INFO",
         "-s", "FEED_EXPORT_ENCODING=utf-8", *[arg for s in settings for arg in ("-s", s)],
     ]
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env["PYTHONPATH"] = os.pathsep.join([str(SITE), str(ROOT), env.get("PYTHONPATH", "")])
     done = subprocess.run(command, capture_output=True, text=True, cwd=out.parent, env=env, timeout=120)
+    if not check:
+        return [], done.stderr
     assert done.returncode == 0, done.stderr[-3000:]
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     return sorted(items, key=lambda item: (item["url"], item["clean"][0]["source"]["line_start"])), done.stderr
@@ -58,11 +66,13 @@ def pages(site, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def split(site, tmp_path_factory):
-    return crawl(site, tmp_path_factory.mktemp("split") / "items.jsonl", "CLEAN_SPLIT_ITEMS=True")
+    """Pages split in the spider middleware, with a pipeline dropping duplicate URLs in place."""
+    return crawl(site, tmp_path_factory.mktemp("split") / "items.jsonl", "CLEAN_SPLIT_ITEMS=True",
+                 f"SPIDER_MIDDLEWARES={json.dumps(MIDDLEWARE)}", pipelines=DEDUP | PIPELINE)
 
 
 def by_page(items, name):
-    return [item for item in items if item["url"].endswith(f"/{name}.html")]
+    return [item for item in items if item["url"].split("#")[0].endswith(f"/{name}.html")]
 
 
 def test_php_notices_are_removed(pages):
@@ -95,6 +105,19 @@ def test_listing_page_split_when_asked(split):
     assert items[1]["text"].startswith("6 мая 2024 года в Караганде")
     assert all(item["page_title"] == "Лента новостей" for item in items)  # the page's own fields travel along
     assert len({item["clean"][0]["id"] for item in items}) == 3
+    assert [item["url"].split("#")[1] for item in items] == ["item-1", "item-2", "item-3"]
+    assert all(item["clean"][0]["source"]["url"] == item["url"].split("#")[0] for item in items)
+
+
+def test_split_parts_pass_a_url_dedup_pipeline_once_each(split):
+    items, log = split
+    assert "duplicate URL" not in log and "'clean/items': 5" in log and "'item_scraped_count': 5" in log
+
+
+def test_split_without_the_spider_middleware_refuses_to_start(site, tmp_path):
+    _, log = crawl(site, tmp_path / "items.jsonl", "CLEAN_SPLIT_ITEMS=True", check=False)
+    assert "CLEAN_SPLIT_ITEMS=True splits pages in the spider middleware" in log
+    assert "CleanSpiderMiddleware" in log and not (tmp_path / "items.jsonl").exists()
 
 
 def test_provenance_fields_are_the_jsonl_record(pages):
@@ -124,7 +147,7 @@ def process(item, **settings):
 
     values = Settings({**DEFAULTS, **settings})
     fields = {name: values.get(name) for name in DEFAULTS}
-    return asyncio.run(CleanPipeline(Pipeline(), fields, split=False).process_item(item))
+    return asyncio.run(CleanPipeline(Pipeline(), fields).process_item(item))
 
 
 def test_field_names_come_from_settings():

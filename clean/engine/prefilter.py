@@ -8,7 +8,10 @@ character and 1 ns per character for a longer string) instead of a regex scan
 Hyperscan, done for the shapes rule patterns have: literal words,
 alternations, small character classes, repeats and line anchors.
 
-The pattern is read with Python's own regex parser. A pattern it cannot read,
+The pattern is read with Python's own regex parser (CPython's private
+``re._parser``, tested on 3.11-3.13; where a Python lacks it, no rule gets a
+prefilter and a warning says so: every rule is scanned, slower, same output).
+A pattern it cannot read,
 or one written in syntax the two engines may read differently (POSIX classes,
 fuzzy matching, ``\\p{..}``), gets no prefilter and is always scanned. Under
 case-insensitive matching only characters without case are used. ``^`` and
@@ -25,21 +28,28 @@ True
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from itertools import product
 
 import regex
+
+try:
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # a Python whose private parser moved: no prefilters (the slow path, same output)
+    sre = sre_parse = None
+    warnings.warn("clean: this Python has no re._parser; rule prefilters are off, so cleaning is slower",
+                  RuntimeWarning, stacklevel=2)
 
 MAX_NEEDLES = 24  # more alternatives than this cost more than the scan they would save
 MAX_CLASS = 24  # a character class larger than this is not expanded
 MAX_COST = 16.0  # estimated µs per 5 KB page a gate may cost (an absent character ~0.1, a string ~3)
 UNSAFE_SYNTAX = regex.compile(r"\[\[|\[:|\\[pPmMXGKLN]|\(\?[|&R0-9]|\(\?P>|\(\?V|\(\?\(|\(\?[a-zA-Z]*[rfwbep]")
 QUANTIFIER = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
-BEGINS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
-ENDS = (sre.AT_END, sre.AT_END_STRING)
+BEGINS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING) if sre else ()
+ENDS = (sre.AT_END, sre.AT_END_STRING) if sre else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,8 @@ class LiteralGate:
 def literal_gate(compiled) -> LiteralGate | None:
     """The prefilter for a compiled pattern, or None when no cheap one can be proved."""
     text, flags = compiled.pattern, int(compiled.flags)
+    if sre_parse is None:
+        return None
     if flags & (regex.V1 | regex.FULLCASE) or not _plain_syntax(text):
         return None  # full case folding matches across characters (İ ~ i + U+0307): not what Python's parser reads
     py_flags = flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)

@@ -27,6 +27,7 @@ Loading folders of such files is :mod:`clean.catalog.loader`'s work.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -35,11 +36,12 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from clean.model.errors import RuleError
+from clean.model.errors import UsageError, RuleError
 
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
 ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 PATTERN_TIMEOUT = 5.0  # seconds one rule pattern may spend on one page before it gives up (TimeoutError)
+CLOSE_NAMES = 3  # closest ids or families offered for an unknown one
 
 
 class Example(BaseModel):
@@ -144,7 +146,10 @@ class RuleSet:
         return RuleSet(tuple(r for r in self.rules if r.id in rule_ids), self.tables, self.patterns)
 
     def without(self, prefixes: set[str]) -> RuleSet:
-        """A copy without the rules whose id or family is in ``prefixes``."""
+        """A copy without the rules whose id or family is in ``prefixes``; an unknown name is a
+        :class:`~clean.model.errors.UsageError` offering the closest ones."""
+        if problem := unknown_names(self, prefixes):
+            raise UsageError(problem)
         keep = tuple(r for r in self.rules if r.id not in prefixes and r.family not in prefixes)
         return RuleSet(keep, self.tables, self.patterns)
 
@@ -218,3 +223,23 @@ class _TimedTwin:
 
     def search(self, string: str, pos: int = 0):
         return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)
+
+
+def unknown_names(ruleset: RuleSet, names) -> str | None:
+    """The message for the names in ``names`` that are neither a rule id nor a family, with the closest.
+
+    >>> from types import SimpleNamespace as Rule
+    >>> rules = Rule(rules=[Rule(id="chrome.menu", family="chrome"), Rule(id="noise.php-notice", family="noise")])
+    >>> print(unknown_names(rules, {"noise", "chrom"}))
+    cannot disable 'chrom': no rule or family of that name; did you mean chrome, chrome.menu?
+    """
+    known = sorted({r.id for r in ruleset.rules} | {r.family for r in ruleset.rules})
+    wrong = sorted(set(names) - set(known))
+    if not wrong:
+        return None
+    parts = []
+    for name in wrong:
+        close = difflib.get_close_matches(name, known, CLOSE_NAMES)
+        hint = f"did you mean {', '.join(close)}?" if close else "'clean rules' lists them"
+        parts.append(f"cannot disable {name!r}: no rule or family of that name; {hint}")
+    return "\n".join(parts)

@@ -14,106 +14,93 @@ Settings (all optional):
 - ``CLEAN_RECORD_FIELD`` (``"clean"``): the list of clean records (``items.jsonl``
   lines: id, source, removed, edits...) that the item was made from.
 - ``CLEAN_SPLIT_ITEMS`` (``False``): a listing page becomes one scraped item per
-  news item (copies of the page's item); otherwise the texts are joined with a blank line.
+  news item; otherwise the texts are joined with a blank line. One page becoming
+  several items is a spider's output, so splitting is done by the spider
+  middleware :class:`CleanSpiderMiddleware` (below), which cleans
+  items as they leave the spider; this pipeline then passes them on untouched.
+  With ``CLEAN_SPLIT_ITEMS`` and without the middleware, the crawl does not start.
 - ``CLEAN_RULES``, ``CLEAN_DISABLE``, ``CLEAN_SHIPPED_RULES``: rule folders,
   ids or families to switch off, and whether to load the shipped rules, as for ``clean run``.
 
 An item whose text is missing or ends up empty is dropped with a log line and
-counted in the stats (``clean/dropped_empty``). The extra items of a split page
-go through all item pipelines again from the first (this one passes them on),
-so they reach feeds and later pipelines as any scraped item does.
+counted in the stats (``clean/dropped_empty``).
 
->>> joined([{"text": "One."}, {"text": "Two."}])
-'One.\\n\\nTwo.'
+The spider middleware cleans items as they leave the spider, splitting listing
+pages: one response becoming several items is what a spider's output is for,
+so every part goes through the item pipelines once, like any scraped item, and a
+pipeline that drops duplicate URLs sees each part with its own URL (``…#item-N``,
+see :mod:`clean.integrations.scrapy_items`)::
+
+    SPIDER_MIDDLEWARES = {"clean.integrations.scrapy.CleanSpiderMiddleware": 800}
+    CLEAN_SPLIT_ITEMS = True
+
+Requests pass through it untouched; the item pipeline is then not needed (it
+passes cleaned items on untouched when also enabled).
+
+>>> MIDDLEWARE
+'clean.integrations.scrapy.CleanSpiderMiddleware'
 """
 
 from __future__ import annotations
 
-import copy
-import logging
-
 from clean.pipeline import Pipeline
+from clean.integrations.scrapy_items import DEFAULTS, ItemCleaner, joined  # noqa: F401  (DEFAULTS, joined: part of this API)
 
-logger = logging.getLogger(__name__)
-ITEM_SEPARATOR = "\n\n"  # between the texts of several items kept in one scraped item
-DEFAULTS = {
-    "CLEAN_TEXT_FIELD": "text", "CLEAN_URL_FIELD": "url", "CLEAN_TITLE_FIELD": "title",
-    "CLEAN_DATE_FIELD": "date", "CLEAN_RECORD_FIELD": "clean",
-}
-
-
-def joined(records: list[dict]) -> str:
-    """The texts of several clean records as one text."""
-    return ITEM_SEPARATOR.join(r["text"] for r in records)
+MIDDLEWARE = "clean.integrations.scrapy.CleanSpiderMiddleware"
 
 
 class CleanPipeline:
-    """Cleans ``CLEAN_TEXT_FIELD`` of each item; splits listing pages when ``CLEAN_SPLIT_ITEMS`` is on."""
+    """Cleans ``CLEAN_TEXT_FIELD`` of each item (items the spider middleware cleaned pass untouched)."""
 
-    def __init__(self, pipeline: Pipeline, fields: dict, split: bool, crawler=None):
-        self.pipeline, self.fields, self.split, self.crawler = pipeline, fields, split, crawler
+    def __init__(self, pipeline: Pipeline, fields: dict, crawler=None):
+        self.cleaner = ItemCleaner(pipeline, fields, split=False, crawler=crawler)
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        pipeline = Pipeline(
-            rule_dirs=settings.getlist("CLEAN_RULES"), disable=settings.getlist("CLEAN_DISABLE"),
-            shipped=settings.getbool("CLEAN_SHIPPED_RULES", True),
-        )
-        fields = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
-        return cls(pipeline, fields, settings.getbool("CLEAN_SPLIT_ITEMS", False), crawler)
+        if settings.getbool("CLEAN_SPLIT_ITEMS", False) and MIDDLEWARE not in settings.getwithbase(
+                "SPIDER_MIDDLEWARES"):
+            raise ValueError(f"CLEAN_SPLIT_ITEMS=True splits pages in the spider middleware: add"
+                             f" SPIDER_MIDDLEWARES = {{{MIDDLEWARE!r}: 800}} to the settings")
+        cleaner = ItemCleaner.from_crawler(crawler)
+        return cls(cleaner.pipeline, cleaner.fields, crawler=crawler)
 
     async def process_item(self, item, spider=None):
         from itemadapter import ItemAdapter
-
-        page = ItemAdapter(item)
-        if page.get(self.fields["CLEAN_RECORD_FIELD"]) is not None:
-            return item  # a part of a split page coming round again
-        url = page.get(self.fields["CLEAN_URL_FIELD"])
-        text = page.get(self.fields["CLEAN_TEXT_FIELD"])
-        records = []
-        if isinstance(text, str) and text.strip():
-            found = self.pipeline.clean_text(text, source=url or "<scrapy>")
-            records = [r.model_dump() for r in found if r.text.strip()]
-        self._count("clean/pages")
-        if not records:
-            self._drop(url)
-        if not self.split or len(records) == 1:
-            return self._fill(item, records, whole_page=True)
-        self._count("clean/split_pages")
-        for record in records[:-1]:
-            part = self._fill(copy.deepcopy(item), [record], whole_page=False)
-            await self.crawler.engine.scraper.start_itemproc_async(part, response=None)
-        return self._fill(item, records[-1:], whole_page=False)
-
-    def _fill(self, item, records: list[dict], whole_page: bool):
-        """Write the clean text, title, date and records into ``item``."""
-        from itemadapter import ItemAdapter
-
-        adapter = ItemAdapter(item)
-        values = {
-            "CLEAN_TEXT_FIELD": joined(records), "CLEAN_RECORD_FIELD": records,
-            "CLEAN_TITLE_FIELD": records[0]["title"], "CLEAN_DATE_FIELD": records[0]["date"],
-        }
-        for setting, value in values.items():
-            name = self.fields[setting]
-            # the page's own title or date stays unless clean found one; a part of a split page gets its own
-            if name is None or (value is None and whole_page and setting != "CLEAN_RECORD_FIELD"):
-                continue
-            try:
-                adapter[name] = value
-            except KeyError:
-                raise KeyError(f"{type(item).__name__} has no field {name!r}: declare it or set {setting}") from None
-        self._count("clean/items")
-        return item
-
-    def _drop(self, url) -> None:
         from scrapy.exceptions import DropItem
 
-        logger.info("clean: dropped %s: no text left after cleaning", url)
-        self._count("clean/dropped_empty")
-        raise DropItem(f"clean: no text left after cleaning {url}")
+        if self.cleaner.cleaned(item):
+            return item  # cleaned (and maybe split) by the spider middleware
+        found = self.cleaner.clean(item)
+        if not found:
+            url = ItemAdapter(item).get(self.cleaner.fields["CLEAN_URL_FIELD"])
+            raise DropItem(f"clean: no text left after cleaning {url}")
+        return found[0]
 
-    def _count(self, key: str) -> None:
-        if self.crawler is not None and self.crawler.stats is not None:
-            self.crawler.stats.inc_value(key)
+
+class CleanSpiderMiddleware:
+    """Cleans (and, with ``CLEAN_SPLIT_ITEMS``, splits) the items a spider yields."""
+
+    def __init__(self, cleaner: ItemCleaner):
+        self.cleaner = cleaner
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(ItemCleaner.from_crawler(crawler))
+
+    def process_spider_output(self, response, result, spider=None):
+        for thing in result:
+            yield from self._items(thing)
+
+    async def process_spider_output_async(self, response, result, spider=None):
+        async for thing in result:
+            for item in self._items(thing):
+                yield item
+
+    def _items(self, thing) -> list:
+        from scrapy import Request
+        from itemadapter import is_item
+
+        if isinstance(thing, Request) or not is_item(thing) or self.cleaner.cleaned(thing):
+            return [thing]
+        return self.cleaner.clean(thing)

@@ -9,6 +9,11 @@ a sub-folder sorts by its name followed by ``/``, the character every path
 inside it has at that position. Several inputs are merged in order
 (``heapq.merge``) and a path given twice is cleaned once.
 
+Names that start with a dot (``.git``, ``.hidden/``, the run's own
+``.progress.jsonl``) and the output folder are never walked: a run into a
+folder inside its input never reads its own output. :class:`Skip` adds the
+``--exclude`` globs. A path named explicitly is cleaned whatever its name.
+
 Symlinked folders are followed once; a link back to a folder already walked (a
 loop) is yielded too, with its reason in ``problems``, so it becomes an error
 record at its place in the order.
@@ -23,6 +28,8 @@ from __future__ import annotations
 import heapq
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from clean.io.inputs import PATTERNS
@@ -32,13 +39,44 @@ SUFFIXES = tuple(pattern.removeprefix("*") for pattern in PATTERNS)  # same as m
 Entry = tuple[str, str, str, bool]  # sort key, path, path as shown (relative to the cwd), is a folder to walk
 
 
-def discover(inputs: Iterable[str], problems: dict[str, str] | None = None) -> Iterator[str]:
+@dataclass(frozen=True)
+class Skip:
+    """What a folder walk leaves out besides dot-names: ``folders`` (real paths; the output folder) and
+    ``globs`` (``--exclude``): a glob without ``/`` is matched to each name, one with ``/`` to the path
+    as shown (``*`` crosses ``/``), so ``drafts``, ``*.bak.txt`` and ``news/2019/*`` all work.
+
+    >>> skip = Skip(globs=("drafts", "news/*/old.txt"))
+    >>> [skip.excludes(p) for p in ("in/drafts", "news/2019/old.txt", "news/2019/new.txt")]
+    [True, True, False]
+    """
+
+    folders: frozenset[str] = frozenset()
+    globs: tuple[str, ...] = ()
+
+    @classmethod
+    def for_run(cls, out_dir: str | os.PathLike | None, globs: Iterable[str] = ()) -> Skip:
+        """The output folder ``out_dir`` and the ``--exclude`` globs."""
+        folders = frozenset([os.path.realpath(out_dir)]) if out_dir is not None else frozenset()
+        return cls(folders, tuple(g.rstrip("/") for g in globs))
+
+    def excludes(self, shown: str) -> bool:
+        """True when the path ``shown`` (as discovery shows it) matches a glob."""
+        name = shown.rsplit("/", 1)[-1]
+        return any(fnmatchcase(shown if "/" in glob else name, glob) for glob in self.globs)
+
+
+NO_SKIP = Skip()
+
+
+def discover(inputs: Iterable[str], problems: dict[str, str] | None = None, skip: Skip = NO_SKIP) -> Iterator[str]:
     """The files to clean, paths relative to the cwd: files as given, folders walked for :data:`SUFFIXES`.
 
-    The given folders are listed at once, their sub-folders as the walk reaches them.
+    The given folders are listed at once, their sub-folders as the walk reaches them; dot-names, the
+    folders and globs of ``skip`` are left out of a walk (a path given is never left out).
     """
     problems = {} if problems is None else problems
-    streams = [_folder(given, problems) if os.path.isdir(given) else iter([display_path(given)]) for given in inputs]
+    streams = [_folder(given, problems, skip) if os.path.isdir(given) else iter([display_path(given)])
+               for given in inputs]
     return _once(heapq.merge(*streams))
 
 
@@ -51,20 +89,20 @@ def _once(paths: Iterator[str]) -> Iterator[str]:
         last = path
 
 
-def _folder(top: str, problems: dict[str, str]) -> Iterator[str]:
+def _folder(top: str, problems: dict[str, str], skip: Skip) -> Iterator[str]:
     seen: set[str] = set()  # real paths of the folders walked: one entry per folder, not per file
-    return _walk(_listing(str(Path(top)), display_path(top), seen, problems), seen, problems)
+    return _walk(_listing(str(Path(top)), display_path(top), seen, problems, skip), seen, problems, skip)
 
 
-def _walk(entries: list[Entry], seen: set[str], problems: dict[str, str]) -> Iterator[str]:
+def _walk(entries: list[Entry], seen: set[str], problems: dict[str, str], skip: Skip) -> Iterator[str]:
     for _, path, shown, is_folder in entries:
         if is_folder:
-            yield from _walk(_listing(path, shown, seen, problems), seen, problems)
+            yield from _walk(_listing(path, shown, seen, problems, skip), seen, problems, skip)
         else:
             yield shown
 
 
-def _listing(folder: str, shown: str, seen: set[str], problems: dict[str, str]) -> list[Entry]:
+def _listing(folder: str, shown: str, seen: set[str], problems: dict[str, str], skip: Skip) -> list[Entry]:
     """The entries of ``folder`` (shown as ``shown``), sorted so that a depth-first walk yields sorted paths.
 
     A folder that cannot be listed is skipped, as ``os.walk`` does. A name found
@@ -81,13 +119,15 @@ def _listing(folder: str, shown: str, seen: set[str], problems: dict[str, str]) 
     listing = []
     for entry in entries:
         path, name = os.path.join(folder, entry.name), entry.name
+        if name.startswith(".") or (skip.globs and skip.excludes(head + name)):
+            continue
         if not _is_folder(entry):
             if name.endswith(SUFFIXES):
                 listing.append((name, path, head + name, False))
         elif entry.is_symlink() and (target := os.path.realpath(path)) in seen:
             problems[head + name] = f"{head + name}: symlink loop: links to {target}, a folder already walked; skipped"
             listing.append((name, path, head + name, False))
-        else:
+        elif not (skip.folders and os.path.realpath(path) in skip.folders):
             listing.append((name + "/", path, head + name, True))
     listing.sort()
     return listing

@@ -7,7 +7,9 @@ A :class:`Reader` turns one input file into the pages it holds, each a
 - ``*.jsonl`` / ``*.jsonl.gz``: one page per record, the text in ``text_field``
   (``text`` by default: the output of trafilatura, datatrove and most scrapers);
   the page's path is ``FILE:LINE`` (1-based line of the record);
-- ``*.warc`` / ``*.wet`` (optionally ``.gz``): one page per text record, read
+- ``*.html`` / ``*.htm``: a saved page, its main text extracted (:mod:`clean.io.html`);
+- ``*.warc`` / ``*.wet`` (optionally ``.gz``): one page per text record (HTML
+  responses extracted as saved pages are), read
   with the ``warcio`` library (``pip install clean[warc]``); the page's path is
   ``FILE@OFFSET`` (byte offset of the record, as Common Crawl indexes give it).
 
@@ -30,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clean.model.errors import CleanError, InputError
+from clean.io.html import HTML_SUFFIXES, HTML_TYPES, extract, extractor, is_html
 from clean.model.records import Item, SourceRecord
 from clean.io.decode import MAX_BYTES, read_input
 
@@ -37,7 +40,7 @@ MAX_PAGE_BYTES = MAX_BYTES  # the same page limit as a .txt file (clean.io.decod
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
-PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
+PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + HTML_SUFFIXES)
 URL_FIELDS = ("url", "metadata.url", "source_url")
 DATE_FIELDS = ("crawl_date", "date", "timestamp", "metadata.date", "metadata.crawl_date")
 WARC_TEXT_TYPES = ("conversion", "resource", "response")  # WET text, stored files, fetched responses
@@ -52,6 +55,8 @@ class Page:
     url: str | None = None
     crawl_date: str | None = None
     error: str | None = None
+    extracted_by: str | None = None  # the extractor that made ``raw`` from an HTML page
+    sha256: str | None = None  # of the bytes read, when ``raw`` was extracted from them
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ class Reader:
             yield from self._jsonl(path)
         elif name.endswith(WARC_SUFFIXES):
             yield from _warc(path)
+        elif is_html(name):
+            yield _html_file(path)
         else:
             yield _text_file(path)
 
@@ -75,6 +82,8 @@ class Reader:
         if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
             results = self._clean_records(pipeline, path)
             return results or [clean_page(pipeline, Page(path, None, error=f"{path}: no text records found"))]
+        if is_html(path):
+            return [clean_page(pipeline, _html_file(path))]
         from clean.io.page_records import clean_path
 
         return [clean_path(pipeline, path)]
@@ -147,6 +156,22 @@ def _text_file(path: str) -> Page:
         return Page(path, None, error=str(exc))
 
 
+def _html_file(path: str) -> Page:
+    try:
+        return _html_page(path, read_input(path))
+    except InputError as exc:
+        return Page(path, None, error=str(exc))
+
+
+def _html_page(where: str, raw: bytes, url: str | None = None, date: str | None = None) -> Page:
+    """The page of HTML bytes ``raw``: its extracted text, or an error (no extractor, no text)."""
+    try:
+        return Page(where, extract(raw, where), url, date, extracted_by=extractor(),
+                    sha256=hashlib.sha256(raw).hexdigest())
+    except InputError as exc:
+        return Page(where, None, url, date, error=f"{where}: {exc.problem}")
+
+
 def _warc(path: str) -> Iterator[Page]:
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -172,17 +197,22 @@ def _warc_pages(path: str, records) -> Iterator[Page]:
         if len(raw) > MAX_PAGE_BYTES:
             yield Page(where, None, url, date, f"{where}: record over the page limit of {MAX_PAGE_BYTES} "
                                                "bytes (MAX_PAGE_BYTES); skipped")
+        elif _content_type(record).startswith(HTML_TYPES):
+            yield _html_page(where, raw, url, date)
         else:
             yield Page(where, raw, url, date)
 
 
 def _is_text(record) -> bool:
-    """WET conversions are text; other records only when their content type says text/plain."""
+    """WET conversions are text; other records only when their content type says text/plain or HTML."""
+    return record.rec_type == "conversion" or _content_type(record).startswith(("text/plain", *HTML_TYPES))
+
+
+def _content_type(record) -> str:
     if record.rec_type == "conversion":
-        return True
+        return "text/plain"
     headers = record.http_headers or record.rec_headers
-    kind = (headers.get_header("Content-Type") or "") if headers else ""
-    return kind.startswith("text/plain")
+    return ((headers.get_header("Content-Type") or "") if headers else "").lower()
 
 
 def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
@@ -190,16 +220,20 @@ def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
     from clean.io.page_records import source_record
 
     origin = {"url": page.url, "crawl_date": page.crawl_date}
+    if page.extracted_by:  # the identity of the bytes read, and what made the text from them
+        origin |= {"extracted_by": page.extracted_by, "sha256": page.sha256}
     if page.raw is None:
-        return SourceRecord(path=page.path, sha256=None, encoding=None, errors=[page.error], **origin), []
+        return SourceRecord(**{"path": page.path, "sha256": None, "encoding": None, "errors": [page.error]}
+                            | origin), []
     try:
         doc = pipeline.clean_bytes(page.raw, page.path, page.url)
     except Exception as exc:  # a bad record or a bug in a stage costs one page, not the archive
         kind = "" if isinstance(exc, CleanError) else f"internal error ({type(exc).__name__}): "
         sha = hashlib.sha256(page.raw).hexdigest()
-        return SourceRecord(path=page.path, sha256=sha, encoding=None, errors=[f"{kind}{exc}"], **origin), []
+        return SourceRecord(**{"path": page.path, "sha256": sha, "encoding": None, "errors": [f"{kind}{exc}"]}
+                            | origin), []
     items = list(doc.items)
-    if page.crawl_date:
-        items = [i.model_copy(update={"source": i.source.model_copy(update={"crawl_date": page.crawl_date})})
-                 for i in items]
+    provenance = {k: v for k, v in origin.items() if k != "url" and v}
+    if provenance:
+        items = [i.model_copy(update={"source": i.source.model_copy(update=provenance)}) for i in items]
     return source_record(page.path, doc).model_copy(update=origin), items

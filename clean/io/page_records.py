@@ -97,7 +97,7 @@ def source_record(path: str, doc) -> SourceRecord:
         edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
                if outside(e.line)],
         errors=list(doc.errors),
-        notes=[] if items else [_why_empty(path, doc)],
+        notes=[] if items else [why_empty(path, doc)],
     )
 
 
@@ -106,7 +106,7 @@ def failed_record(path: str, sha256: str | None, problem: str) -> SourceRecord:
     return SourceRecord(path=shown_path(path), sha256=sha256, encoding=None, errors=[shown_path(problem)])
 
 
-def _why_empty(path: str, doc) -> str:
+def why_empty(path: str, doc) -> str:
     """The note of a page that yields no item."""
     text = [line for line in doc.lines if line.text.strip()]
     noise = sorted({line.removed for line in text if line.removed})

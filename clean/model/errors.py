@@ -37,3 +37,7 @@ class RunInterrupted(CleanError):
 
 class WorkerLost(CleanError):
     """A worker process died mid-run (killed, out of memory); ``--resume`` carries on."""
+
+
+class UsageError(CleanError, ValueError):
+    """A call that names something that does not exist (a rule or family to disable...); exit code 2."""

@@ -1,7 +1,7 @@
 """The records ``clean`` writes: one :class:`Item` per line of ``items.jsonl``,
 one :class:`SourceRecord` per line of ``sources.jsonl``.
 
-They are the output contract (see README.md), so they are pydantic models,
+They are the output contract (see docs/output.md), so they are pydantic models,
 frozen, with unknown fields forbidden; ``model_dump()`` is exactly the JSON
 record, in field order.
 
@@ -78,6 +78,7 @@ class SourceRef(WithProvenance):
     line_end: int
     url: str | None = None
     crawl_date: OmittedWhenUnknown = None
+    extracted_by: OmittedWhenUnknown = None  # the extractor that made the text of an HTML page (clean.io.html)
 
 
 class RemovedRecord(Record):
@@ -132,3 +133,4 @@ class SourceRecord(WithProvenance):
     notes: list[str] = []
     url: OmittedWhenUnknown = None
     crawl_date: OmittedWhenUnknown = None
+    extracted_by: OmittedWhenUnknown = None

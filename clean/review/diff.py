@@ -7,8 +7,8 @@ invisible characters (no-break and odd spaces, soft hyphens, zero-width and
 bidi marks, tabs) shown by name, so ``<NBSP>`` is visible where a space looks
 the same (see :mod:`clean.model.visible`). A long paragraph that changed in a few
 characters also gets a line ``~~ …context[old → new]context…`` pointing at
-them. An output is an ``items.jsonl`` file or a folder written by ``clean
-run``; two folders also compare their ``sources.jsonl``.
+them. Reading two whole outputs (any layout) and matching their records is
+:mod:`clean.review.diff_outputs`; two folders also compare their ``sources.jsonl``.
 
 >>> old = [{"id": "a", "text": "Один\\u00a0два"}, {"id": "b", "text": "x"}]
 >>> new = [{"id": "a", "text": "Один два"}, {"id": "c", "text": "y"}]
@@ -28,14 +28,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from clean.model.errors import InputError
 from clean.model.visible import replaced_lines, spot, unified, visible
 
 TEASER = 60  # characters of text naming an item without a title
 LONG_LINE = 80  # a changed line longer than this also gets a '~~' line showing the changed part
-KEYS = {"items.jsonl": "id", "sources.jsonl": "path"}
 
 
 @dataclass
@@ -126,44 +123,3 @@ def compare_records(kind: str, key: str, old: list[dict], new: list[dict]) -> Re
     common = [k for k in before if k in after]
     diff.reordered = common != [k for k in after if k in before]
     return diff
-
-
-def compare(old: str | Path, new: str | Path) -> list[RecordsDiff]:
-    """Compare two outputs: two ``items.jsonl`` files, or two output folders (items and sources)."""
-    old, new = Path(old), Path(new)
-    names = ["items.jsonl"]
-    if old.is_dir() and new.is_dir() and (old / "sources.jsonl").exists() and (new / "sources.jsonl").exists():
-        names.append("sources.jsonl")
-    diffs = []
-    for name in names:
-        key = KEYS[name]
-        a, b = read_records(_file(old, name), key), read_records(_file(new, name), key)
-        diffs.append(compare_records(name.split(".")[0], key, a, b))
-    return diffs
-
-
-def _file(path: Path, name: str) -> Path:
-    if path.is_dir():
-        path = path / name
-    if not path.is_file():
-        raise InputError(str(path), "not found; give an items.jsonl file or a folder written by 'clean run'")
-    return path
-
-
-def read_records(path: Path, key: str) -> list[dict]:
-    """The records of a JSONL file, each checked to carry a unique ``key``."""
-    records, seen = [], set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}", f"not JSON ({exc.msg}); is this a clean output?") from None
-        if not isinstance(record, dict) or key not in record:
-            raise InputError(f"{path}:{number}", f"record without {key!r}; is this a clean output?")
-        if record[key] in seen:
-            raise InputError(f"{path}:{number}", f"{key} {record[key]!r} appears twice")
-        seen.add(record[key])
-        records.append(record)
-    return records

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clean.io.output_files import items_files, read_lines
 from clean.model.records import Item, SourceRecord
 from clean.review.report_html import bar_chart, esc, page
 from clean.review.report_source import firings, load_source, rule_file, source_page
@@ -72,9 +73,9 @@ def build_report(out_dir, dest=None, root=".", rules: RuleSet | None = None) -> 
     summaries = {r.id: r.summary for r in rules.rules}
     (dest / "sources").mkdir(parents=True, exist_ok=True)
     (dest / "rules").mkdir(exist_ok=True)
-    items = {item.id: item for item in read_jsonl(out / "items.jsonl", Item)}
+    items = {item.id: item for item in read_jsonl(out, "items", Item)}
     totals, fired = Totals(), defaultdict(list)
-    for number, record in enumerate(read_jsonl(out / "sources.jsonl", SourceRecord)):
+    for number, record in enumerate(read_jsonl(out, "sources", SourceRecord)):
         view = load_source(number, record, [items[i] for i in record.items if i in items], root)
         write(dest / view.href, source_page(view, summaries))
         totals.add(view)
@@ -194,10 +195,10 @@ def pages_of(rows: list, size: int) -> list[list]:
     return [rows[k : k + size] for k in range(0, len(rows), size)]
 
 
-def read_jsonl(path: Path, model):
-    """The records of one JSONL output file."""
-    with open(path, encoding="utf-8") as f:
-        for line in f:
+def read_jsonl(out: Path, name: str, model):
+    """The records of the output files ``name`` (items, sources) in ``out``, in any layout the run wrote."""
+    for path in items_files(out, name):
+        for line in read_lines(path):
             if line.strip():
                 yield model.model_validate_json(line)
 

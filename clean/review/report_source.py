@@ -71,6 +71,10 @@ def load_source(number: int, record: SourceRecord, items: list[Item], root: Path
     if record.sha256 and hashlib.sha256(raw).hexdigest() != record.sha256:
         return _audited(SourceView(number, record, items, None, "source file changed since the run; records only"))
     try:
+        if record.extracted_by:  # an HTML page: its lines are those of the text extracted from it
+            from clean.io.html import extract
+
+            raw = extract(raw, record.path)
         lines = [line.text for line in read_and_decode(raw, record.path).lines]
     except CleanError:  # the run could not decode it either: its error is in the record
         return _audited(SourceView(number, record, items, None, "not decodable as text; see the error above"))

@@ -29,18 +29,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clean._version import __version__
-from clean.io.discovery import discover
-from clean.io.paths import display_path, shown_path  # noqa: F401  (display_path: part of this API)
+from clean.io.discovery import NO_SKIP, Skip, discover, display_path, shown_path  # noqa: F401  (display_path, NO_SKIP: API)
 from clean.model.errors import RunInterrupted, StoppedOnError, WorkerLost
 from clean.io.inputs import Reader
 from clean.io.journal import Journal, stale_temporaries
 from clean.run.local_engine import LocalExecutor
 from clean.io.outputs import AtomicWriter, JsonlSink
+from clean.run.preflight import check_extras
 from clean.io.page_records import Dumped, ItemLines, failed_record, item_lines, to_json
 from clean.run.progress import Progress
 from clean.io.decode import nonblocking_opener
 
 HASH_BLOCK = 2**20  # bytes read at a time when hashing a file for --resume
+FIRST_ERRORS = 5  # errors a summary keeps to show; sources.jsonl holds them all
 
 
 @dataclass
@@ -56,6 +57,17 @@ class RunSummary:
     removed: Counter = field(default_factory=Counter)
     edits: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    first_errors: list[str] = field(default_factory=list)  # the first FIRST_ERRORS errors, for the CLI
+
+    def error_lines(self, out_dir: str | Path) -> list[str]:
+        """The first errors (file: reason), and where all of them are; nothing when there were none."""
+        if not self.errors:
+            return []
+        shown = len(self.first_errors)
+        head = "errors:" if shown == self.errors else f"the first {shown} of {self.errors} errors:"
+        where = Path(out_dir) / "sources.jsonl"
+        return [head, *(f"  {error}" for error in self.first_errors),
+                f"every error is in {where} (records with \"errors\"; 'clean report {out_dir}' lists them)"]
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
@@ -69,7 +81,7 @@ class RunSummary:
 
 def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExecutor | None = None,
         strict: bool = False, resume: bool = False, reader: Reader | None = None, compress: str | None = None,
-        shard_bytes: int | None = None, quiet: bool = True) -> RunSummary:
+        shard_bytes: int | None = None, quiet: bool = True, exclude: Iterable[str] = ()) -> RunSummary:
     """Clean ``inputs`` into ``out_dir``: ``items.jsonl``, ``sources.jsonl``, ``run.json``.
 
     ``strict`` raises :class:`StoppedOnError` at the first input with an error;
@@ -78,20 +90,23 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     :class:`WorkerLost`; the journal keeps what was done. ``reader`` reads the
     inputs (:mod:`clean.io.inputs`); ``compress`` (gzip or zstd) and ``shard_bytes``
     shape the items file(s) (:mod:`clean.io.outputs`); ``quiet=False`` draws a
-    progress line on a terminal (:mod:`clean.run.progress`).
+    progress line on a terminal (:mod:`clean.run.progress`). Walking folders leaves out
+    dot-names, ``out_dir`` and the globs of ``exclude`` (:class:`~clean.io.discovery.Skip`).
     """
     started = time.perf_counter()
     inputs = list(inputs)  # read twice: by discovery and by the progress line's count
     executor = executor or LocalExecutor()
     out = Path(out_dir)
+    skip = Skip.for_run(out, exclude)
+    check_extras(inputs, skip, compress)  # a missing optional library stops the run before it starts
     out.mkdir(parents=True, exist_ok=True)
     for leftover in stale_temporaries(out):
         leftover.unlink()
     (out / "run.json").unlink(missing_ok=True)  # run.json present = the three files are one complete run
     problems: dict[str, str] = {}
-    paths = discover(inputs, problems)
+    paths = discover(inputs, problems, skip)
     summary = RunSummary()
-    bar = Progress.streaming(quiet, inputs)
+    bar = Progress.streaming(quiet, inputs, skip)
     with Journal(out, pipeline.rules.digest(), resume) as journal, \
             JsonlSink(out, "items", compress, shard_bytes) as items_file, \
             AtomicWriter(out / "sources.jsonl") as sources_file, \
@@ -187,6 +202,9 @@ def _count(summary: RunSummary, record: dict, items: ItemLines) -> None:
     summary.files += 1
     summary.items += items.count
     summary.errors += bool(record["errors"])
+    if record["errors"] and len(summary.first_errors) < FIRST_ERRORS:
+        error = record["errors"][0]
+        summary.first_errors.append(error if error.startswith(record["path"]) else f"{record['path']}: {error}")
     summary.empty += not items.count
     summary.removed.update(items.removed)
     summary.edits.update(items.edits)

@@ -46,7 +46,7 @@ class Progress:
         self.shown = False
 
     @classmethod
-    def streaming(cls, quiet: bool = False, inputs: Iterable[str] = (), stream=None) -> Progress:
+    def streaming(cls, quiet: bool = False, inputs: Iterable[str] = (), skip=None, stream=None) -> Progress:
         """A progress line for inputs discovered as the run goes (sizes read as files finish).
 
         When the line is enabled, the totals of ``inputs`` are counted in a
@@ -55,15 +55,16 @@ class Progress:
         stream = stream or sys.stderr
         bar = cls(None, enabled=not quiet and stream.isatty(), stream=stream)
         if bar.enabled and inputs:
-            threading.Thread(target=bar.count_totals, args=(list(inputs),), daemon=True).start()
+            threading.Thread(target=bar.count_totals, args=(list(inputs), skip), daemon=True).start()
         return bar
 
-    def count_totals(self, inputs: list[str]) -> None:
-        """Walk ``inputs`` as the run does and set the totals, holding no list of paths."""
-        from clean.io.discovery import discover
+    def count_totals(self, inputs: list[str], skip=None) -> None:
+        """Walk ``inputs`` as the run does (leaving out what ``skip`` does) and set the totals, holding no
+        list of paths."""
+        from clean.io.discovery import NO_SKIP, discover
 
         files = size = 0
-        for path in discover(inputs):
+        for path in discover(inputs, skip=skip or NO_SKIP):
             files += 1
             size += _size(path)
         self.total_files, self.total_bytes = files, size  # the line reads both; totals appear together

@@ -87,7 +87,7 @@ def _item(doc: Document, segment: Segment, paragraphs: list, audit: _Audit, know
         id=item_id(source.path, start),
         source=SourceRef.trusted(
             path=source.path, sha256=source.sha256, encoding=source.encoding,
-            line_start=start, line_end=end, url=source.url, crawl_date=None,
+            line_start=start, line_end=end, url=source.url, crawl_date=None, extracted_by=None,
         ),
         title=title,
         date=stamp.date if stamp else None,

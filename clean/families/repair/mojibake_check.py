@@ -16,6 +16,10 @@ badness check, once per pair of character kinds (characters that every class
 of the check treats alike), and compiles ``[^SAFE] | bad pair``. A line where
 it does not match is a line ftfy returns unchanged; a test checks this.
 
+The badness check is ftfy's internal ``ftfy.badness`` (tested with ftfy 6.2-6.3).
+An ftfy without it still works: a warning says so and every line goes to ftfy
+(the slow path, same output).
+
 >>> NEEDS_FTFY.search("Президент РФ встретился с «Роснефтью» — провёл встречу.") is None
 True
 >>> NEEDS_FTFY.search("РџСЂРµР·РёРґРµРЅС‚") is not None
@@ -25,12 +29,19 @@ True
 from __future__ import annotations
 
 import re
+import warnings
 from itertools import product
 
 import regex
-from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
-_PREFIX = regex.compile(BADNESS_RE.pattern, regex.VERBOSE)  # partial matches: pairs worth a third character
+try:
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+except ImportError:  # an ftfy whose internals moved: ftfy on every line (the slow path, same output)
+    BADNESS_RE = MOJIBAKE_CATEGORIES = None
+    warnings.warn("clean: this ftfy has no ftfy.badness; every line goes through ftfy, so cleaning is slower",
+                  RuntimeWarning, stacklevel=2)
+
+EVERY_LINE = regex.compile(r"(?s).")  # the slow path: every line that is not empty
 SAFE = (
     "\t\n\x20-\x7e"  # printable ASCII (and the line end)
     "\u0410-\u044f\u0401\u0451"  # Russian alphabet
@@ -55,6 +66,7 @@ def _kind(ch: str, classes: list[re.Pattern]) -> tuple:
 
 def bad_pairs() -> dict[str, set[str]]:
     """For each character of :data:`SAFE`, the characters after which the badness check may match."""
+    prefix = regex.compile(BADNESS_RE.pattern, regex.VERBOSE)  # partial matches: pairs worth a third character
     classes = [re.compile(f"[{chars}]") for chars in MOJIBAKE_CATEGORIES.values()]
     kinds: dict[tuple, list[str]] = {}
     for ch in _alphabet():
@@ -64,7 +76,7 @@ def bad_pairs() -> dict[str, set[str]]:
     for a, b in product(kinds.values(), repeat=2):
         x, y = a[0], b[0]
         if BADNESS_RE.match(x + y) or (
-            _PREFIX.match(x + y, partial=True) and any(BADNESS_RE.match(x + y + z) for z in reps)
+            prefix.match(x + y, partial=True) and any(BADNESS_RE.match(x + y + z) for z in reps)
         ):
             for ch in a:
                 pairs.setdefault(ch, set()).update(b)
@@ -83,8 +95,8 @@ def needs_ftfy_pattern(pairs: dict[str, set[str]] | None = None) -> regex.Patter
     return regex.compile("|".join(alternatives))
 
 
-_PAIRS = bad_pairs()
-NEEDS_FTFY = needs_ftfy_pattern(_PAIRS)
+_PAIRS = bad_pairs() if BADNESS_RE is not None else {}
+NEEDS_FTFY = needs_ftfy_pattern(_PAIRS) if BADNESS_RE is not None else EVERY_LINE
 _FIRSTS: dict[str, str] = {}  # second character of a bad pair -> the characters it may follow
 for _first, _partners in _PAIRS.items():
     for _second in _partners:
@@ -101,7 +113,7 @@ def needs_ftfy(text: str) -> bool:
     >>> needs_ftfy("Президент «Казахстана»"), needs_ftfy("СНГ«"), needs_ftfy("naïve")
     (False, True, True)
     """
-    if _ALL_SAFE.match(text).end() != len(text):
+    if BADNESS_RE is None or _ALL_SAFE.match(text).end() != len(text):
         return True
     for second, firsts in _FIRSTS.items():  # a handful of characters, each found by a C-level scan
         at = text.find(second, 1)

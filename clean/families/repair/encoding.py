@@ -1,0 +1,70 @@
+"""``repair.mojibake`` and ``repair.html-entity``: ftfy on the lines that may need it, HTML entities decoded.
+
+The expensive repair is ftfy (a few MB/s). Most lines cannot hold mojibake, so
+:data:`~clean.families.repair.mojibake_check.NEEDS_FTFY` decides cheaply which lines
+ftfy must see: any character outside the set that plain Russian, Kazakh,
+Ukrainian or English text is made of, or a pair of characters inside that set
+where ftfy's own badness check could start to match. A line that passes is one
+ftfy would return unchanged, so the result equals running ftfy on every line
+(tests check this on injected mojibake).
+
+>>> fix_text = lambda text: ftfy.fix_text(text, FTFY_CONFIG)
+>>> fix_text("РџСЂРµР·РёРґРµРЅС‚")
+'Президент'
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+
+import ftfy
+import regex
+
+from clean.model.document import Document, Edit
+from clean.engine.kinds import touched_lines
+from clean.engine.prefilter import literal_gate
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.repair.mojibake_check import NEEDS_FTFY, needs_ftfy
+
+FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
+
+
+@python_rule("repair.mojibake")
+def fix_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """ftfy on exactly the lines that :data:`NEEDS_FTFY` says may need it (most pages: none)."""
+    if not needs_ftfy(doc.view().text):
+        return doc
+    return _map_lines(doc, rule, NEEDS_FTFY, lambda text: ftfy.fix_text(text, FTFY_CONFIG))
+
+
+ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+ENTITY_GATE = literal_gate(ENTITY)  # a page without "&" and ";" holds no entity
+
+
+@python_rule("repair.html-entity")
+def decode_entities(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Decode named and numeric HTML entities, twice for double-escaped ones (``&amp;laquo;``)."""
+
+    def unescape(text: str) -> str:
+        for _ in range(2):
+            text = ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        return text
+
+    return _map_lines(doc, rule, ENTITY, unescape, ENTITY_GATE)
+
+
+def _map_lines(doc: Document, rule: Rule, trigger: regex.Pattern, fix, gate=None) -> Document:
+    """Apply ``fix`` to the kept lines where ``trigger`` matches, recording an edit per changed line."""
+    hits = touched_lines(doc, trigger, gate)
+    if not hits:
+        return doc
+    lines, edits = list(doc.lines), list(doc.edits)
+    for i in hits:
+        line = lines[i]
+        new = fix(line.text)
+        if new != line.text:
+            edits.append(Edit.between(rule.id, line.start, line.text, new))
+            lines[i] = replace(line, text=new, role=line.role if new.strip() else "blank")
+    return doc.replace(lines=tuple(lines), edits=tuple(sorted(edits, key=lambda e: e.line)))
