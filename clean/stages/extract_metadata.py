@@ -27,7 +27,7 @@ from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.engine.ruleset import RuleSet
 from clean.families.items.card_titles import title_line
 from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, facts, memo_lead, shape, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_LISTED_WORDS, facts, memo_lead, shape, words,
 )
 
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
@@ -179,9 +179,12 @@ def _title_and_stamp(paragraphs: list, known: _Known, listed: bool = False):
 
 
 def _headline_only(paragraphs: list, head: int, known: _Known) -> bool:
-    """Is the item a headline alone (with its date lines): an entry of a list of headlines, titled by it?"""
+    """Is the item a headline alone (with its date lines): an entry of a list of headlines, titled by it?
+    A heading of fewer than :data:`~clean.families.items.paragraphs.MIN_LISTED_WORDS` words is a block's name."""
     line = paragraphs[head]
     if not line.text or known.bare(line) or not (known.headline(line.text) or known.question(line.text)):
+        return False
+    if words(line.text) < MIN_LISTED_WORDS:
         return False
     return all(known.bare(p) for k, p in enumerate(paragraphs) if k != head)
 
