@@ -3,7 +3,7 @@
 A card prints how often it was read or discussed, and a "most read" block numbers its
 entries; as text they are bare numbers on lines of their own (``1203``, ``0``, ``(45)``)
 or digits glued to the end of the headline by a scraper that joined the text nodes
-(``… в Харькове1203``). Both are noise; the headline stays.
+(``… в Кокшетау1203``). Both are noise; the headline stays.
 
 - a *counter line* is only a number (:data:`COUNTER_LINE`: digits, thousands separators,
   ``1,2K``, brackets, ``#``) beside a headline, a date line or another counter, and the page
@@ -91,9 +91,9 @@ def glued_counters(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
     >>> from clean.catalog import shipped_rules
     >>> rules = shipped_rules()
-    >>> page = "Пожар в Харькове1203\\nМост открыли в Киеве87\\nФорум прошёл во Львове15\\nТекст."
+    >>> page = "Пожар в Кокшетау1203\\nМост открыли в Киеве87\\nФорум прошёл во Львове15\\nТекст."
     >>> [line.text for line in glued_counters(Document.from_text(page), rules.get("chrome.glued-counter"), rules).lines]
-    ['Пожар в Харькове', 'Мост открыли в Киеве', 'Форум прошёл во Львове', 'Текст.']
+    ['Пожар в Кокшетау', 'Мост открыли в Киеве', 'Форум прошёл во Львове', 'Текст.']
     """
     lines, view = doc.lines, doc.view()
     cuts = []
