@@ -304,7 +304,7 @@ def test_a_full_disk_is_a_message_not_a_traceback(corpus, monkeypatch):
     code, sources, counts, output = clean_run()
     assert code == 1 and sources == {} and counts is None
     assert "error: cannot write the output to out: No space left on device" in output and "--resume" in output
-    assert not list(Path("out").glob(".*.tmp-*"))
+    assert not list(Path("out").glob(".*.clean-tmp-*"))
 
 
 @pytest.mark.parametrize("head", ["Новости |", "News —", "Жаңалықтар /"])

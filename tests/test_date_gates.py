@@ -19,7 +19,7 @@ from clean.model.document import Document
 from clean.pipeline import STAGES, Pipeline
 from clean.engine.registry import lookup
 from clean.io.decode import read_and_decode
-from clean.stages.split_dates import candidate_lines, glued_stamp, split_stamps
+from clean.families.dates.glued_stamp import candidate_lines, glued_stamp, split_stamps
 from clean.families.dates.stamp_lines import stamp_date_lines, year_lines
 from tests.conftest import ROOT
 from tests.test_dates import ITEM_DATES, KEEPS, SPLITS

@@ -1,6 +1,6 @@
 """The date reader reads what the date pattern alone read: the shape pattern changes no date.
 
-:meth:`clean.families.dates.reader.Vocabulary.match` reads with ``shape`` (any word where a month
+:meth:`clean.families.dates.vocabulary.Vocabulary.match` reads with ``shape`` (any word where a month
 goes) and asks the full pattern only when a month word is not a known spelling.
 Here the reader is compared with the pattern as it was built before the shape
 existed (:func:`reference_pattern`, kept verbatim): every match, span and group,
@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import clean.families.dates.reader as D
+import clean.families.dates.vocabulary as V
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 from tests.test_dates import ITEM_DATES, KEEPS, SPLITS
@@ -37,30 +38,33 @@ def reference_pattern(rules) -> regex.Pattern:
                 if word.endswith("*"):
                     stems.append((word[:-1].lower(), int(number)))
                 else:
-                    forms[word.lower()] = int(number)
+                    forms[word.lower().removesuffix(".") or word] = int(number)  # 'янв.': an abbreviation
     alternatives = sorted(forms, key=len, reverse=True)
     stem_alts = [regex.escape(s) + r"\w*" for s, _ in sorted(stems, key=lambda s: -len(s[0]))]
     month = r"(?:" + "|".join([regex.escape(a) + r"\.?" for a in alternatives] + stem_alts) + r")(?!\w)"
     kk_year = r"(?:жылғы|жылы|жылдың|ж\.)"
-    year_word = rf"(?:\s*(?:года|год|году|г\.|г(?!\w)|{kk_year}|року|рік|р\.|year))?"
-    ordinal = r"(?:st|nd|rd|th)?"
-    before, after = D._relative(rules, "before"), D._relative(rules, "after")
+    year_word = rf"(?:\s*(?:года|году|годзе|год|г\.|г(?!\w)|{kk_year}|року|році|рік|р\.|year))?"
+    ordinal = r"(?:st|nd|rd|th|-(?:го|ого|е|ое))?"  # 1st, 1-го сентября, 15-го вересня
+    in_year = r"\s+(?:в|у|ў|in)\s+(?=\d{4}\s*(?:году|годзе|році|г\.|year))"  # 14 декабря в 1989 году
+    short_year = r"\d{2}(?=\s*(?:$|[,|]?\s*\d{1,2}:\d{2}))"  # 2 Декабрь 95, at the end or before a time
+    before, after = V._relative(rules, "before"), V._relative(rules, "after")
     to = r"\s*(?:[-–—]|по|па|до|to|and|и|і)\s*"
     range_end = rf"(?:\s*[-–—]\s*\d{{1,2}}(?!\d){ordinal})"
     return regex.compile(
         rf"""(?xi)
-        {D.NOT_INSIDE}
+        {V.NOT_INSIDE}
         (?: (?:с|з|from)\s+ )?
         (?P<rb>{before}\s+)?
-        (?: (?P<d>\d{{1,2}}) (?!\d) {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
+        (?: [«"“„]? (?P<d>\d{{1,2}}) (?!\d) [»"”“]? {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
               (?:\s+|-) (?:of\s+)? (?P<m>{month})
               (?: {to}\d{{1,2}} (?!\d) {ordinal} \s+ (?:of\s+)? (?P<me>{month}) )?
-              (?: ,?\s+ (?P<y>\d{{4}}) (?!\d) {year_word} | \s+(?P<ra>{after}) )?
+              (?: (?:,?\s+|{in_year}) (?P<y>\d{{4}}|{short_year}) (?!\d) {year_word} | \s+(?P<ra>{after}) )?
           | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) {ordinal} {range_end}?
               (?: ,?\s+ (?P<y2>\d{{4}}) (?!\d) | \s+(?P<ra2>{after}) )?
           | (?P<y3>\d{{4}}) \s+ (?:{kk_year}\s+)?  (?P<d3>\d{{1,2}}) (?!\d) {range_end}? (?:\s+|-) (?P<m3>{month})
-          | (?P<nd>\d{{1,2}}) (?P<ns>[./]) (?P<nm>\d{{1,2}}) (?P=ns) (?P<ny>\d{{4}}) (?!\d) {year_word}
+          | (?P<nd>\d{{1,2}}) (?P<ns>[./-]) (?P<nm>\d{{1,2}}) (?P=ns) (?P<ny>\d{{4}}) (?!\d) {year_word}
           | (?P<iy>\d{{4}}) - (?P<im>\d{{2}}) - (?P<id>\d{{2}}) (?!\d)
+          | (?P<y4>\d{{4}}) - (?P<m4>{month}) - (?P<d4>\d{{1,2}}) (?!\d)
         )""",
         regex.IGNORECASE | regex.VERBOSE,
     )

@@ -12,9 +12,11 @@ fresh randomness (see docs/reliability.md)::
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import random
+import tempfile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -164,3 +166,57 @@ def test_same_bytes_whatever_the_worker_count(tmp_path, monkeypatch):
         run(PIPELINE, ["corpus"], tmp_path / str(workers), LocalExecutor(workers))
         outputs.append([(tmp_path / str(workers) / name).read_bytes() for name in ("items.jsonl", "sources.jsonl")])
     assert outputs[0] == outputs[1]
+
+
+SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+WITH_SURROGATES = st.lists(st.one_of(NEWS_LINE, SURROGATES), max_size=12).map("".join)
+
+
+@FUZZ
+@given(st.lists(st.tuples(WITH_SURROGATES, NEWS_PAGE, st.booleans()), min_size=1, max_size=5))
+def test_jsonl_records_with_lone_surrogates_cost_at_most_an_error_each(records):
+    """Scraped JSON holds lone surrogates (half an emoji): each record is still cleaned, none stops the file."""
+    from clean.io.inputs import Reader
+    from clean.io.page_records import dumped
+
+    lines = [json.dumps({"url": f"https://x/{url}", "text": (url + "\n" + text) if mixed else text})
+             for url, text, mixed in records]
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "crawl.jsonl")
+        with open(path, "w", encoding="ascii") as f:
+            f.write("\n".join(lines) + "\n")
+        pages = dumped(Reader().clean(PIPELINE, path))
+    assert [record["path"] for record, _ in pages] == [f"{path}:{n}" for n in range(1, len(records) + 1)]
+    for (record, items), (url, text, mixed) in zip(pages, records):
+        json.dumps(record, ensure_ascii=False).encode("utf-8")  # every record can be written
+        items.data.decode("utf-8")
+        read = json.loads(json.dumps(url))  # as a JSON parser reads it: a high and a low surrogate make one pair
+        has_surrogate = any(0xD800 <= ord(c) <= 0xDFFF for c in read)
+        assert has_surrogate == any("lone surrogate" in e for e in record["errors"])
+
+
+NEAR_MISSES = (  # shapes that start like noise and fail late: the slow near-misses of issue 17
+    "[caption ", "<!-- ", "Notice: x in /var/www/a.php, ", "/home/bitrix/www/bitrix/m/", "Теги: мир. ",
+    "<b>Warning</b>: y in <b>/srv/a.php</b> ", "[14-Jul-2026 03:11:07 UTC] PHP Deprecated: ", "👁 ",
+)
+
+
+@settings(FUZZ, max_examples=max(FUZZ_EXAMPLES // 10, 20))
+@given(st.lists(st.tuples(st.sampled_from(NEAR_MISSES), st.integers(1, 2000)), min_size=1, max_size=8),
+       st.booleans())
+def test_pages_of_slow_near_miss_lines_never_run_out_of_time(shapes, with_notices):
+    """Lines of thousands of near-miss repeats, each maybe followed by a real notice: no rule runs out of time
+    (under a budget cut to a fifth of a second per rule: a quadratic pattern would)."""
+    from clean.engine import budget
+
+    notice = "Notice: Undefined variable x in /var/www/a.php on line 3"
+    lines = [part for shape, n in shapes for part in ([shape * n, notice] if with_notices else [shape * n])]
+    saved = budget.PATTERN_TIMEOUT
+    budget.PATTERN_TIMEOUT = 0.2
+    try:
+        doc = PIPELINE.clean_document(Document.from_text("Заголовок\n\n" + "\n".join(lines), path="slow.txt"))
+    finally:
+        budget.PATTERN_TIMEOUT = saved
+    assert not [e for e in doc.errors if "out of time" in e]
+    if with_notices:
+        assert any(r.rule == "noise.php-notice" for r in doc.removals)

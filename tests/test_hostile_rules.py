@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import clean.engine.ruleset
+from clean.engine import budget
 from clean.cli import main
 from clean.model.errors import RuleError
 from clean.pipeline import Pipeline
@@ -50,7 +51,7 @@ def clean_run(*args):
 
 
 def test_catastrophic_pattern_fails_that_rule_on_that_page_and_the_run_goes_on(workdir, monkeypatch):
-    monkeypatch.setattr(clean.engine.ruleset, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(budget, "PATTERN_TIMEOUT", 0.2)
     (workdir / "my_rules" / "user.toml").write_text(rule_file(), encoding="utf-8")
     long_line = "x" * 5000 + "!"
     (workdir / "in" / "long.txt").write_text(f"Заголовок новости\n\n{long_line}\nПервая строка текста новости.\n")
@@ -68,7 +69,7 @@ def test_a_pattern_that_runs_out_of_time_never_half_applies(monkeypatch):
     from clean.model.document import Document
     from clean.engine.kinds import apply_stage_rules
 
-    monkeypatch.setattr(clean.engine.ruleset, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(budget, "PATTERN_TIMEOUT", 0.2)
     rules = Pipeline().rules
     text = "Короткая строка\n" + "x" * 5000 + "!"
     folder = Path(__file__).parent  # any folder: the rule is built in memory

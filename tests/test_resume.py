@@ -93,7 +93,7 @@ def _cmdline(proc: Path) -> bytes:
 def assert_same_as_reference(out: Path, reference: Path) -> dict:
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
-    assert not (out / JOURNAL).exists() and not list(out.glob(".*.tmp-*"))
+    assert not (out / JOURNAL).exists() and not list(out.glob(".*.clean-tmp-*"))
     return json.loads((out / "run.json").read_text())["counts"]
 
 
@@ -124,7 +124,7 @@ def test_ctrl_c_stops_cleanly_with_a_message_then_resume_finishes(corpus, stop):
     assert "stopped: interrupted after" in stderr and "rerun with --resume" in stderr
     assert "Traceback" not in stderr
     assert not any((out / name).exists() for name in (*OUTPUTS, "run.json"))
-    assert not list(out.glob(".*.tmp-*"))
+    assert not list(out.glob(".*.clean-tmp-*"))
     resumed = start(corpus, out.name, "--workers", "2", "--resume")
     resumed.communicate(timeout=120)
     assert resumed.returncode == 0

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from clean.model.document import Document, Line
 from clean.model.errors import RuleError
+from clean.catalog.example_check import ExampleChecker
 from clean.engine.ruleset import Rule, RuleSet
 
 # The boundary signals are rungs of one ladder: an example shows the whole ladder at work
@@ -31,7 +32,7 @@ from clean.engine.ruleset import Rule, RuleSet
 WHOLE_STAGE = ("split_items",)
 
 
-def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple) -> str:
+def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple, crawl_date: str | None = None) -> str:
     """The rendering of ``before`` after the ``stages`` up to ``rule``'s, that stage with ``rule`` alone.
 
     ``stages`` is the pipeline's tuple of stage functions (:data:`clean.pipeline.STAGES`), given by the
@@ -39,7 +40,7 @@ def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple) -> str:
     """
     names = [stage.__name__ for stage in stages]
     position = names.index(rule.stage)
-    doc = Document.from_text(before, path="example.txt")
+    doc = Document.from_text(before, path="example.txt", crawl_date=crawl_date)
     for stage in stages[:position]:
         doc = stage(doc, rules)
     own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
@@ -50,19 +51,67 @@ def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple) -> str:
 def check_examples(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
     """Refuse (:class:`RuleError`) a rule from ``folders`` whose own examples do not hold.
 
-    Run at load time for a user's rule folders (the shipped rules are checked
-    by the test suite); examples are a few short lines, so this stays cheap.
+    Run at load time for a user's rule folders and installed packs (the shipped
+    rules are checked by the test suite); examples are a few short lines, and
+    each runs against only the earlier rules that could act on it
+    (:mod:`clean.catalog.example_check`), so this stays linear in the rules.
     """
     roots = [Path(f).resolve() for f in folders]
+    mine: dict[str, bool] = {}  # rule file -> under one of the folders (resolved once per file)
+    checker = None
     for rule in rules.rules:
-        if any(Path(rule.file).resolve().is_relative_to(root) for root in roots):
+        if rule.file not in mine:
+            mine[rule.file] = any(Path(rule.file).resolve().is_relative_to(root) for root in roots)
+        if mine[rule.file]:
+            checker = checker or _warm(ExampleChecker(rules, stages, WHOLE_STAGE))
             for n, example in enumerate(rule.examples, 1):
-                _check_example(rules, rule, n, example, stages)
+                _check_example(rules, rule, n, example, stages, checker)
 
 
-def _check_example(rules: RuleSet, rule: Rule, n: int, example, stages: tuple) -> None:
+def _warm(checker: ExampleChecker) -> ExampleChecker:
+    """Fill the full rule set's caches of table vocabularies once (the candidate sets share them)."""
+    doc = Document.from_text("Заголовок\n\n14 августа 2023 года. Текст.", path="example.txt")
     try:
-        got = run_example(rules, rule, example.before, stages)
+        for stage in checker.stages:
+            doc = stage(doc, checker.rules)
+    except Exception:  # rules without the shipped tables: nothing to warm; the examples will say what fails
+        pass
+    return checker
+
+
+def check_tables(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
+    """Refuse (:class:`RuleError`) tables in ``folders`` that make the pipeline fail.
+
+    A table replaces a shipped one whole, and the rules that read it trust its
+    content (a month number that is not a number broke every page): every
+    example page of every rule runs through all the stages with it, and must
+    not raise. (Their outputs may differ: that is what a new table is for.)
+    """
+    files = [p for folder in folders for p in sorted(Path(folder).rglob("tables/*.toml"))]
+    if not files:
+        return
+    for rule in rules.rules:
+        for example in rule.examples:
+            doc = Document.from_text(example.before, path="example.txt")
+            try:
+                for stage in stages:
+                    doc = stage(doc, rules)
+            except Exception as exc:
+                names = ", ".join(str(p) for p in files)
+                raise RuleError(names, f"the pipeline fails with this table on an example of {rule.id}: "
+                                       f"{type(exc).__name__}: {exc}") from None
+
+
+def replaced_tables(folders: list[Path]) -> list[tuple[str, Path]]:
+    """The tables of ``folders`` (a user's, a pack's) as ``(name, file)``: each replaces the shipped table."""
+    return [(p.stem, p) for folder in folders for p in sorted(Path(folder).rglob("tables/*.toml"))]
+
+
+def _check_example(rules: RuleSet, rule: Rule, n: int, example, stages: tuple, checker=None) -> None:
+    try:
+        got, fast = checker.run(rule, example.before, render) if checker else (None, False)
+        if not fast or got != example.after:  # the full way decides every doubt
+            got = run_example(rules, rule, example.before, stages, example.crawl_date)
     except Exception as exc:  # a user's rule must fail with its name, not a traceback
         raise RuleError(rule.file, f"example {n} fails: {type(exc).__name__}: {exc}", rule.id) from None
     if got != example.after:

@@ -18,6 +18,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from clean.engine.ruleset import STAGES, Rule, RuleSet
+
+MAX_RULE_FILE_BYTES = 16 * 2**20  # a rule file or table larger than this is refused (10,000 rules take about 3 MB)
 from clean.model.errors import RuleError
 
 
@@ -39,11 +41,14 @@ def read_rule_folders(folders: list[Path]) -> RuleSet:
     """
     rules: dict[str, Rule] = {}
     tables: dict[str, dict] = {}
+    shipped = shipped_rules_dir()
     for folder in folders:
         seen: dict[str, str] = {}
         for path in sorted(Path(folder).rglob("*.toml"), key=_load_order):
             if path.parent.name == "tables":
                 tables[path.stem] = _read_toml(path)
+                if Path(folder).resolve() != shipped:
+                    check_table(path, tables[path.stem], shipped)
                 continue
             for rule in _rules_in(path):
                 if rule.id in seen:
@@ -60,10 +65,50 @@ def _load_order(path: Path) -> tuple[str, str]:
 
 
 def _read_toml(path: Path) -> dict:
+    """A rule file or table read, within :data:`MAX_RULE_FILE_BYTES`; one line of reason when it cannot be."""
     try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleError(str(path), f"larger than {MAX_RULE_FILE_BYTES // 2**20} MiB (MAX_RULE_FILE_BYTES)")
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), f"not valid TOML: {exc}") from None
+        raise RuleError(str(path), f"not valid TOML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:  # a nesting bomb: [[[[...]]]] thousands deep
+        raise RuleError(str(path), "not valid TOML: nested too deeply") from None
+    except OSError as exc:
+        raise RuleError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def check_table(path: Path, table: dict, shipped: Path) -> None:
+    """Refuse a user's table that replaces no shipped table or is not of the shipped one's shape.
+
+    A table replaces the shipped table of its name whole (the rules that read it
+    get only the user's); its values must have the kinds the shipped table has
+    (``months``: language -> month number -> list of strings).
+    """
+    reference = shipped / "tables" / path.name
+    if not reference.is_file():
+        known = ", ".join(sorted(p.stem for p in (shipped / "tables").glob("*.toml")))
+        raise RuleError(str(path), f"no shipped table is called {path.stem!r}, so no rule reads it; tables: {known}")
+    expected, found = _shapes(_read_toml(reference)), _shapes(table)
+    odd = sorted(found - expected)
+    if odd:
+        raise RuleError(str(path), f"replaces the shipped table {path.stem!r} but holds {' > '.join(odd[0])}, where"
+                                   f" the shipped one holds only {'; '.join(' > '.join(s) for s in sorted(expected))}")
+
+
+def _shapes(value, above: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+    """The kinds of value along every path from the top of a table to its leaves (keys left out).
+
+    >>> sorted(_shapes({"ru": {"1": ["январь"]}}))
+    [('table', 'table', 'list', 'str')]
+    """
+    kind = {dict: "table", list: "list", str: "str"}.get(type(value), type(value).__name__)
+    here = (*above, kind)
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+    if children is None:
+        return {here}
+    shapes = set().union(*(_shapes(child, here) for child in children)) if children else set()
+    return shapes or set()
 
 
 def _rules_in(path: Path) -> list[Rule]:

@@ -47,6 +47,21 @@ def pack_folders(names: list[str] | None = None) -> list[Path]:
     return [folder_of(ep) for ep in packs]
 
 
+def rule_origins(rules, user_folders: list[Path]) -> dict[str, str]:
+    """Where each rule of ``rules`` came from, by id: ``shipped``, ``pack NAME`` or the user's folder."""
+    from clean.catalog.files import shipped_rules_dir
+
+    places = [(shipped_rules_dir(), "shipped")]
+    places += [(folder_of(ep).resolve(), f"pack {ep.name}") for ep in installed_packs()]
+    places += [(Path(f).resolve(), str(f)) for f in user_folders]
+    origins = {}
+    for rule in rules.rules:
+        file = Path(rule.file).resolve()
+        found = [name for folder, name in places if file.is_relative_to(folder)]
+        origins[rule.id] = found[-1] if found else "?"
+    return origins
+
+
 def folder_of(ep: EntryPoint) -> Path:
     """The folder an entry point points at: a module's folder, a path, or what a function returns."""
     where = f"entry point {ep.name!r} = {ep.value!r} in group {GROUP!r}"

@@ -27,7 +27,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-import clean.engine.ruleset
+import regex
+
+from clean.engine import budget
 from clean.model.document import Document, Edit, Line, Removal
 from clean.engine.line_scan import spans
 from clean.engine.ruleset import Rule, RuleSet
@@ -36,16 +38,35 @@ from clean.engine.ruleset import Rule, RuleSet
 def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
     """Run every rule of ``stage`` over ``doc`` in load order, data kinds and python alike.
 
-    A rule whose pattern runs out of time on this page (see
-    :class:`~clean.engine.ruleset.TimedPattern`) is skipped for this page only, with
-    an error naming the rule; the other rules still run.
+    A rule whose pattern runs out of its time on this page (see
+    :mod:`clean.engine.budget`) is skipped for this page only, with an error
+    naming the rule; the other rules still run. One that has done so on
+    :data:`~clean.engine.budget.SWITCH_OFF_AFTER` pages is switched off for the
+    rest of the run. A page past its own budget keeps what was done to it and
+    skips the rules left, with one error.
     """
     for rule, apply in rules.derived(("plan", stage), lambda rs: _plan(rs, stage)):
+        if budget.switched_off(rules.cache, rule.id):
+            continue
+        clock = budget.current()
+        if clock is not None and clock.page_left() <= 0:
+            if not clock.reported:
+                clock.reported = True
+                problem = (f"{doc.source.path}: the page ran out of time ({budget.PAGE_BUDGET:g}s of rule patterns)"
+                           f" at rule {rule.id!r}; it is kept as cleaned so far, the rules after it were skipped")
+                doc = doc.replace(errors=(*doc.errors, problem))
+            return doc
         try:
             doc = apply(doc, rule, rules)
+        except budget.GrowthError as exc:
+            problem = f"{doc.source.path}: rule {rule.id!r} ({rule.file}) {exc}; skipped on this page"
+            doc = doc.replace(errors=(*doc.errors, problem))
         except TimeoutError:
             problem = (f"{doc.source.path}: rule {rule.id!r} ({rule.file}) ran out of time"
-                       f" ({clean.engine.ruleset.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
+                       f" ({budget.PATTERN_TIMEOUT:g}s) on this page and was skipped for it; check its pattern")
+            if budget.timed_out(rules.cache, rule.id):
+                problem += (f"; it ran out of time on {budget.SWITCH_OFF_AFTER} pages, so it is switched off for"
+                            " the rest of the run")
             doc = doc.replace(errors=(*doc.errors, problem))
     return doc
 
@@ -109,6 +130,7 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
     """``strip`` and ``replace``: change the matched spans inside lines."""
     lines = list(doc.lines)
     removals, edits = list(doc.removals), list(doc.edits)
+    replacement = rule.replacement if rule.kind == "strip" else _bounded(doc, rule)
     for i in hits:
         line = lines[i]
         if rule.kind == "strip":
@@ -119,7 +141,7 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
             removals.extend(Removal(rule.id, line.start, m.group(0)) for m in matches if m.group(0))
             lines[i] = replace(line, text=new) if new else replace(line, removed=rule.id)
         else:
-            new = pattern.sub(rule.replacement, line.text)
+            new = pattern.sub(replacement, line.text)
             if new == line.text:
                 continue
             edits.append(Edit.between(rule.id, line.start, line.text, new))
@@ -128,6 +150,32 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
         lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
         edits=tuple(sorted(edits, key=_by_line)),
     )
+
+
+def _bounded(doc: Document, rule: Rule):
+    """The replacement of a ``replace`` rule, as given when it cannot grow the page much (a literal of at most one
+    character, as every shipped one), else a function that stops (:class:`~clean.engine.budget.GrowthError`) once
+    the page would outgrow :func:`~clean.engine.budget.growth_limit`, before the text is built."""
+    template = rule.replacement
+    if len(template) <= 1 and "\\" not in template:
+        return template
+    now = len(doc.view().text)
+    limit = budget.growth_limit(budget.page_size(now))
+    room = limit - now
+
+    def expand(match) -> str:
+        nonlocal room
+        try:
+            out = match.expand(template)
+        except IndexError as exc:  # as ``sub`` says it for a template that names a group the pattern lacks
+            raise regex.error(f"invalid group reference in the replacement ({exc})") from None
+        room -= len(out) - (match.end() - match.start())
+        if room < 0:
+            raise budget.GrowthError(f"would make the page grow past {limit} characters ({budget.GROWTH_FACTOR} x"
+                                     f" its size + {budget.GROWTH_SLACK})")
+        return out
+
+    return expand
 
 
 def _join(doc: Document, rule: Rule, pattern) -> Document:
@@ -151,6 +199,9 @@ def _join(doc: Document, rule: Rule, pattern) -> Document:
             merges[k] = (match.start(), match.end(), k + 1)
     if not merges:
         return doc
+    limit = budget.growth_limit(budget.page_size(len(joined)))
+    if len(joined) + len(merges) * len(rule.replacement) > limit:
+        raise budget.GrowthError(f"would make the page grow past {limit} characters")
     return _merge(doc, rule, index, texts, offsets, merges)
 
 

@@ -31,16 +31,17 @@ import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from clean.engine.budget import PATTERN_TIMEOUT, allowance, charge  # noqa: F401  (PATTERN_TIMEOUT: part of this API)
 from clean.model.errors import UsageError, RuleError
 
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
-ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
-PATTERN_TIMEOUT = 5.0  # seconds one rule pattern may spend on one page before it gives up (TimeoutError)
+ID_PATTERN = r"\A[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*\Z"  # \A..\Z: "$" would let a final newline in
 CLOSE_NAMES = 3  # closest ids or families offered for an unknown one
 
 
@@ -50,6 +51,7 @@ class Example(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     before: str
     after: str
+    crawl_date: str | None = None  # the input record's crawl date, for the rules that read it
 
     @property
     def fires(self) -> bool:
@@ -165,44 +167,46 @@ class RuleSet:
 def compile_pattern(rule: Rule) -> TimedPattern:
     """Compile a rule's pattern: multiline, Unicode, version 1 semantics off (as Python's re)."""
     try:
-        return TimedPattern(regex.compile(rule.pattern, regex.MULTILINE))
+        return TimedPattern(regex.compile(rule.pattern, regex.MULTILINE), rule.id)
     except regex.error as exc:
         raise RuleError(rule.file, f"pattern does not compile: {exc}", rule.id) from None
 
 
 class TimedPattern:
-    """A compiled rule pattern whose every scan gives up after ``PATTERN_TIMEOUT`` seconds.
+    """A compiled rule pattern whose scans share the rule's time budget on a page (:mod:`clean.engine.budget`).
 
     ``entry`` is its line-start twin (:func:`clean.engine.line_scan.line_entry`) and
     ``gate`` its literal prefilter (:func:`clean.engine.prefilter.literal_gate`), each
     None when the pattern has none. A pattern written with nested repeats (``(a+)+$``) can backtrack for hours
-    on one long line; with a time limit it raises ``TimeoutError`` instead, and
-    the stage records the rule as failed on that page (see
+    on one long line; every call gets as timeout what is left of the rule's
+    :data:`~clean.engine.budget.PATTERN_TIMEOUT` on this page (and of the page's budget), so the
+    rule raises ``TimeoutError`` once it has spent it in all, and the stage
+    records the rule as failed on that page (see
     :func:`clean.engine.kinds.apply_stage_rules`). Only the methods the kinds use.
     """
 
-    __slots__ = ("compiled", "entry", "gate")
+    __slots__ = ("compiled", "entry", "gate", "rule")
 
-    def __init__(self, compiled: regex.Pattern):
+    def __init__(self, compiled: regex.Pattern, rule: str = ""):
         from clean.engine.line_scan import line_entry
         from clean.engine.prefilter import literal_gate
 
-        self.compiled = compiled
+        self.compiled, self.rule = compiled, rule
         twin = line_entry(compiled)
-        self.entry = None if twin is None else _TimedTwin(twin)
+        self.entry = None if twin is None else _TimedTwin(twin, rule)
         self.gate = literal_gate(compiled)
 
     def search(self, string: str, pos: int = 0):
-        return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)
+        return _timed(self.rule, self.compiled.search, string, pos)
 
     def match(self, string: str, pos: int = 0):
-        return self.compiled.match(string, pos, timeout=PATTERN_TIMEOUT)
+        return _timed(self.rule, self.compiled.match, string, pos)
 
     def finditer(self, string: str, pos: int = 0):
-        return self.compiled.finditer(string, pos, timeout=PATTERN_TIMEOUT)
+        return _timed_matches(self.rule, self.compiled.finditer(string, pos, timeout=allowance(self.rule)))
 
     def sub(self, repl, string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count, timeout=PATTERN_TIMEOUT)
+        return _timed(self.rule, self.compiled.sub, repl, string, count)
 
     @property
     def groupindex(self):
@@ -213,16 +217,40 @@ class TimedPattern:
         return self.compiled.pattern
 
 
+def _timed(rule: str, method, *args):
+    """``method(*args)`` with what is left of ``rule``'s budget as its timeout, its time charged to it."""
+    limit = allowance(rule)
+    started = perf_counter()
+    try:
+        return method(*args, timeout=limit)
+    finally:
+        charge(rule, perf_counter() - started)
+
+
+def _timed_matches(rule: str, matches):
+    """The matches of a ``finditer``, each step charged to ``rule``: its budget holds over all of them."""
+    while True:
+        started = perf_counter()
+        try:
+            found = next(matches, None)
+        finally:
+            charge(rule, perf_counter() - started)
+        if found is None:
+            return
+        yield found
+        allowance(rule)  # TimeoutError once the rule's time on this page is spent
+
+
 class _TimedTwin:
     """The line-start twin of a :class:`TimedPattern` (see :func:`clean.engine.line_scan.line_entry`), timed the same."""
 
-    __slots__ = ("compiled",)
+    __slots__ = ("compiled", "rule")
 
-    def __init__(self, compiled: regex.Pattern):
-        self.compiled = compiled
+    def __init__(self, compiled: regex.Pattern, rule: str = ""):
+        self.compiled, self.rule = compiled, rule
 
     def search(self, string: str, pos: int = 0):
-        return self.compiled.search(string, pos, timeout=PATTERN_TIMEOUT)
+        return _timed(self.rule, self.compiled.search, string, pos)
 
 
 def unknown_names(ruleset: RuleSet, names) -> str | None:

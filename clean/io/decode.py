@@ -93,10 +93,10 @@ def _mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
 
 
-def read_and_decode(raw: bytes, path: str, url: str | None = None) -> Document:
+def read_and_decode(raw: bytes, path: str, url: str | None = None, crawl_date: str | None = None) -> Document:
     """Decode ``raw`` (the bytes of ``path``) into a document."""
     text, encoding, errors = decode_bytes(raw, path)
-    info = SourceInfo(path, hashlib.sha256(raw).hexdigest(), encoding, url)
+    info = SourceInfo(path, hashlib.sha256(raw).hexdigest(), encoding, url, crawl_date)
     lines = split_lines(text)
     if len(lines) > MAX_LINES:
         raise InputError(path, f"page has {len(lines)} lines, above the {MAX_LINES} limit (MAX_LINES); skipped")

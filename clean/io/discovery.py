@@ -30,6 +30,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 
 from clean.io.inputs import PATTERNS
@@ -90,31 +91,40 @@ def _once(paths: Iterator[str]) -> Iterator[str]:
 
 
 def _folder(top: str, problems: dict[str, str], skip: Skip) -> Iterator[str]:
-    seen: set[str] = set()  # real paths of the folders walked: one entry per folder, not per file
+    seen: set[tuple[int, int]] = set()  # (device, inode) of the folders walked: one entry per folder, not per file
     return _walk(_listing(str(Path(top)), display_path(top), seen, problems, skip), seen, problems, skip)
 
 
-def _walk(entries: list[Entry], seen: set[str], problems: dict[str, str], skip: Skip) -> Iterator[str]:
-    for _, path, shown, is_folder in entries:
-        if is_folder:
-            yield from _walk(_listing(path, shown, seen, problems, skip), seen, problems, skip)
-        else:
+def _walk(entries: list[Entry], seen: set, problems: dict[str, str], skip: Skip) -> Iterator[str]:
+    """Depth first, with a stack of listings rather than recursion: a tree 1,000 folders deep is walked too."""
+    stack = [iter(entries)]
+    while stack:
+        for _, path, shown, is_folder in stack[-1]:
+            if is_folder:
+                stack.append(iter(_listing(path, shown, seen, problems, skip)))
+                break
             yield shown
+        else:
+            stack.pop()
 
 
-def _listing(folder: str, shown: str, seen: set[str], problems: dict[str, str], skip: Skip) -> list[Entry]:
+def _listing(folder: str, shown: str, seen: set, problems: dict[str, str], skip: Skip) -> list[Entry]:
     """The entries of ``folder`` (shown as ``shown``), sorted so that a depth-first walk yields sorted paths.
 
-    A folder that cannot be listed is skipped, as ``os.walk`` does. A name found
+    A folder that cannot be listed (no permission, a path beyond PATH_MAX) is
+    itself an entry, with its reason in ``problems``: an error record, never a
+    silent gap. A name found
     by the walk is never ``.``, ``..`` or holds a ``/``, so the shown path of an
     entry is its folder's followed by its name (what :func:`display_path` gives, much cheaper).
     """
-    seen.add(os.path.realpath(folder))
+    seen.add(_identity(folder))  # not realpath: it costs the depth, and a 1,000-deep tree made the walk quadratic
+    seen.discard(None)  # a folder that cannot be looked at is no loop's target
     try:
         with os.scandir(folder) as found:
             entries = list(found)
-    except OSError:
-        return []
+    except OSError as exc:
+        problems[shown] = f"{shown}: cannot list this folder ({exc.strerror or exc}); the files in it were not cleaned"
+        return [("", folder, shown, False)]
     head = "" if shown == "." else shown.rstrip("/") + "/"
     listing = []
     for entry in entries:
@@ -124,13 +134,29 @@ def _listing(folder: str, shown: str, seen: set[str], problems: dict[str, str], 
         if not _is_folder(entry):
             if name.endswith(SUFFIXES):
                 listing.append((name, path, head + name, False))
-        elif entry.is_symlink() and (target := os.path.realpath(path)) in seen:
+        elif entry.is_symlink() and _identity(path) in seen:
+            target = os.path.realpath(path)
             problems[head + name] = f"{head + name}: symlink loop: links to {target}, a folder already walked; skipped"
             listing.append((name, path, head + name, False))
-        elif not (skip.folders and os.path.realpath(path) in skip.folders):
+        elif not (skip.folders and _identity(path) in _identities(skip.folders)):  # not realpath: see _listing
             listing.append((name + "/", path, head + name, True))
     listing.sort()
     return listing
+
+
+@lru_cache(maxsize=8)
+def _identities(folders: frozenset[str]) -> frozenset[tuple[int, int]]:
+    """The (device, inode) of each of ``folders`` that exists."""
+    return frozenset(found for folder in folders if (found := _identity(folder)) is not None)
+
+
+def _identity(folder: str) -> tuple[int, int] | None:
+    """The (device, inode) of ``folder``, following links; None when it cannot be looked at."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _is_folder(entry: os.DirEntry) -> bool:

@@ -31,6 +31,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from clean.model.errors import CleanError, InputError
 from clean.io.html import HTML_SUFFIXES, HTML_TYPES, extract, extractor, is_html
 from clean.model.records import Item, SourceRecord
@@ -43,6 +45,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + HTML_SUFFIXES)
 URL_FIELDS = ("url", "metadata.url", "source_url")
 DATE_FIELDS = ("crawl_date", "date", "timestamp", "metadata.date", "metadata.crawl_date")
+SURROGATE = regex.compile(r"[\ud800-\udfff]")  # a lone surrogate: JSON allows it, UTF-8 cannot hold it
 WARC_TEXT_TYPES = ("conversion", "resource", "response")  # WET text, stored files, fetched responses
 
 
@@ -55,6 +58,7 @@ class Page:
     url: str | None = None
     crawl_date: str | None = None
     error: str | None = None
+    problems: tuple[str, ...] = ()  # errors of a page that was still cleaned (a lone surrogate replaced)
     extracted_by: str | None = None  # the extractor that made ``raw`` from an HTML page
     sha256: str | None = None  # of the bytes read, when ``raw`` was extracted from them
 
@@ -65,11 +69,11 @@ class Reader:
 
     text_field: str = "text"
 
-    def pages(self, path: str) -> Iterator[Page]:
-        """The pages of the file ``path``, in file order."""
+    def pages(self, path: str, digest=None) -> Iterator[Page]:
+        """The pages of the file ``path``, in file order; a JSONL file's bytes, as read, go into ``digest``."""
         name = path.lower()
         if name.endswith(JSONL_SUFFIXES):
-            yield from self._jsonl(path)
+            yield from self._jsonl(path, digest)
         elif name.endswith(WARC_SUFFIXES):
             yield from _warc(path)
         elif is_html(name):
@@ -78,19 +82,28 @@ class Reader:
             yield _text_file(path)
 
     def clean(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
-        """Clean every page of ``path``: a source record and items per page (at least one record)."""
+        """Clean every page of ``path``: a source record and items per page (at least one record).
+
+        For a JSONL file the list is a :class:`FilePages` whose ``sha256`` is that of the bytes read and
+        cleaned (a file appended to during the run has another sha256 when ``--resume`` looks at it).
+        """
         if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
-            results = self._clean_records(pipeline, path)
-            return results or [clean_page(pipeline, Page(path, None, error=f"{path}: no text records found"))]
+            digest = hashlib.sha256()
+            results = FilePages(self._clean_records(pipeline, path, digest))
+            if path.lower().endswith(JSONL_SUFFIXES):
+                results.sha256 = digest.hexdigest()
+            if not results:
+                results.append(clean_page(pipeline, Page(path, None, error=f"{path}: no text records found")))
+            return results
         if is_html(path):
             return [clean_page(pipeline, _html_file(path))]
         from clean.io.page_records import clean_path
 
         return [clean_path(pipeline, path)]
 
-    def _clean_records(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
+    def _clean_records(self, pipeline, path: str, digest=None) -> list[tuple[SourceRecord, list[Item]]]:
         """The pages of a container file cleaned; a truncated or corrupt file ends with an error record."""
-        results, pages = [], self.pages(path)
+        results, pages = [], self.pages(path, digest)
         while True:
             try:
                 page = next(pages, None)
@@ -101,9 +114,10 @@ class Reader:
                 return results
             results.append(clean_page(pipeline, page))
 
-    def _jsonl(self, path: str) -> Iterator[Page]:
-        opener = gzip.open if path.lower().endswith(".gz") else open
-        with opener(path, "rb") as f:
+    def _jsonl(self, path: str, digest=None) -> Iterator[Page]:
+        with open(path, "rb") as raw:
+            read = raw if digest is None else Hashing(raw, digest)
+            f = gzip.GzipFile(fileobj=read, mode="rb") if path.lower().endswith(".gz") else read
             for number, line in enumerate(_bounded_lines(f), 1):
                 if line.strip():
                     yield self._record(f"{path}:{number}", line)
@@ -120,7 +134,38 @@ class Reader:
         if not isinstance(text, str):
             return Page(where, None, error=f"{where}: no text field {self.text_field!r} "
                                            "(choose another with --text-field); skipped")
-        return Page(where, text.encode("utf-8"), _text(record, URL_FIELDS), _text(record, DATE_FIELDS))
+        values = {"text": text, "url": _text(record, URL_FIELDS), "crawl_date": _text(record, DATE_FIELDS)}
+        problems = []
+        for name, value in values.items():
+            if value is not None and SURROGATE.search(value):
+                values[name], n = SURROGATE.subn("\ufffd", value)
+                problems.append(f"{where}: {n} lone surrogate(s) in {name!r} (half a UTF-16 pair, not text) "
+                                "replaced by U+FFFD")
+        return Page(where, values["text"].encode("utf-8"), values["url"], values["crawl_date"],
+                    problems=tuple(problems))
+
+
+class FilePages(list):
+    """The cleaned pages of one file, with the sha256 of the bytes they were read from (None: not known)."""
+
+    sha256: str | None = None
+
+
+class Hashing:
+    """A binary file whose every byte read also goes into ``digest``: the hash of exactly what was read."""
+
+    def __init__(self, raw, digest):
+        self.raw, self.digest = raw, digest
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.digest.update(data)
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        data = self.raw.readline(size)
+        self.digest.update(data)
+        return data
 
 
 def _bounded_lines(f) -> Iterator[bytes]:
@@ -226,14 +271,17 @@ def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:
         return SourceRecord(**{"path": page.path, "sha256": None, "encoding": None, "errors": [page.error]}
                             | origin), []
     try:
-        doc = pipeline.clean_bytes(page.raw, page.path, page.url)
+        doc = pipeline.clean_bytes(page.raw, page.path, page.url, page.crawl_date)
     except Exception as exc:  # a bad record or a bug in a stage costs one page, not the archive
         kind = "" if isinstance(exc, CleanError) else f"internal error ({type(exc).__name__}): "
         sha = hashlib.sha256(page.raw).hexdigest()
-        return SourceRecord(**{"path": page.path, "sha256": sha, "encoding": None, "errors": [f"{kind}{exc}"]}
-                            | origin), []
+        errors = [*page.problems, f"{kind}{exc}"]
+        return SourceRecord(**{"path": page.path, "sha256": sha, "encoding": None, "errors": errors} | origin), []
     items = list(doc.items)
     provenance = {k: v for k, v in origin.items() if k != "url" and v}
     if provenance:
         items = [i.model_copy(update={"source": i.source.model_copy(update=provenance)}) for i in items]
-    return source_record(page.path, doc).model_copy(update=origin), items
+    record = source_record(page.path, doc).model_copy(update=origin)
+    if page.problems:
+        record = record.model_copy(update={"errors": [*page.problems, *record.errors]})
+    return record, items

@@ -28,6 +28,8 @@ import gzip
 import os
 from pathlib import Path
 
+from clean.io.outdir import fsync_folder, temp_path
+
 SUFFIXES = {None: "", "gzip": ".gz", "zstd": ".zst"}
 GZIP_LEVEL = 6
 ZSTD_LEVEL = 3
@@ -65,7 +67,7 @@ class JsonlSink:
 
     def _open(self) -> None:
         self.path = self._final()
-        self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
+        self.tmp = temp_path(self.path)
         self.file, self.raw = open_binary(self.tmp, self.compress)
         self.size = 0
 
@@ -75,13 +77,19 @@ class JsonlSink:
                 if self.file is not self.raw:
                     self.file.close()  # the compressor's end; the raw file stays open
             finally:
-                self.raw.close()  # writes out the buffer: a full disk shows here
+                try:
+                    if keep:
+                        self.raw.flush()  # writes out the buffer: a full disk shows here
+                        os.fsync(self.raw.fileno())  # on disk before the rename makes it look complete
+                finally:
+                    self.raw.close()
         except OSError:
             keep = False  # a file that could not be written in full is not kept
             raise
         finally:
             if keep:
                 os.replace(self.tmp, self.path)
+                fsync_folder(self.folder)
             else:
                 self.tmp.unlink(missing_ok=True)
             self.file = None
@@ -120,7 +128,7 @@ class AtomicWriter:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
+        self.tmp = temp_path(self.path)
 
     def __enter__(self):
         # backslashreplace: a file name that is not UTF-8 (surrogate escapes) cannot break the output
@@ -134,5 +142,6 @@ class AtomicWriter:
         self.file.close()
         if kind is None:
             os.replace(self.tmp, self.path)
+            fsync_folder(self.path.parent)
         else:
             self.tmp.unlink(missing_ok=True)

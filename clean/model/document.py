@@ -142,6 +142,7 @@ class SourceInfo:
     sha256: str
     encoding: str
     url: str | None = None
+    crawl_date: str | None = None  # when the input record was fetched (JSONL crawl_date, WARC-Date), if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,9 @@ class Document:
     keyed by (fact name, line text), the facts are pure functions of the text and the rules,
     and :func:`clean.families.items.paragraphs.facts` holds the rule set they were computed for and
     starts over under another.
+
+    ``articles`` holds the source line numbers (first, last) of each article the main-content
+    pass found on a whole page (:mod:`clean.families.content.main_content`); ``split_items`` makes each one item.
     """
 
     source: SourceInfo
@@ -168,16 +172,18 @@ class Document:
     edits: tuple[Edit, ...] = ()
     site: str | None = None
     segments: tuple[Segment, ...] = ()
+    articles: tuple[tuple[int, int], ...] = ()
     items: tuple = ()
     errors: tuple[str, ...] = ()
     cached_view: PageView | None = field(default=None, compare=False, repr=False)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8", url: str | None = None) -> Document:
+    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8", url: str | None = None,
+                  crawl_date: str | None = None) -> Document:
         """Build a document from already-decoded text (lines split on any line end)."""
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(SourceInfo(path, sha, encoding, url), split_lines(text))
+        return cls(SourceInfo(path, sha, encoding, url, crawl_date), split_lines(text))
 
     def replace(self, **changes) -> Document:
         """A copy with ``changes`` applied (documents are immutable).

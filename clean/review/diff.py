@@ -30,6 +30,7 @@ import json
 from dataclasses import dataclass, field
 
 from clean.model.visible import replaced_lines, spot, unified, visible
+from clean.review.diff_limits import MAX_DIFF_LINES, bounded_diff, check_record
 
 TEASER = 60  # characters of text naming an item without a title
 LONG_LINE = 80  # a changed line longer than this also gets a '~~' line showing the changed part
@@ -88,8 +89,9 @@ def changed_fields(old: dict, new: dict) -> list[str]:
 def field_diff(old: dict, new: dict, name: str, key: str) -> str:
     """The unified diff of one field of a record, then where each long changed line changed."""
     before, after = as_text(old.get(name)), as_text(new.get(name))
-    out = [unified(before, after, f"old/{key}/{name}", f"new/{key}/{name}")]
-    out += [spot(a, b) for a, b in replaced_lines(before, after) if max(len(a), len(b)) > LONG_LINE]
+    out = [bounded_diff(before, after, f"old/{key}/{name}", f"new/{key}/{name}", unified)]
+    if max(before.count("\n"), after.count("\n")) <= MAX_DIFF_LINES:  # difflib is quadratic on repeated lines
+        out += [spot(a, b) for a, b in replaced_lines(before, after) if max(len(a), len(b)) > LONG_LINE]
     return "\n".join(out)
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from clean.review.diff import RecordsDiff
 from clean.model.errors import InputError
+from clean.review.diff_limits import check_record
 from clean.io.output_files import numbered_records
 
 KEYS = {"items": "id", "sources": "path"}
@@ -96,6 +97,7 @@ class Side:
         for where, record in numbered_records(self.path, self.name):
             if self.key not in record:
                 raise InputError(where, f"record without {self.key!r}; is this a clean output?")
+            check_record(record, self.key, where)  # a key or text that is not a string, deep nesting: exit 2
             if self.root is not None:
                 record = self._relative(record)
             key = record[self.key]

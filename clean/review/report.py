@@ -27,6 +27,7 @@ from clean.io.output_files import items_files, read_lines
 from clean.model.records import Item, SourceRecord
 from clean.review.report_html import bar_chart, esc, page
 from clean.review.report_source import firings, load_source, rule_file, source_page
+from clean.review.source_access import input_roots
 from clean.engine.ruleset import RuleSet
 from clean.catalog.files import read_rule_folders, shipped_rules_dir
 
@@ -75,8 +76,10 @@ def build_report(out_dir, dest=None, root=".", rules: RuleSet | None = None) -> 
     (dest / "rules").mkdir(exist_ok=True)
     items = {item.id: item for item in read_jsonl(out, "items", Item)}
     totals, fired = Totals(), defaultdict(list)
+    manifest = read_manifest(out)
+    roots = input_roots(manifest, root)  # the only files the report reads (clean.review.source_access)
     for number, record in enumerate(read_jsonl(out, "sources", SourceRecord)):
-        view = load_source(number, record, [items[i] for i in record.items if i in items], root)
+        view = load_source(number, record, [items[i] for i in record.items if i in items], root, roots)
         write(dest / view.href, source_page(view, summaries))
         totals.add(view)
         for rule, markup in firings(view, summaries):
@@ -86,7 +89,6 @@ def build_report(out_dir, dest=None, root=".", rules: RuleSet | None = None) -> 
     lists = pages_of(totals.rows, SOURCES_PER_PAGE)
     for k, rows in enumerate(lists, 1):
         write(dest / f"sources-{k}.html", page(f"Sources, page {k} of {len(lists)}", source_table(rows)))
-    manifest = read_manifest(out)
     write(dest / "index.html", page(f"Report of {out}", index_body(totals, len(lists), manifest, rules, summaries)))
     return dest / "index.html"
 

@@ -23,6 +23,7 @@ from clean.model.errors import CleanError
 from clean.model.records import Item, SourceRecord
 from clean.review.report_html import esc, item_head, page, source_line
 from clean.io.decode import read_and_decode
+from clean.review.source_access import input_roots, read_source
 
 CONTEXT_LINES = 2  # lines shown either side of a firing on a rule page
 SAFE_ID = regex.compile(r"^[a-z0-9][a-z0-9.-]{0,80}$")
@@ -61,15 +62,13 @@ def rule_file(rule: str, page_index: int) -> str:
     return f"{stem}.html" if page_index == 0 else f"{stem}-{page_index + 1}.html"
 
 
-def load_source(number: int, record: SourceRecord, items: list[Item], root: Path) -> SourceView:
-    """The view of one source: its records, and its decoded lines if the file still matches."""
-    path = root / record.path
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return _audited(SourceView(number, record, items, None, "source file not found; shown from its records"))
-    if record.sha256 and hashlib.sha256(raw).hexdigest() != record.sha256:
-        return _audited(SourceView(number, record, items, None, "source file changed since the run; records only"))
+def load_source(number: int, record: SourceRecord, items: list[Item], root: Path,
+                roots: list[Path] | None = None) -> SourceView:
+    """The view of one source: its records, and its decoded lines if the file may be read and still matches
+    (under the run's input ``roots``, default ``root``: see :mod:`clean.review.source_access`)."""
+    raw, note = read_source(root, record.path, record.sha256, roots or input_roots({}, root))
+    if raw is None:
+        return _audited(SourceView(number, record, items, None, note))
     try:
         if record.extracted_by:  # an HTML page: its lines are those of the text extracted from it
             from clean.io.html import extract

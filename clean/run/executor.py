@@ -20,20 +20,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from clean._version import __version__
 from clean.io.discovery import NO_SKIP, Skip, discover, display_path, shown_path  # noqa: F401  (display_path, NO_SKIP: API)
 from clean.model.errors import RunInterrupted, StoppedOnError, WorkerLost
 from clean.io.inputs import Reader
-from clean.io.journal import Journal, stale_temporaries
+from clean.io.journal import Journal
 from clean.run.local_engine import LocalExecutor
+from clean.io.outdir import OutLock, check_out_dir, stale_temporaries
 from clean.io.outputs import AtomicWriter, JsonlSink
 from clean.run.preflight import check_extras
 from clean.io.page_records import Dumped, ItemLines, failed_record, item_lines, to_json
@@ -53,7 +55,7 @@ class RunSummary:
     errors: int = 0
     empty: int = 0  # inputs that yield no item (failed ones included)
     resumed: int = 0  # pages taken from the journal of an interrupted run
-    stale_journal: bool = False  # --resume found a journal made with other rules or version, not used
+    stale_journal: str | None = None  # why --resume found a journal it did not use (other rules, other options)
     removed: Counter = field(default_factory=Counter)
     edits: Counter = field(default_factory=Counter)
     seconds: float = 0.0
@@ -74,7 +76,7 @@ class RunSummary:
         top = ", ".join(f"{rule} {n}" for rule, n in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
         resumed = f" ({self.resumed} from the journal)" if self.resumed else ""
         if self.stale_journal:
-            resumed = " (the journal was made with other rules or version: all cleaned again)"
+            resumed = f" ({self.stale_journal}: all cleaned again)"
         return (f"{self.files} files{resumed}, {self.items} items, {self.errors} errors, {self.empty} without items;"
                 f" removed: {top or 'nothing'}")
 
@@ -93,13 +95,19 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     progress line on a terminal (:mod:`clean.run.progress`). Walking folders leaves out
     dot-names, ``out_dir`` and the globs of ``exclude`` (:class:`~clean.io.discovery.Skip`).
     """
-    started = time.perf_counter()
     inputs = list(inputs)  # read twice: by discovery and by the progress line's count
-    executor = executor or LocalExecutor()
-    out = Path(out_dir)
-    skip = Skip.for_run(out, exclude)
+    skip = Skip.for_run(out_dir, exclude)
     check_extras(inputs, skip, compress)  # a missing optional library stops the run before it starts
-    out.mkdir(parents=True, exist_ok=True)
+    check_out_dir(inputs, out_dir)  # never write into a folder of the user's (clean.io.outdir)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with OutLock(out_dir):
+        return _run(pipeline, inputs, Path(out_dir), executor or LocalExecutor(), strict, resume, reader, compress,
+                    shard_bytes, quiet, skip)
+
+
+def _run(pipeline, inputs: list[str], out: Path, executor, strict: bool, resume: bool, reader, compress,
+         shard_bytes, quiet: bool, skip: Skip) -> RunSummary:
+    started = time.perf_counter()
     for leftover in stale_temporaries(out):
         leftover.unlink()
     (out / "run.json").unlink(missing_ok=True)  # run.json present = the three files are one complete run
@@ -107,7 +115,8 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     paths = discover(inputs, problems, skip)
     summary = RunSummary()
     bar = Progress.streaming(quiet, inputs, skip)
-    with Journal(out, pipeline.rules.digest(), resume) as journal, \
+    options = asdict(reader or Reader())  # what changes the output besides the rules (--text-field)
+    with Journal(out, pipeline.rules.digest(), resume, options) as journal, \
             JsonlSink(out, "items", compress, shard_bytes) as items_file, \
             AtomicWriter(out / "sources.jsonl") as sources_file, \
             closing(_results(pipeline, paths, problems, journal, executor, summary, reader)) as results:
@@ -127,7 +136,7 @@ def run(pipeline, inputs: Iterable[str], out_dir: str | Path, executor: LocalExe
     bar.close()
     journal.remove()
     summary.seconds = time.perf_counter() - started
-    write_manifest(out / "run.json", pipeline, summary, executor.workers)
+    write_manifest(out / "run.json", pipeline, summary, executor.workers, inputs)
     return summary
 
 
@@ -162,7 +171,7 @@ def _results(pipeline, paths: Iterator[str], problems: dict[str, str], journal: 
             cleaned = [(failed_record(path, None, problems.pop(path)).model_dump(), item_lines([]))]
         lines = [to_json(record) for record, _ in cleaned]
         one_page = len(cleaned) == 1 and cleaned[0][0]["path"] == shown_path(path)  # a .txt file: its page's sha
-        sha = cleaned[0][0]["sha256"] if one_page else file_sha256(path)
+        sha = getattr(cleaned, "sha256", None) or (cleaned[0][0]["sha256"] if one_page else file_sha256(path))
         journal.add(shown_path(path), sha, _pages_json(lines, cleaned))
         yield from ((record, line, items) for (record, items), line in zip(cleaned, lines))
 
@@ -212,8 +221,9 @@ def _count(summary: RunSummary, record: dict, items: ItemLines) -> None:
     summary.edits.update(e["rule"] for e in record["edits"])
 
 
-def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> None:
-    """``run.json``: version, rules hash, counts and timings (the only file that changes between runs)."""
+def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int, inputs: list[str] = ()) -> None:
+    """``run.json``: version, rules hash, counts and timings (the only file that changes between runs), and the
+    inputs as absolute paths (the only files ``clean report`` will read: :mod:`clean.review.source_access`)."""
     manifest = {
         "version": __version__,
         "rules_sha256": pipeline.rules.digest(),
@@ -223,6 +233,7 @@ def write_manifest(path: Path, pipeline, summary: RunSummary, workers: int) -> N
             "removed": dict(sorted(summary.removed.items())), "edits": dict(sorted(summary.edits.items())),
         },
         "timings": {"seconds": round(summary.seconds, 3), "workers": workers},
+        "inputs": [shown_path(os.path.abspath(given)) for given in inputs],
     }
     with AtomicWriter(path) as f:
         f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")

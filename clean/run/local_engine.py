@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 
-from clean.io.inputs import Reader
+from clean.io.inputs import FilePages, Reader
 from clean.io.page_records import Dumped, dumped
 
 CHUNK = 32  # files handed to a worker at a time (fewer, larger messages: less work for the main process)
@@ -106,4 +106,9 @@ def _clean_in_worker(paths: list[str | None]) -> list[list[Dumped] | None]:
 
 def clean_dumped(pipeline, reader: Reader, path: str | None) -> list[Dumped] | None:
     """The pages of ``path`` cleaned and dumped; None for a place kept (``path`` None)."""
-    return None if path is None else dumped(reader.clean(pipeline, path))
+    if path is None:
+        return None
+    pages = reader.clean(pipeline, path)
+    out = FilePages(dumped(pages))
+    out.sha256 = getattr(pages, "sha256", None)  # of the bytes cleaned, when the reader knows it
+    return out

@@ -4,19 +4,13 @@ Expects a cleaned document. A listing page prints a date widget right before
 the body and the scraper glues them: ``20.11.202020 ноября 2020 года под …`` is
 the stamp ``20.11.2020`` and the body ``20 ноября 2020 года под …``. Guarantees
 that a stamp it splits is a real calendar date followed by a well-formed start,
-moved to ``Line.stamp`` with an edit recorded; a headline glued before a stamp
-(``…ОДКБ20.11.2020``) becomes a line of its own, and a stamp left alone on its
+moved to ``Line.stamp`` with an edit recorded, and that a stamp left alone on its
 line is carried to the text line right after it. Never splits what it cannot
 validate, and never touches a date inside a sentence.
 
-The split is a choice between readings of the digit run after ``DD.MM.``: a
-four- or two-digit year, the rest of the digits going to the body (a time,
-``14:35``, after the year belongs to the stamp). A reading is valid when the
-stamp is a real date and the body starts well: a date valid in itself, a year,
-a capitalised word or quote, or nothing. When several readings are valid, the
-one whose body date agrees with the stamp wins, then the four-digit year. A
-body date that disagrees with the stamp is accepted only when the stamp opens
-the line.
+The rules are those of ``rules/dates/`` for this stage; their logic is in
+:mod:`clean.families.dates` (:mod:`~clean.families.dates.glued_stamp` says how a
+glued run of digits is read).
 
 >>> from clean.catalog import shipped_rules
 >>> doc = split_dates(Document.from_text("26.10.2126 октября с.г. в Москве"), shipped_rules())
@@ -26,182 +20,11 @@ the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
-import regex
-
-from clean.families.dates.reader import date_at, valid, vocabulary
-from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.kinds import apply_stage_rules
-from clean.engine.registry import python_rule
-from clean.engine.ruleset import Rule, RuleSet
-from clean.families.dates.stamp_lines import carry_bare_stamps
-
-MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
-MIN_GLUED_WORD_LETTERS = 4  # a single word glued before a stamp: a label (Подробнее), not a version (v2.10.2019)
-
-CANDIDATE = regex.compile(
-    r"""(?x)
-    (?: (?P<d>\d{1,2}) (?P<sep>[./]) (?P<m>\d{2}) (?P=sep) (?P<run>\d{2,10})
-      | (?P<iy>\d{4}) - (?P<im>\d{2}) - (?P<irun>\d{1,8}) )
-    """
-)
-SEPARATORS = " \t-–—|:,"
-TIME = regex.compile(r"T?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}(?!\d))?")
-TITLE_END = regex.compile(r"[\p{L}.!?»\"”)]$")
-VERSION_MARK = regex.compile(
-    r"(?i)(?:^|[\s.])(?:v|ver|version|release|build|rev|revision|no|nr|версия|верс|релиз|выпуск|сборка|редакция|№|#)$"
-)
-NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d")
-CAPITALISED = regex.compile(r"[\p{Lu}«\"“„]")
-LABEL_WORD = regex.compile(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}")
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One way to cut the digits: the stamp date, its text, and the body that follows."""
-
-    iso: str
-    stamp: str
-    body: str
-    agrees: bool
-    four_digit: bool
+from clean.engine.ruleset import RuleSet
+from clean.model.document import Document
 
 
 def split_dates(doc: Document, rules: RuleSet) -> Document:
     """Run the ``split_dates`` rules (see module docstring)."""
     return apply_stage_rules(doc, rules, "split_dates")
-
-
-@python_rule("dates.glued-stamp")
-def glued_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Split validated date stamps off the start of lines (or off a glued headline)."""
-    return split_stamps(doc, rule, rules, candidate_lines(doc))
-
-
-def candidate_lines(doc: Document) -> list[int]:
-    """Indices of the kept lines that hold a :data:`CANDIDATE`: the only lines the rule can split.
-
-    One scan of the page view. Safe because a candidate is digits and ``./-``
-    only, so it never spans the ``\\n`` joining the view's lines, and it has no
-    lookaround, so a line holds one exactly when the view has one inside it.
-    """
-    view = doc.view()
-    hits = {view.position(m.start()) for m in CANDIDATE.finditer(view.text)}
-    return [view.index[k] for k in sorted(hits)]
-
-
-def split_stamps(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document:
-    """Split the stamps off the lines ``doc.lines[i]`` for ``i`` in ``indices`` (ascending)."""
-    splits = []
-    for i in indices:
-        line = doc.lines[i]
-        parts = _split_line(line, rule, rules) if line.kept and line.stamp is None else None
-        if parts is not None:
-            splits.append((i, parts))
-    if not splits:
-        return doc
-    lines = list(doc.lines)
-    for i, (title, stamped, _) in reversed(splits):
-        lines[i : i + 1] = [title, stamped] if title is not None else [stamped]
-    edits = sorted([*doc.edits, *(edit for _, (_, _, edit) in splits)], key=lambda e: e.line)
-    return doc.replace(lines=carry_bare_stamps(lines, rules), edits=tuple(edits))
-
-
-def _split_line(line: Line, rule: Rule, rules: RuleSet):
-    text = line.text
-    for m in CANDIDATE.finditer(text):
-        head = text[: m.start()]
-        if head and not _glued_title(head):
-            continue  # a date inside a sentence, not a stamp
-        reading = best_reading(m, opens_line=not head, rules=rules)
-        if reading is None:
-            continue
-        mark = DateMark(reading.iso, reading.stamp, rule.id)
-        stamped = replace(line, text=reading.body, stamp=mark)
-        title = replace(line, text=head.strip()) if head.strip() else None
-        return title, stamped, Edit(rule.id, line.start, reading.stamp, "")
-    return None
-
-
-def _glued_title(head: str) -> bool:
-    """Can ``head``, glued right before a stamp, be a headline (not a sentence, label or version)?"""
-    return (
-        len(head) <= MAX_GLUED_TITLE_CHARS
-        and (len(head.split()) > 1 or LABEL_WORD.fullmatch(head) is not None)
-        and bool(TITLE_END.search(head))
-        and not VERSION_MARK.search(head)
-    )
-
-
-def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
-    """The best valid reading of candidate ``m`` (a match in its line), or None."""
-    best = None
-    for r in _readings(m, rules):
-        if not (r.agrees or opens_line or not r.body[:1].isdigit()):
-            continue
-        if best is None or (r.agrees, r.four_digit) > (best.agrees, best.four_digit):
-            best = r  # the first of the best, as max() would pick
-        if best.agrees and best.four_digit:
-            break  # no later reading can beat it: the rest are not even read
-    return best
-
-
-def _readings(m, rules: RuleSet):
-    if m.group("iy"):
-        year, month, run = int(m.group("iy")), int(m.group("im")), m.group("irun")
-        for k in (2, 1):
-            if len(run) >= k:
-                yield from _reading(m, (year, month, int(run[:k])), m.start("irun") + k, True, rules)
-        return
-    day, month, run = int(m.group("d")), int(m.group("m")), m.group("run")
-    for width in (4, 2):
-        if len(run) < width or (width == 2 and len(m.group("d")) < 2):
-            continue
-        year = int(run[:width]) + (2000 if width == 2 else 0)
-        yield from _reading(m, (year, month, day), m.start("run") + width, width == 4, rules)
-
-
-def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet):
-    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid."""
-    year, month, day = ymd
-    if not valid(year, month, day):
-        return
-    text = m.string
-    time = TIME.match(text, _skip_separators(text, stamp_end))
-    if time:
-        stamp_end = time.end()
-    body = text[_skip_separators(text, stamp_end):]
-    ok, agrees = well_formed(body, ymd, rules)
-    if ok:
-        yield Reading(f"{year:04d}-{month:02d}-{day:02d}", text[m.start() : stamp_end], body, agrees, four_digit)
-
-
-def _skip_separators(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in SEPARATORS:
-        pos += 1
-    return pos
-
-
-def well_formed(body: str, ymd: tuple[int, int, int], rules: RuleSet) -> tuple[bool, bool]:
-    """Does ``body`` start well after a stamp, and does a date it opens with agree with the stamp?
-
-    A body date agrees when its day and month are the stamp's and its year is the
-    stamp's, or absent, or relative (``с.г.``).
-    """
-    if not body:
-        return True, False
-    if NUMERIC_DATE.match(body):
-        return False, False  # a second numeric date: a range (10.11.2020–12.11.2020), not a glued body
-    year, month, day = ymd
-    found = date_at(body, 0, rules)
-    if found is not None:
-        return True, (found.day, found.month) == (day, month) and found.year in (None, year)
-    if body[0].isdigit():
-        return bool(rules.derived("dates.year-lead", _year_lead).match(body)), False
-    return bool(CAPITALISED.match(body)), False
-
-
-def _year_lead(rules: RuleSet) -> regex.Pattern:
-    """A body that opens with a year and no month after it (compiled once per rule set)."""
-    return regex.compile(rf"\d{{4}}(?!\d|[:.,/-]\d)(?!\s*{vocabulary(rules).month})", regex.I)

@@ -59,6 +59,7 @@ from bisect import bisect_left
 from clean.model.document import Document, Segment
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
+from clean.families.content.main_content import article_starts
 from clean.families.items.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, opens_continuation, repeats_theme, words,
 )
@@ -78,6 +79,8 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
     page = Page(doc, rules)
     if not page.kept:
         return doc.replace(segments=())
+    if doc.articles:  # the main-content pass found the page's articles: one item each
+        return doc.replace(segments=tuple(_segments(doc, page.kept, article_starts(doc, page.kept))))
     enabled = rules.derived("items.signals", lambda r: frozenset(s for s in SIGNALS if r.enabled(s)))
     separated = _after_separator(doc, page.kept) if "items.separator" in enabled else set()
     starts = [(page.kept[0], "items.first")]

@@ -1,3 +1,3 @@
-"""``dates.*``: the date reader, stamp lines, and the date an item's lead gives."""
+"""``dates.*``: the date reader, glued stamps, stamp lines, relative dates, and the date an item's lead gives."""
 
-from clean.families.dates import item_dates, stamp_lines  # noqa: F401  (register their python rules)
+from clean.families.dates import glued_stamp, item_dates, relative, stamp_lines, word_stamps  # noqa: F401  (register)

@@ -34,7 +34,8 @@ from clean.families.items.paragraphs import is_dateline
 MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a longer line is text
 
 TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
-AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME})?\s*(?:[+-]\d{{2}}:?\d{{2}}|GMT|UTC)?\s*")  # a feed's zone: +0300
+ZONE = r"(?:\s*(?:[+-]\d{2}:?\d{2}|GMT|UTC|Z)(?!\w))?"  # RFC 822: Mon, 28 Sep 2020 10:00:00 +0300
+AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME}{ZONE})?\s*")
 YEAR = regex.compile(r"\d{4}")
 
 
@@ -47,8 +48,8 @@ def stamp_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 def year_lines(doc: Document) -> list[int]:
     """Indices of the kept lines short enough for a date line and holding four digits in a row.
 
-    Safe because :func:`date_line` needs a full date, and every full date the
-    date pattern reads has its year as four digits (``\\d{4}``) inside the line.
+    Safe because :func:`date_line` needs a full date with its year as four
+    digits (``\\d{4}``) inside the line.
     """
     lines = doc.lines
     return [i for i in doc.view().index if len(lines[i].text) <= MAX_DATE_LINE_CHARS and YEAR.search(lines[i].text)]
@@ -70,12 +71,13 @@ def stamp_date_lines(doc: Document, rule: Rule, rules: RuleSet, indices) -> Docu
 
 
 def date_line(text: str, rules: RuleSet) -> str | None:
-    """The ISO date of a line made of one full date, at most a time and a weekday, else None."""
+    """The ISO date of a line made of one full date with a four-digit year, at most a time and a weekday,
+    else None (``2 Декабрь 95`` alone on a line may be a score or a count: no stamp)."""
     if len(text) > MAX_DATE_LINE_CHARS:
         return None
     start = rules.derived("dates.before-date-line", _before_date).match(text).end()
     found = date_at(text, start, rules)
-    if found is None or found.iso is None:
+    if found is None or found.iso is None or not YEAR.search(found.text):
         return None
     return found.iso if AFTER_DATE.fullmatch(text, found.end) else None
 

@@ -37,6 +37,7 @@ MIN_CARDS = 3  # fewer repeats are no pattern: two dated paragraphs of an articl
 MAX_CARD_LINES = 10  # a card longer than this is an article with dates in it
 MAX_PERIODS = 3  # a page has a few blocks of its own layout; the most common periods are tried
 MAX_LABEL_CHARS = 30
+MAX_LABEL_WORDS = 3
 MIN_SIZE_MARGIN = 0.3  # how much less like the cards one leftover end must be than the other (log of words)
 
 ANCHOR_SHAPES = 2  # how many lines at each end of a card of varying length are compared
@@ -113,7 +114,29 @@ def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], siz
         return found
     closes = {owner[k]: v for k, v in found.closes.items() if datelines[owner[k]]}
     region = {owner[k]: owner[first] for k, first in sorted(found.region.items())}
-    return Cards(frozenset(owner[k] for k in found.starts), closes, region)
+    return _labels_lead(Cards(frozenset(owner[k] for k in found.starts), closes, region), texts)
+
+
+def _labels_lead(cards: Cards, texts: list[str]) -> Cards:
+    """Cards whose start moved back over a label that ends the card before with a colon
+    (``Published Date:`` over the date line): a label introduces the line after it.
+
+    >>> _labels_lead(Cards(frozenset({2, 5}), {}, {0: 0, 1: 0, 2: 2, 3: 2, 4: 2, 5: 5}),
+    ...              ["Заголовок", "Дата:", "1 мая", "Текст", "Дата:", "2 мая"]).starts
+    frozenset({1, 4})
+    """
+    moves = {n: n - 1 for n in cards.starts if n and _label(texts[n - 1]) and cards.region.get(n - 1, n) != n - 1}
+    if not moves:
+        return cards
+    starts = frozenset(moves.get(n, n) for n in cards.starts)
+    region = {k: moves.get(first, first) for k, first in cards.region.items()}
+    region.update((label, label) for label in moves.values())  # the label now opens its card
+    return Cards(starts, cards.closes, region)
+
+
+def _label(text: str) -> bool:
+    """A short line ending in a colon: it names the line after it."""
+    return text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS
 
 
 def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:

@@ -1,3 +1,4 @@
-"""``repair.*``: mojibake (ftfy, and the cheap test that says which lines may need it) and HTML entities."""
+"""``repair.*``: mojibake (ftfy, the cheap test that says which lines may need it, and the Cyrillic
+misreadings ftfy leaves), HTML entities, and pages saved as quoted strings."""
 
-from clean.families.repair import encoding  # noqa: F401  (registers its python rules)
+from clean.families.repair import cyrillic_mojibake, encoding, escaped_dump  # noqa: F401  (register rules)

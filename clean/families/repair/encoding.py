@@ -26,7 +26,7 @@ from clean.engine.kinds import touched_lines
 from clean.engine.prefilter import literal_gate
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.repair.mojibake_check import NEEDS_FTFY, needs_ftfy
+from clean.families.repair.mojibake_check import NEEDS_FTFY, needs_ftfy, outside_alphabet
 
 FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
 
@@ -34,7 +34,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, exp
 @python_rule("repair.mojibake")
 def fix_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """ftfy on exactly the lines that :data:`NEEDS_FTFY` says may need it (most pages: none)."""
-    if not needs_ftfy(doc.view().text):
+    if not needs_ftfy(doc.view().text, outside_alphabet(doc)):
         return doc
     return _map_lines(doc, rule, NEEDS_FTFY, lambda text: ftfy.fix_text(text, FTFY_CONFIG))
 

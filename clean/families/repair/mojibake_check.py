@@ -104,16 +104,29 @@ for _first, _partners in _PAIRS.items():
 _ALL_SAFE = re.compile(f"[{SAFE}]*")  # the standard engine runs a plain class many times faster
 
 
-def needs_ftfy(text: str) -> bool:
+def outside_alphabet(doc) -> bool:
+    """Does the page (``doc``'s view) hold a character outside :data:`SAFE`? Found once per view text and
+    kept in ``doc.memo``: ``repair.cyrillic-mojibake`` and ``repair.mojibake`` both ask."""
+    text = doc.view().text
+    seen = doc.memo.get("repair.outside-alphabet")
+    if seen is None or seen[0] is not text:
+        seen = doc.memo["repair.outside-alphabet"] = (text, _ALL_SAFE.match(text).end() != len(text))
+    return seen[1]
+
+
+def needs_ftfy(text: str, outside: bool | None = None) -> bool:
     """True when :data:`NEEDS_FTFY` matches somewhere in ``text``, found the fast way.
 
-    One greedy pass over the safe alphabet, then a look at the character before
-    each possible second character of a bad pair (a few per page at most).
+    One greedy pass over the safe alphabet (skipped when ``outside`` already says
+    whether the text leaves it), then a look at the character before each
+    possible second character of a bad pair (a few per page at most).
 
     >>> needs_ftfy("Президент «Казахстана»"), needs_ftfy("СНГ«"), needs_ftfy("naïve")
     (False, True, True)
     """
-    if BADNESS_RE is None or _ALL_SAFE.match(text).end() != len(text):
+    if BADNESS_RE is None:
+        return True
+    if outside if outside is not None else _ALL_SAFE.match(text).end() != len(text):
         return True
     for second, firsts in _FIRSTS.items():  # a handful of characters, each found by a C-level scan
         at = text.find(second, 1)

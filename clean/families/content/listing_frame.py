@@ -1,0 +1,80 @@
+"""The frame of a listing page: the template above its first card and below its last (``content.listing-frame``).
+
+A listing (a home page, a rubric, an archive) is a run of cards, each a
+headline with a date line or a teaser beside it; its cards are its content,
+and :mod:`clean.families.content.main_content` leaves such a page alone. What
+lies above the first card (login, menus, the date of the visit, the weather)
+and below the last (the footer) is the site's template. A *card* here is a
+headline-like line (:class:`~clean.families.content.line_features.LineInfo`:
+three to thirty words, no full stop) with a date line right before or after
+it (up to :data:`CARD_REACH` lines away), or a line of text under it. The pass acts only on a page with at least
+:data:`MIN_CARDS` cards and no article. The page's first line, its ``<title>``, goes too: the title
+rules have read the site's name from it by then, and it is no card's headline. Above the first card,
+a line of text or a long headline stops the cut (a story in another layout is content).
+
+>>> from clean.catalog import shipped_rules
+>>> from clean.families.content.line_features import describe
+>>> cards = []
+>>> for n in range(1, 7):
+...     cards += [f"{n} May 2021", f"Headline number {n} about the harbour", f"The harbour works went on, said the port."]
+>>> lines = ["Harbour news", "Home", "Sport", *cards, "About us", "Contact"]
+>>> frame(describe(lines, shipped_rules()))
+(3, 20)
+"""
+
+from __future__ import annotations
+
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.content.line_features import GOOD, LEN_LOW, NEAR, STAMP, LineInfo
+from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
+from clean.families.line_marks import remove_lines
+from clean.model.document import Document
+
+MIN_CARDS = 6  # fewer headline cards do not make a listing
+CARD_REACH = 2  # lines between a card's headline and its date line (a link, a rubric)
+MIN_KEPT_HEADLINE_WORDS = 5
+CARD_TAIL = 6  # lines after the last card's headline searched for its date line or teaser (past links, images)
+
+
+@python_rule("content.listing-frame")
+def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Mark the lines above the first card and below the last removed (see module docstring)."""
+    kept = doc.kept_indices()
+    if doc.articles or len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
+        return doc
+    infos = page_infos(doc, rules)
+    found = frame(infos) if has_chrome(infos) else None
+    if found is None:
+        return doc
+    first, last = found
+    return remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k < first or k > last))
+
+
+def frame(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """The (first, last) positions of the page's cards, or None when it has fewer than :data:`MIN_CARDS`."""
+    cards = [k for k in range(1, len(infos)) if _is_card(infos, k)]
+    if len(cards) < MIN_CARDS:
+        return None
+    first = cards[0] - 1 if infos[cards[0] - 1].cls == STAMP else cards[0]
+    first = next((k for k in range(1, first) if _may_be_content(infos[k])), first)
+    tail = range(cards[-1] + 1, min(len(infos), cards[-1] + 1 + CARD_TAIL))
+    last = max((k for k in tail if infos[k].cls in (STAMP, GOOD, NEAR) or infos[k].sentence), default=cards[-1])
+    return first, last
+
+
+def _may_be_content(info: LineInfo) -> bool:
+    """A line above the first card that stops the cut: text, or a headline of :data:`MIN_KEPT_HEADLINE_WORDS`
+    words (a story shown in another layout above the cards; a menu item or a button has fewer)."""
+    return info.cls in (GOOD, NEAR) or (info.headline_like and info.words >= MIN_KEPT_HEADLINE_WORDS)
+
+
+def _is_card(infos: list[LineInfo], k: int) -> bool:
+    """A headline-like line with a date line within :data:`CARD_REACH` lines of it, or text under it."""
+    if not infos[k].headline_like:
+        return False
+    near = infos[max(0, k - CARD_REACH) : k] + infos[k + 1 : k + 1 + CARD_REACH]
+    if any(info.cls == STAMP for info in near):
+        return True
+    after = infos[k + 1] if k + 1 < len(infos) else None
+    return after is not None and (after.cls in (GOOD, NEAR) or after.sentence)

@@ -1,0 +1,261 @@
+"""The main-content pass: which lines of a whole page are the article, which the page around it.
+
+A page saved whole (one line per text node) holds its article among menus,
+share bars, forms, feeds of other headlines, reader comments and footers.
+This pass tells them apart the way jusText does for HTML blocks, from
+features of the text alone (see :mod:`clean.families.content.line_features`):
+
+1. *classify* each kept line: ``good`` (running text: long enough, with the
+   stop words of the page's language), ``near`` (text-like but short),
+   ``short``, ``stamp`` (a date or time line) or ``bad``;
+2. *smooth*: a short or near line between good lines is good, between bad
+   ones bad (jusText's context step);
+3. *find blocks*: runs of good lines; a stamp line always ends a block, so
+   the comments under an article (name, time, text) stay apart from it;
+4. *choose the main region*: the largest block, preceded by its headline (the
+   echo of the page's ``<title>`` line, or a headline-like line) and the
+   lines between, followed by a date line close after it; any other block at
+   least :data:`SECOND_SHARE` as large with a headline of its own (a second
+   article) too;
+5. *mark* every other line removed under ``content.boilerplate``.
+
+It acts only where it is sure there is an article and chrome around it: a
+page of fewer than :data:`MIN_LINES` lines, a page whose largest block is
+under :data:`MIN_ARTICLE_CHARS` (a listing: its cards are its content), or a
+page where the lines outside the chosen region are under
+:data:`MIN_CHROME_SHARE` of it (clean text, a dataset record) is left as it is.
+
+The smoothing and the blocks are :mod:`clean.families.content.blocks`.
+"""
+
+from __future__ import annotations
+
+from clean.model.document import Document
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.content.blocks import (
+    MAX_SHORT_RUN, find_blocks, longest_short_run, merge_blocks, smooth, whole_paragraphs,
+)
+from clean.families.content.line_features import (
+    BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
+)
+from clean.families.items.paragraphs import facts
+from clean.families.line_marks import remove_lines
+
+MIN_LINES = 12  # a page this short has no page around its text
+MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second article rather than a teaser
+MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the title line
+TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time, views, share buttons between)
+MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
+ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
+ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
+MIN_CHROME_LINES = 25  # a page with fewer short lines (menu items, buttons, dates) has no template around it
+MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
+MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
+SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
+HEAD_WINDOW = 12  # lines before a block searched for its headline
+TAIL_WINDOW = 3  # lines after a block searched for its date line
+MIN_BUTTON_COPIES = 3  # a short line printed this often is a button of the template, even inside the article
+ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
+ARTICLE_SURE_CHARS = 450  # ... this much text ...
+ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
+MAX_REPEAT_SHARE = 0.4  # ... and few of its lines repeated elsewhere on the page (a listing's cards repeat)
+DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
+HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
+
+
+@python_rule("content.boilerplate")
+def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Mark the lines outside the page's main region removed (see module docstring)."""
+    kept = doc.kept_indices()
+    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
+        return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
+    infos = page_infos(doc, rules)
+    regions = main_regions(infos)
+    if regions is None:
+        return doc
+    keep = kept_positions(infos, regions)
+    doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k not in keep))
+    lines = doc.lines
+    return doc.replace(articles=tuple((lines[kept[a]].start, lines[kept[b]].end) for a, b in regions))
+
+
+def page_infos(doc: Document, rules: RuleSet) -> list[LineInfo]:
+    """:func:`describe` of the document's kept lines, kept in the page's memo for the listing-frame rule,
+    which asks it of the same lines when this pass found no article."""
+    table = facts(doc, rules, "content.describe")
+    view = doc.view()
+    if view.text not in table:
+        table[view.text] = describe([doc.lines[i].text for i in view.index], rules)
+    return table[view.text]
+
+
+def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set[int]:
+    """The positions kept: the regions, less a line that repeats the one before it (the headline
+    printed twice) and a short line the page prints :data:`MIN_BUTTON_COPIES` times or more (a
+    button under each picture, 'Expand to full screen'), a number alone above or below the text (a
+    counter of views or comments), and the page's first line, the ``<title>``, unless the first region opens
+    with the visible headline (the line that repeats it, or a headline right above a date line), which
+    is the title where the two differ (the title rules have read the site's name from it by now)."""
+    keep = set().union(*(range(a, b + 1) for a, b in regions))
+    keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
+    keep -= {k for k in keep if infos[k].copies >= MIN_BUTTON_COPIES and infos[k].cls == SHORT and infos[k].words >= 2
+             and not infos[k].ends and not is_echo(infos[0], infos[k])}  # one word may be a date's month
+    keep -= {k for a, b in regions for k in _head_and_tail(infos, a, b) if infos[k].counter}
+    a = regions[0][0]
+    dated = infos[a].headline_like and a + 1 < len(infos) and infos[a + 1].cls == STAMP
+    if not (is_echo(infos[0], infos[a]) or dated):
+        keep.add(0)
+    return keep
+
+
+def _head_and_tail(infos: list[LineInfo], a: int, b: int) -> list[int]:
+    """The positions of region (a, b) before its first line of text and after its last (a table of
+    figures inside the text stays whole)."""
+    text = [k for k in range(a, b + 1) if infos[k].cls in (GOOD, NEAR)]
+    if not text:
+        return []
+    return [*range(a, text[0]), *range(text[-1] + 1, b + 1)]
+
+
+def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
+    """Where ``split_items`` starts an item on a page with ``doc.articles``: its first kept line,
+    then the first kept line of each later article (``kept``: the kept lines' indices)."""
+    starts = [(kept[0], "items.first")]
+    for first, _ in doc.articles[1:]:
+        at = next((i for i in kept if doc.lines[i].start >= first), None)
+        if at is not None and at > starts[-1][0]:
+            starts.append((at, "content.article"))
+    return starts
+
+
+def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
+    """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone."""
+    if not has_chrome(infos):
+        return None
+    classes = whole_paragraphs(infos, smooth([info.cls for info in infos], [info.ends for info in infos]))
+    blocks = find_blocks(classes)
+    sizes = [sum(infos[k].chars for k in range(a, b + 1) if classes[k] == GOOD) for a, b in blocks]
+    first = _main_block(infos, blocks, sizes)
+    if first is None or not _is_article(infos, classes, blocks[first], sizes[first]):
+        teaser = _teaser(infos)
+        return None if teaser is None else [teaser]
+    blocks, sizes, first = merge_blocks(infos, blocks, sizes, first)
+    regions = []
+    for n, (a, b) in enumerate(blocks):
+        if n == first:
+            regions.append((_head(infos, a), _tail(infos, b)))
+        elif sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first]) and _dated_head(infos, a) is not None:
+            regions.append((_dated_head(infos, a), _tail(infos, b)))
+    if len(infos) - sum(b - a + 1 for a, b in regions) < MIN_CHROME_SHARE * len(infos):
+        return None
+    return regions
+
+
+def _main_block(infos: list[LineInfo], blocks: list, sizes: list) -> int | None:
+    """The block the article is: the largest one under the echo of the title line, if any block of
+    :data:`MIN_ECHOED_CHARS` has one (a long reader comment is not the article); else the largest
+    under a headline and a date line (a legal notice in the footer has neither); else the largest."""
+    echoed = [n for n, (a, _) in enumerate(blocks)
+              if sizes[n] >= MIN_ECHOED_CHARS and _echo(infos, a) is not None
+              and (n == 0 or blocks[n - 1][1] < _echo(infos, a))]  # the echo heads the first block under it
+    dated = [n for n, (a, _) in enumerate(blocks) if sizes[n] >= MIN_ARTICLE_CHARS and _dated_head(infos, a) is not None]
+    candidates = echoed or dated or range(len(blocks))
+    return max(candidates, key=sizes.__getitem__, default=None)
+
+
+def has_chrome(infos: list[LineInfo]) -> bool:
+    """Whether the page has a template around its text: many short lines, and text lines a minority."""
+    chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
+    text = sum(info.cls in (GOOD, NEAR) for info in infos)
+    return chrome >= MIN_CHROME_LINES and text <= MAX_TEXT_SHARE * len(infos)
+
+
+def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int], size: int) -> bool:
+    """Whether the largest block is an article: its headline echoes the title line and it has
+    :data:`MIN_ECHOED_CHARS` of text, or it is long and holds a fair share of the page's text
+    with few repeated lines (a listing's teasers are short and many, and repeat their headlines)."""
+    a, b = block
+    if _echo(infos, a) is not None:
+        return size >= MIN_ECHOED_CHARS
+    lines = sum(classes[k] == GOOD and infos[k].cls != SHORT for k in range(a, b + 1))
+    repeats = sum(infos[k].repeated for k in range(a, b + 1))
+    text = sum(info.chars for info in infos if info.cls in (GOOD, NEAR))
+    return (lines >= ARTICLE_MIN_LINES and size >= ARTICLE_SURE_CHARS and size >= ARTICLE_SURE_SHARE * text
+            and repeats <= MAX_REPEAT_SHARE * (b - a + 1))
+
+
+def _teaser(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """A page with no article block but one echo of its title line followed, within
+    :data:`TEASER_WINDOW` lines, by a line of :data:`MIN_TEASER_CHARS` (an aggregator's teaser):
+    the region from the echo to that line."""
+    echoes = [k for k in range(1, len(infos)) if is_echo(infos[0], infos[k]) and infos[k].headline_like]
+    if len(echoes) != 1:
+        return None
+    start = echoes[0]
+    body = next((k for k in range(start + 1, min(len(infos), start + TEASER_WINDOW))
+                 if infos[k].chars >= MIN_TEASER_CHARS), None)
+    return None if body is None else (start, body)
+
+
+def _echo(infos: list[LineInfo], a: int) -> int | None:
+    """The first line repeating the title line's headline, from :data:`HEAD_WINDOW` lines before
+    position ``a`` to :data:`ECHO_INSIDE` lines into the block there."""
+    window = range(max(1, a - HEAD_WINDOW), min(len(infos), a + ECHO_INSIDE))
+    return next((k for k in window if is_echo(infos[0], infos[k])), None)
+
+
+def _head(infos: list[LineInfo], a: int) -> int:
+    """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
+    far = _far_echo(infos, a)
+    if far is not None:
+        return far
+    found = _headline(infos, a, 1)
+    return a if found is None else found
+
+
+def _far_echo(infos: list[LineInfo], a: int) -> int | None:
+    """The echo of the title line up to :data:`ECHO_REACH` lines before position ``a`` when what
+    lies between is the article's: no date line past the headline's own, no run of more than
+    :data:`MAX_SHORT_RUN` short lines (a list of figures or names the scraper cut up stays in)."""
+    for k in range(a - 1, max(0, a - ECHO_REACH), -1):
+        if is_echo(infos[0], infos[k]):
+            between = infos[k + 1 + DATED_HEAD_LINES : a]
+            if any(info.cls == STAMP for info in between) or longest_short_run(between) > MAX_SHORT_RUN:
+                return None
+            return k
+    return None
+
+
+def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
+    """The headline of the block starting at ``a``: the earliest echo of the title line within
+    :data:`HEAD_WINDOW` lines before it, else the nearest headline-like line there."""
+    echo = _echo(infos, a)
+    if echo is not None:
+        return min(echo, a)
+    for k in reversed(range(max(1, a - HEAD_WINDOW), a)):
+        if infos[k].headline_like and infos[k].words >= min_words:
+            return k
+    return None
+
+
+def _dated_head(infos: list[LineInfo], a: int) -> int | None:
+    """Where a second article at ``a`` starts: a headline of :data:`HEADLINE_MIN_WORDS` words right above
+    a date line in the :data:`DATED_HEAD_LINES` lines before the block (a footer has no date; a comment's
+    author is a name, not a headline), or None."""
+    window = range(max(2, a - DATED_HEAD_LINES), a)
+    stamp = next((k for k in reversed(window) if infos[k].cls == STAMP), None)
+    if stamp is None or not (infos[stamp - 1].headline_like and infos[stamp - 1].words >= HEADLINE_MIN_WORDS):
+        return None
+    return stamp - 1
+
+
+def _tail(infos: list[LineInfo], b: int) -> int:
+    """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
+    last paragraph), then a date line within :data:`TAIL_WINDOW` lines, else the block's end."""
+    while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
+        b += 1
+    for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
+        if infos[k].cls == STAMP:
+            return k
+    return b

@@ -1,0 +1,64 @@
+"""A ratchet on real pages: ``../shared/real/`` scored by its own ``score.py`` must not fall below the level reached.
+
+The pages and gold labels are other people's text and stay outside the
+repository; this test reads them where they are (beside the repository, one
+level further up for a git worktree, or under ``$CLEAN_SHARED``) and skips,
+saying why, where they are absent. Each part is scored on its own; a floor
+sits a little under what was measured, so a change that loses ground fails
+and a change that gains should raise the floor.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clean.pipeline import Pipeline
+from tests.conftest import ROOT
+
+FLOORS = {  # part -> metric -> floor (measured 2026-12-05 with the main-content pass, minus a margin)
+    "A": {"segment_f1": 0.93, "date_acc": 0.58, "title_acc": 0.76, "contains": 0.9, "noise_gone": 0.92,
+          "kept": 0.99, "flags": 0.99, "site": 0.55},
+    "L": {"segment_f1": 0.77, "date_acc": 0.70, "title_acc": 0.52, "contains": 0.56, "noise_gone": 0.53,
+          "kept": 0.99, "flags": 0.58},
+    "X": {"segment_f1": 0.55, "date_acc": 0.95, "contains": 0.8, "kept": 0.99, "flags": 0.99, "site": 0.99},
+}
+
+
+def shared_real() -> Path | None:
+    """The folder of real pages, or None."""
+    candidates = [Path(os.environ["CLEAN_SHARED"]) / "real"] if os.environ.get("CLEAN_SHARED") else []
+    candidates += [ROOT.parent / "shared" / "real", ROOT.parent.parent / "shared" / "real"]
+    return next((c for c in candidates if (c / "pages").is_dir() and (c / "score.py").is_file()), None)
+
+
+REAL = shared_real()
+pytestmark = pytest.mark.skipif(
+    REAL is None, reason="the real pages (../shared/real/ beside the repository, or $CLEAN_SHARED/real) are not here"
+)
+
+
+@pytest.fixture(scope="module")
+def items(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("real")
+    Pipeline().run([REAL / "pages"], out, workers=1)
+    return out / "items.jsonl"
+
+
+def score(items: Path, part: str) -> dict:
+    gold = REAL / f"gold-{part}.json"
+    done = subprocess.run([sys.executable, str(REAL / "score.py"), str(items), str(gold), "--json", "--min", "0"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_real_pages_stay_above_their_floors(items, part):
+    got = score(items, part)
+    fallen = {m: (got[m], floor) for m, floor in FLOORS[part].items() if got[m] < floor}
+    assert not fallen, f"part {part}: metric (now, floor): {fallen}"
