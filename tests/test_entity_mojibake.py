@@ -3,7 +3,9 @@
 ``repair.html-entity`` runs before the mojibake checks, so ``Р&nbsp;РѕСЃСЃРёСЏ``
 and ``&#208;&#159;&#209;&#128;…`` reach ftfy decoded. Checked on cases
 written here and, when the folder is given, on ftfy's own test cases
-(``CLEAN_FTFY_CASES=/path/to/python-ftfy/tests/test-cases``; read at test time,
+(``CLEAN_FTFY_CASES`` names a folder of their JSON files: ``tests/test-cases`` of
+ftfy's repository, or the ``tests/test_cases.json`` of its source distribution,
+which ``.ci/run`` fetches; read at test time,
 never copied here): for every case ftfy expects to pass, the stage gives the
 same text for the case wrapped in entities as for the case itself, and the
 Cyrillic repair changes none of ftfy's cases.

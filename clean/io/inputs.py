@@ -1,7 +1,7 @@
 """Input readers: a folder of ``.txt`` pages, JSONL records, WARC/WET archives.
 
 A :class:`Reader` turns one input file into the pages it holds, each a
-:class:`Page` with its provenance, and cleans them with a pipeline:
+:class:`~clean.io.pages.Page` with its provenance (read by :mod:`clean.io.pages`), and cleans them with a pipeline:
 
 - ``*.txt``: the file is one page (its path is the page's path);
 - ``*.jsonl`` / ``*.jsonl.gz``: one page per record, the text in ``text_field``
@@ -33,12 +33,11 @@ from dataclasses import dataclass
 
 import regex
 
-from clean.model.errors import CleanError, InputError
-from clean.io.html import HTML_SUFFIXES, HTML_TYPES, extract, extractor, is_html
+from clean.model.errors import CleanError
+from clean.io.html import HTML_SUFFIXES, is_html
 from clean.model.records import Item, SourceRecord
-from clean.io.decode import MAX_BYTES, read_input
+from clean.io.pages import MAX_PAGE_BYTES, Page, html_file_page, text_file_page, warc_file_pages
 
-MAX_PAGE_BYTES = MAX_BYTES  # the same page limit as a .txt file (clean.io.decode.MAX_BYTES)
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
@@ -46,21 +45,6 @@ PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 URL_FIELDS = ("url", "metadata.url", "source_url")
 DATE_FIELDS = ("crawl_date", "date", "timestamp", "metadata.date", "metadata.crawl_date")
 SURROGATE = regex.compile(r"[\ud800-\udfff]")  # a lone surrogate: JSON allows it, UTF-8 cannot hold it
-WARC_TEXT_TYPES = ("conversion", "resource", "response")  # WET text, stored files, fetched responses
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One page to clean: its bytes (None for a page that could not be read), path, URL and crawl date."""
-
-    path: str
-    raw: bytes | None
-    url: str | None = None
-    crawl_date: str | None = None
-    error: str | None = None
-    problems: tuple[str, ...] = ()  # errors of a page that was still cleaned (a lone surrogate replaced)
-    extracted_by: str | None = None  # the extractor that made ``raw`` from an HTML page
-    sha256: str | None = None  # of the bytes read, when ``raw`` was extracted from them
 
 
 @dataclass(frozen=True)
@@ -75,11 +59,11 @@ class Reader:
         if name.endswith(JSONL_SUFFIXES):
             yield from self._jsonl(path, digest)
         elif name.endswith(WARC_SUFFIXES):
-            yield from _warc(path)
+            yield from warc_file_pages(path)
         elif is_html(name):
-            yield _html_file(path)
+            yield html_file_page(path)
         else:
-            yield _text_file(path)
+            yield text_file_page(path)
 
     def clean(self, pipeline, path: str) -> list[tuple[SourceRecord, list[Item]]]:
         """Clean every page of ``path``: a source record and items per page (at least one record).
@@ -96,7 +80,7 @@ class Reader:
                 results.append(clean_page(pipeline, Page(path, None, error=f"{path}: no text records found")))
             return results
         if is_html(path):
-            return [clean_page(pipeline, _html_file(path))]
+            return [clean_page(pipeline, html_file_page(path))]
         from clean.io.page_records import clean_path
 
         return [clean_path(pipeline, path)]
@@ -192,72 +176,6 @@ def _text(record: dict, fields: tuple[str, ...]) -> str | None:
         if value not in (None, ""):
             return str(value)
     return None
-
-
-def _text_file(path: str) -> Page:
-    try:
-        return Page(path, read_input(path))
-    except InputError as exc:
-        return Page(path, None, error=str(exc))
-
-
-def _html_file(path: str) -> Page:
-    try:
-        return _html_page(path, read_input(path))
-    except InputError as exc:
-        return Page(path, None, error=str(exc))
-
-
-def _html_page(where: str, raw: bytes, url: str | None = None, date: str | None = None) -> Page:
-    """The page of HTML bytes ``raw``: its extracted text, or an error (no extractor, no text)."""
-    try:
-        return Page(where, extract(raw, where), url, date, extracted_by=extractor(),
-                    sha256=hashlib.sha256(raw).hexdigest())
-    except InputError as exc:
-        return Page(where, None, url, date, error=f"{where}: {exc.problem}")
-
-
-def _warc(path: str) -> Iterator[Page]:
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
-    except ImportError:
-        yield Page(path, None, error=f"{path}: reading WARC/WET needs warcio: pip install 'clean[warc]'")
-        return
-    with open(path, "rb") as f:
-        records = ArchiveIterator(f)
-        try:
-            yield from _warc_pages(path, records)
-        except ArchiveLoadFailed as exc:
-            raise ValueError(f"not a WARC/WET archive here: {exc}") from exc
-
-
-def _warc_pages(path: str, records) -> Iterator[Page]:
-    for record in records:
-        if record.rec_type not in WARC_TEXT_TYPES or not _is_text(record):
-            continue
-        raw = record.content_stream().read(MAX_PAGE_BYTES + 1)
-        where = f"{path}@{records.get_record_offset()}"
-        url, date = record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date")
-        if len(raw) > MAX_PAGE_BYTES:
-            yield Page(where, None, url, date, f"{where}: record over the page limit of {MAX_PAGE_BYTES} "
-                                               "bytes (MAX_PAGE_BYTES); skipped")
-        elif _content_type(record).startswith(HTML_TYPES):
-            yield _html_page(where, raw, url, date)
-        else:
-            yield Page(where, raw, url, date)
-
-
-def _is_text(record) -> bool:
-    """WET conversions are text; other records only when their content type says text/plain or HTML."""
-    return record.rec_type == "conversion" or _content_type(record).startswith(("text/plain", *HTML_TYPES))
-
-
-def _content_type(record) -> str:
-    if record.rec_type == "conversion":
-        return "text/plain"
-    headers = record.http_headers or record.rec_headers
-    return ((headers.get_header("Content-Type") or "") if headers else "").lower()
 
 
 def clean_page(pipeline, page: Page) -> tuple[SourceRecord, list[Item]]:

@@ -83,12 +83,12 @@ def shape_string(texts: list[str], datelines: list[bool]) -> str:
 
 
 def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], sizes: list[int],
-               counters: list[int] | None = None, headlines: list[bool] | None = None) -> Cards:
+               removed: list[str] | None = None, headlines: list[bool] | None = None) -> Cards:
     """The cards of a page's kept lines, by line position. A line that is only a date or a time is a
     date line (``D``); a line that carries a date stamp (split off its head, or carried onto it from the
     date line above) shows its date first, so it reads as a date line and then its own shape.
-    ``counters[n]``: how many counter lines, removed as noise, stood before line ``n``; they are part
-    of the card's shape (``N``) though not of its text.
+    ``removed[n]``: the shapes of the lines removed as noise right before line ``n`` that a card is
+    made of (its counters ``N``, its links ``U``): part of the card's shape though not of its text.
 
     >>> cards = line_cards(["Заголовок один", "Текст.", "Заголовок два", "Текст.", "Заголовок три", "Текст."],
     ...                    [False] * 6, [True, False] * 3, [2, 1] * 3)
@@ -98,10 +98,10 @@ def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], siz
     symbols, owner, weights = [], [], []
     headlines = headlines or [False] * len(texts)
     for n, (text, dateline, stamp) in enumerate(zip(texts, datelines, stamped)):
-        ghosts = counters[n] if counters else 0
-        symbols.extend("N" * ghosts)
-        owner.extend([n] * ghosts)
-        weights.extend([1] * ghosts)
+        ghosts = removed[n] if removed else ""
+        symbols.extend(ghosts)
+        owner.extend([n] * len(ghosts))
+        weights.extend([1] * len(ghosts))
         if stamp and not dateline:
             symbols.append("D")
             owner.append(n)

@@ -275,16 +275,16 @@ def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
     return found
 
 
-COUNTER_RULE = "chrome.card-counter"
+CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed, but part of a card's shape
 
 
-def _counters(doc: Document, kept: list[int]) -> list[int]:
-    """How many lines removed as card counters stand right before each kept line (they shape its card)."""
-    lines, counts, last = doc.lines, [], -1
+def _card_noise(doc: Document, kept: list[int]) -> list[str]:
+    """The shapes of the lines removed as a card's counters or links right before each kept line."""
+    lines, shapes, last = doc.lines, [], -1
     for i in kept:
-        counts.append(sum(1 for j in range(last + 1, i) if lines[j].removed == COUNTER_RULE))
+        shapes.append("".join(CARD_NOISE.get(lines[j].removed, "") for j in range(last + 1, i)))
         last = i
-    return counts
+    return shapes
 
 
 class _Nothing:
@@ -340,7 +340,7 @@ class Page:
         if sum(self.stamped) < MIN_CARDS:
             return NO_CARDS
         stamps = [line.stamp is not None for line in lines]
-        return line_cards(texts, self.bare, stamps, [words(t) for t in texts], _counters(doc, self.kept))
+        return line_cards(texts, self.bare, stamps, [words(t) for t in texts], _card_noise(doc, self.kept))
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.families.dates.reader.FoundDate`), or None."""
