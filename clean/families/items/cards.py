@@ -88,7 +88,8 @@ def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], siz
     date line (``D``); a line that carries a date stamp (split off its head, or carried onto it from the
     date line above) shows its date first, so it reads as a date line and then its own shape.
     ``removed[n]``: the shapes of the lines removed as noise right before line ``n`` that a card is
-    made of (its counters ``N``, its links ``U``): part of the card's shape though not of its text.
+    made of (its counters ``N``, its links ``U``): part of the card's shape though not of its text; an
+    extra last entry holds those after the last line.
 
     >>> cards = line_cards(["Заголовок один", "Текст.", "Заголовок два", "Текст.", "Заголовок три", "Текст."],
     ...                    [False] * 6, [True, False] * 3, [2, 1] * 3)
@@ -109,6 +110,10 @@ def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], siz
         symbols.append(shape(text, dateline, headlines[n]))
         owner.append(n)
         weights.append(sizes[n])
+    if removed and len(removed) > len(texts) and texts:  # what the last card ends with, after the last line
+        symbols.extend(removed[-1])
+        owner.extend([len(texts) - 1] * len(removed[-1]))
+        weights.extend([1] * len(removed[-1]))
     found = find_cards("".join(symbols), weights)
     if found is NO_CARDS:
         return found

@@ -279,9 +279,10 @@ CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed,
 
 
 def _card_noise(doc: Document, kept: list[int]) -> list[str]:
-    """The shapes of the lines removed as a card's counters or links right before each kept line."""
+    """The shapes of the lines removed as a card's counters or links right before each kept line, and
+    after the last one."""
     lines, shapes, last = doc.lines, [], -1
-    for i in kept:
+    for i in [*kept, len(lines)]:  # and those after the last kept line
         shapes.append("".join(CARD_NOISE.get(lines[j].removed, "") for j in range(last + 1, i)))
         last = i
     return shapes
