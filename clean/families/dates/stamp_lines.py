@@ -35,7 +35,10 @@ MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a lon
 
 TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
 ZONE = r"(?:\s*(?:[+-]\d{2}:?\d{2}|GMT|UTC|Z)(?!\w))?"  # RFC 822: Mon, 28 Sep 2020 10:00:00 +0300
-AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME}{ZONE})?\s*")
+# the word a date line may put before its time: ru/uk/be в, во, о, об, а; kk сағат; en at; de um; fr à; es a las;
+# tr saat; with "г./р./ж." and "года/року/жылы" before it read as part of the date
+AT_TIME = r"(?:в|во|о|об|а|сағат|at|um|à|a\s+las|saat)"
+AFTER_DATE = regex.compile(rf"(?i)[\s,|–—-]*(?:(?:{AT_TIME}\s+)?{TIME}{ZONE})?\s*")
 YEAR = regex.compile(r"\d{4}")
 
 
