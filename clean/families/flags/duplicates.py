@@ -7,7 +7,7 @@ line) is the earlier item's title or first line, compared case-folded (a page re
 a final full stop or ellipsis aside), and its text adds nothing the earlier item does not hold (a repeat shows the
 headline alone, or with the same teaser, often cut shorter).
 
->>> same_story("«Шаг к диалогу»: Россия снимает санкции", "«ШАГ К ДИАЛОГУ»: Россия снимает санкции…")
+>>> same_story("«Новый мост»: город открывает переправу", "«НОВЫЙ МОСТ»: город открывает переправу…")
 True
 """
 

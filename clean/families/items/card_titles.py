@@ -1,15 +1,15 @@
 """Which line of a listing's card is its title.
 
 A card prints its headline among labels: a rubric over it (``Политика``, ``ВСЕ О КОРОНАВИРУСЕ``), a story
-label (``Дело Гайзера``), an author under it. The title is the card's first headline-shaped line that
+label (``Дело Петрова``), an author under it. The title is the card's first headline-shaped line that
 looks like a headline rather than a label: not all capitals, and at least :data:`MIN_TITLE_WORDS` words;
 failing that, the first headline-shaped line; failing that, the first line cut short with an ellipsis
-(``Более 20 тысяч школьников перешли на дистанционное…``), which a lead block prints for a headline.
+(``Более 300 семей получили новые квартиры к зиме…``), which a lead block prints for a headline.
 
->>> title_line(["ПОЛИТИКА", "Дело Гайзера", "Суд вынес приговор по делу Гайзера", "Приговор огласили в среду."],
+>>> title_line(["ПОЛИТИКА", "Дело Петрова", "Суд вынес приговор по делу Петрова", "Приговор огласили в среду."],
 ...            [True, True, True, False])
 2
->>> title_line(["Общество", "Более 20 тысяч школьников в Якутске перешли на дистанционное…"], [False, False])
+>>> title_line(["Общество", "Более 300 семей в Павлодаре получили новые квартиры к зиме…"], [False, False])
 1
 >>> title_line(["Текст без заголовка."], [False]) is None
 True
@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-MIN_TITLE_WORDS = 3  # 'Дело Гайзера' is a story label; a headline says what happened
+MIN_TITLE_WORDS = 3  # 'Дело Петрова' is a story label; a headline says what happened
 MAX_CUT_TITLE_WORDS = 20
 ELLIPSIS = ("…", "...")
 
