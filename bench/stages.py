@@ -37,6 +37,7 @@ class RuleTimes:
 
     def __init__(self):
         self.spent, self.runs, self.admitted, self.changed = Counter(), Counter(), Counter(), Counter()
+        self.idle = Counter()  # CPU time of the runs that left the page as it was
 
     def wrap(self, rules) -> None:
         """Time each rule of every stage plan cached in ``rules`` (a plan is a tuple of (rule, apply) pairs,
@@ -54,9 +55,11 @@ class RuleTimes:
                 self.admitted[rule_id] += 1
             t0 = clock()
             out = apply(doc, rule, rules)
-            self.spent[rule_id] += clock() - t0
+            took = clock() - t0
+            self.spent[rule_id] += took
             self.runs[rule_id] += 1
             self.changed[rule_id] += out is not doc
+            self.idle[rule_id] += 0 if out is not doc else took
             return out
 
         return timed
