@@ -45,10 +45,10 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
     rest of the run. A page past its own budget keeps what was done to it and
     skips the rules left, with one error.
     """
+    clock = budget.current()  # one per page and thread: looked up once per stage, not per rule
     for rule, apply in rules.derived(("plan", stage), lambda rs: _plan(rs, stage)):
         if budget.switched_off(rules.cache, rule.id):
             continue
-        clock = budget.current()
         if clock is not None and clock.page_left() <= 0:
             if not clock.reported:
                 clock.reported = True
