@@ -79,7 +79,7 @@ def test_rule_report_counts_the_corpus():
     assert "tests/corpus: " in text and "chrome.widget" in text and "noise.php-stack-trace" in text
 
 
-OWN_FAMILIES = ("noise", "chrome", "contact", "repair")
+OWN_FAMILIES = ("noise", "chrome", "contact", "credit", "repair")
 
 
 @pytest.mark.parametrize(

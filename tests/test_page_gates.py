@@ -202,6 +202,8 @@ def contact_data_as_first_written(text, keyword):
     rest = contacts.EMAIL.sub(" ", contacts.PHONE.sub(" ", text)).rstrip()
     if contacts.SENTENCE_END.search(rest):
         return False
+    if contacts._reads_as_prose(text, rest, bool(keyword.search(text))):  # added with the prose test
+        return False
     return bool(keyword.search(text)) or len(contacts.WORD.findall(rest)) <= contacts.MAX_CONTACT_WORDS
 
 

@@ -20,7 +20,7 @@ CASES = [(rule, n, ex) for rule in SHIPPED.rules for n, ex in enumerate(rule.exa
 
 @pytest.mark.parametrize("rule, n, example", CASES, ids=[f"{r.id}[{n}]" for r, n, _ in CASES])
 def test_rule_example(rule, n, example):
-    assert run_example(SHIPPED, rule, example.before, STAGES, example.crawl_date) == example.after
+    assert run_example(SHIPPED, rule, example.before, STAGES, example.crawl_date, example.source) == example.after
 
 
 @pytest.mark.parametrize("rule", SHIPPED.rules, ids=[r.id for r in SHIPPED.rules])

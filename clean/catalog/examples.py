@@ -32,20 +32,27 @@ from clean.engine.ruleset import Rule, RuleSet
 WHOLE_STAGE = ("split_items",)
 
 
-def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple, crawl_date: str | None = None) -> str:
+def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple, crawl_date: str | None = None,
+                source: str = "example.txt") -> str:
     """The rendering of ``before`` after the ``stages`` up to ``rule``'s, that stage with ``rule`` alone.
 
     ``stages`` is the pipeline's tuple of stage functions (:data:`clean.pipeline.STAGES`), given by the
-    caller so that the catalog never imports the pipeline that loads it.
+    caller so that the catalog never imports the pipeline that loads it. ``source`` is the page's path,
+    or its URL (then also the path, as :meth:`Pipeline.clean_text` records it).
     """
+    return render(example_document(rules, rule, before, stages, crawl_date, source))
+
+
+def example_document(rules: RuleSet, rule: Rule, before: str, stages: tuple, crawl_date: str | None = None,
+                     source: str = "example.txt") -> Document:
+    """The document :func:`run_example` renders (its ``errors`` say what a rule could not do)."""
     names = [stage.__name__ for stage in stages]
     position = names.index(rule.stage)
-    doc = Document.from_text(before, path="example.txt", crawl_date=crawl_date)
+    doc = Document.from_text(before, path=source, url=source if "://" in source else None, crawl_date=crawl_date)
     for stage in stages[:position]:
         doc = stage(doc, rules)
     own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
-    doc = stages[position](doc, own)
-    return render(doc)
+    return stages[position](doc, own)
 
 
 def check_examples(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
@@ -109,13 +116,23 @@ def replaced_tables(folders: list[Path]) -> list[tuple[str, Path]]:
 
 def _check_example(rules: RuleSet, rule: Rule, n: int, example, stages: tuple, checker=None) -> None:
     try:
-        got, fast = checker.run(rule, example.before, render) if checker else (None, False)
+        quick = checker is not None and example.source == "example.txt"  # the checker reads pages as example.txt
+        got, fast = checker.run(rule, example.before, render) if quick else (None, False)
         if not fast or got != example.after:  # the full way decides every doubt
-            got = run_example(rules, rule, example.before, stages, example.crawl_date)
+            got = run_example(rules, rule, example.before, stages, example.crawl_date, example.source)
     except Exception as exc:  # a user's rule must fail with its name, not a traceback
         raise RuleError(rule.file, f"example {n} fails: {type(exc).__name__}: {exc}", rule.id) from None
     if got != example.after:
-        raise RuleError(rule.file, f"example {n} fails: expected {example.after!r}, got {got!r}", rule.id)
+        doc = example_document(rules, rule, example.before, stages, example.crawl_date, example.source)
+        why = "".join(f"; {error}" for error in doc.errors if rule.id in error)  # a time or growth bound hit
+        raise RuleError(rule.file, f"example {n} fails: expected {_short(example.after)}, got {_short(got)}{why}",
+                        rule.id)
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """``repr(text)``, its middle cut when it is longer than ``limit`` characters (a message, not a dump)."""
+    shown = repr(text)
+    return shown if len(shown) <= limit else f"{shown[: limit // 2]}…({len(text)} characters)…{shown[-limit // 2:]}"
 
 
 def _up_to(rules: RuleSet, rule: Rule) -> set[str]:

@@ -19,14 +19,18 @@ SUGGESTIONS = 3  # close ids offered for an unknown one
 
 
 def describe_rule(rule: Rule) -> str:
-    """Id, family, stage, kind, file, summary, why, pattern, replacement and every example."""
+    """Id, family, stage, kind, file, summary, why, pattern, replacement, a template's site and lines, every example."""
     out = [f"{rule.id}  (family {rule.family}, stage {rule.stage}, kind {rule.kind})", f"file: {rule.file}",
            f"summary: {rule.summary}", "why:", _block(rule.why.strip())]
     if rule.pattern:
         out += ["pattern:", _block(rule.pattern.strip("\n"))]
     if rule.replacement is not None:
         out.append(f"replacement: {rule.replacement!r}")
+    if rule.site:
+        out += [f"site: {rule.site}", f"lines ({len(rule.lines)}):", _block("\n".join(map(visible, rule.lines)))]
     for n, example in enumerate(rule.examples, 1):
+        if example.source != "example.txt":
+            out.append(f"example {n} is a page of {example.source}")
         if example.fires:
             out += [f"example {n} (fires):", "  before:", _block(visible(example.before), "  | "),
                     "  after:", _block(visible(example.after), "  | ")]

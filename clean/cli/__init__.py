@@ -2,7 +2,7 @@
 
 One module per group of commands: ``run`` (:mod:`clean.cli.run`), the review
 tools ``explain``, ``report``, ``score`` and ``diff`` (:mod:`clean.cli.review`),
-``rules`` (:mod:`clean.cli.rules`); the options they share are in
+``rules`` (:mod:`clean.cli.rules`), ``learn`` (:mod:`clean.cli.learn`); the options they share are in
 :mod:`clean.cli.options`.
 
 Exit codes: 0 when every input was cleaned, 1 when some inputs failed (they
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import click
 
+from clean.cli.learn import learn
 from clean.cli.review import diff, explain, report, score
 from clean.cli.rules import rules_command
 from clean.cli.run import run
@@ -26,5 +27,5 @@ def main() -> None:
     """Clean text scraped from news sites into items with provenance."""
 
 
-for _command in (run, explain, report, score, diff, rules_command):
+for _command in (run, explain, report, score, diff, rules_command, learn):
     main.add_command(_command)

@@ -1,4 +1,4 @@
-"""The rule kinds, implemented once: ``drop``, ``strip``, ``replace``, ``join``.
+"""The rule kinds, implemented once: ``drop``, ``strip``, ``replace``, ``join``, ``template``.
 
 Each takes a document and one rule and returns a new document with the rule's
 effect and its audit (a :class:`~clean.model.document.Removal` or
@@ -13,6 +13,8 @@ touch costs one C-level scan.
 - ``replace``: each match is replaced by ``replacement`` (a regex template).
 - ``join``: where the pattern matches across a line end, the two lines become
   one, the match replaced by ``replacement``.
+- ``template``: on the pages of the rule's ``site``, a kept line equal to one of
+  its ``lines`` is removed whole (:mod:`clean.engine.templates`; written by ``clean learn``).
 
 >>> from clean.catalog import shipped_rules
 >>> from clean.model.document import Document
@@ -33,6 +35,7 @@ from clean.engine import budget
 from clean.model.document import Document, Edit, Line, Removal
 from clean.engine.line_scan import spans
 from clean.engine.ruleset import Rule, RuleSet
+from clean.engine.templates import drop_template_lines
 
 
 def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
@@ -80,6 +83,8 @@ def _plan(rules: RuleSet, stage: str) -> tuple:
 
 def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Apply a data rule (any kind but python) to ``doc``."""
+    if rule.kind == "template":
+        return drop_template_lines(doc, rule, rules)
     pattern = rules.patterns[rule.id]
     if rule.kind == "join":
         return _join(doc, rule, pattern)

@@ -51,6 +51,7 @@ class Example(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     before: str
     after: str
+    source: str = "example.txt"  # the page's path or URL: a site-template rule fires only on its site's pages
     crawl_date: str | None = None  # the input record's crawl date, for the rules that read it
 
     @property
@@ -66,10 +67,12 @@ class Rule(BaseModel):
     id: str
     summary: str
     why: str
-    kind: Literal["drop", "strip", "replace", "join", "python"]
+    kind: Literal["drop", "strip", "replace", "join", "python", "template"]
     stage: Literal["repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata"]
     pattern: str | None = None
     replacement: str | None = None
+    site: str | None = None  # kind template: the host (or folder) whose pages the lines are removed from
+    lines: tuple[str, ...] = ()  # kind template: the exact lines of the site's template
     examples: tuple[Example, ...]
     file: str = ""
 
@@ -87,7 +90,9 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _complete(self) -> Rule:
-        if self.kind != "python" and not self.pattern:
+        if self.kind == "template" and not (self.site and self.lines):
+            raise ValueError("kind 'template' needs a site and its lines")
+        if self.kind not in ("python", "template") and not self.pattern:
             raise ValueError(f"kind {self.kind!r} needs a pattern")
         if self.kind in ("replace", "join") and self.replacement is None:
             raise ValueError(f"kind {self.kind!r} needs a replacement")

@@ -5,4 +5,4 @@ is imported; importing this package imports every family. The rule loader
 (:mod:`clean.catalog.loader`) imports it, so the engine never imports a stage or a family by name.
 """
 
-from clean.families import chrome, contact, content, dates, flags, items, noise, repair  # noqa: F401  (register)
+from clean.families import chrome, contact, content, credit, dates, flags, items, noise, repair  # noqa: F401  (register)

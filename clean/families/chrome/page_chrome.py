@@ -38,6 +38,7 @@ HEAD_LINES = 3
 MAX_TITLE_CHARS = 300
 REPEAT_WINDOW = 4
 HEAD_SPAN = HEAD_LINES + REPEAT_WINDOW  # kept lines that a head line and its window cover
+FAR_ECHO_LINES = 400  # kept lines below a title line searched for its headline alone (the <h1> under the menus)
 MAX_RUBRIC_WORDS = 3
 CLOSING = ".!?…;:"
 DIGIT = regex.compile(r"\d")
@@ -66,7 +67,7 @@ def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
         if len(line.text) > MAX_TITLE_CHARS:
             continue
         echoes = Echoes(doc.lines[j].text for j in kept[n + 1 : n + 1 + REPEAT_WINDOW])
-        found = find(line.text, domain, words, echoes)
+        found = find(line.text, domain, words, echoes, FarEchoes(doc, i))
         if found is None:
             continue
         lines = list(doc.lines)
@@ -91,6 +92,26 @@ class Echoes:
 
     def __contains__(self, key: str) -> bool:
         return any(folds_to(text, key) for text in self.texts)
+
+
+class FarEchoes:
+    """The kept lines further down the page than :class:`Echoes` looks, found only when asked.
+
+    Most title lines are settled by the next lines; the rest of the page is
+    read (up to :data:`FAR_ECHO_LINES` kept lines) only for a line that the
+    near tests leave open.
+    """
+
+    __slots__ = ("doc", "start")
+
+    def __init__(self, doc: Document, start: int):
+        self.doc, self.start = doc, start
+
+    def __contains__(self, key: str) -> bool:
+        kept = self.doc.kept_indices()
+        at = kept.index(self.start) if self.start in kept else 0
+        texts = (self.doc.lines[j].text for j in kept[at + 1 + REPEAT_WINDOW : at + 1 + FAR_ECHO_LINES])
+        return any(folds_to(text, key) for text in texts)
 
 
 def _site_vocabulary(rules: RuleSet) -> tuple[regex.Pattern, tuple[str, ...]]:

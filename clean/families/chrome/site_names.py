@@ -11,8 +11,14 @@ name; :mod:`clean.families.chrome.page_chrome` cuts it. What counts as a site na
 - after a *dash*, or before a bar or a dash, a part of at most :data:`MAX_SITE_WORDS` words holding
   a site word (table ``site_words``: Новости, News, Жаңалықтары, Новини, Times…),
   so a headline with a real dash (``Алматы — город яблок``) is left whole;
+- after a dash, a slash or ``»``, one coined word (:data:`BRAND`: a capital
+  inside it, letters and digits run together: ``ОренБест``, ``Якутия24``);
 - any short part, when the page repeats the headline without it on a following
-  line (``Title — Kazinform`` then ``Title``).
+  line (``Title — Kazinform`` then ``Title``); further down the page (``far``,
+  the ``<h1>`` below the menus) when the headline has at least
+  :data:`MIN_FAR_ECHO_WORDS` words or the part opens with a capital; or a
+  capitalised part that the page shows alone further down (its logo or footer
+  line), after a headline of at least :data:`MIN_FAR_ECHO_WORDS` words.
 
 A part with a comma, colon or closing punctuation is never a site's name, and
 a headline that ends like a sentence is not a title line.
@@ -37,8 +43,10 @@ from clean.model.document import fold_case
 
 MAX_SITE_WORDS = 4
 CLOSING = ".;:"  # a headline may end with ? ! or …, never with a full stop
-SEPARATOR = regex.compile(r"(\s+[—–-]\s+|\s*\|\s*)")
-SEPARATOR_MARKS = ("|", "—", "–", "-")  # one of them is in every SEPARATOR match
+SEPARATOR = regex.compile(r"(\s+[—–/»-]\s+|\s*\|\s*)")
+SEPARATOR_MARKS = ("|", "—", "–", "-", "/", "»")  # one of them is in every SEPARATOR match
+BRAND = regex.compile(r"\p{Ll}\p{Lu}|\p{L}\d|\d\p{L}")  # ОренБест, Якутия24: a coined name, not a word
+MIN_FAR_ECHO_WORDS = 3  # a headline echoed far down the page, shorter than this, needs a capitalised site part
 COLON_PREFIX = regex.compile(r"^(?P<site>\S+?)\s*:\s+(?=\S)")
 NOT_A_NAME = regex.compile(r"[,:;!?…]|\.$")
 SENTENCE_END = ".!?…;:»\"”)"
@@ -81,7 +89,8 @@ def folds_to(text: str, key: str) -> bool:
     return fold_ends(text) == key[:1] + key[-1:] and fold(text) == key
 
 
-def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
+def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset(),
+           far=frozenset()) -> SiteName | None:
     """The site's name after the headline, with everything after it (a slogan), or None.
 
     ``echoes`` are the folded lines that follow: a headline the page repeats
@@ -96,10 +105,28 @@ def suffix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
         if not title or title[-1] in CLOSING:
             continue
         if _names_site(pieces[k], pieces[k - 1], title, domain, site_words) or (
-            _short_name(pieces[k]) and fold(title) in echoes  # the costlier test last
+            _short_name(pieces[k]) and _echoed(title, pieces[k], echoes, far)  # the costlier test last
         ):
-            return SiteName(title, text[len("".join(pieces[:k - 1])) :], _pick_site(pieces[k::2], domain, site_words))
+            return SiteName(title, text[len("".join(pieces[:k - 1])) :], _pick_site(_parts_after(pieces, k), domain, site_words))
     return None
+
+
+def _parts_after(pieces: list[str], k: int) -> list[str]:
+    """The parts after the separator at ``k - 1``, split only where the same mark stands again.
+
+    ``» Москва - Третий Рим`` is one part: a different mark inside it belongs to the name.
+
+    >>> _parts_after(SEPARATOR.split("Title » Moscow - Third Rome"), 2)
+    ['Moscow - Third Rome']
+    """
+    mark = pieces[k - 1].strip()
+    parts = [pieces[k]]
+    for j in range(k + 1, len(pieces) - 1, 2):
+        if pieces[j].strip() == mark:
+            parts.append(pieces[j + 1])
+        else:
+            parts[-1] += pieces[j] + pieces[j + 1]
+    return parts
 
 
 def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
@@ -114,7 +141,24 @@ def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
     return _site(parts[0], domain)
 
 
-def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset()) -> SiteName | None:
+def _echoed(title: str, part: str, echoes, far) -> bool:
+    """The page repeats ``title`` alone: on the next lines, or further down when the repeat means something;
+    or, for a headline of :data:`MIN_FAR_ECHO_WORDS` words or more, it shows ``part`` alone further down
+    (the site's logo or footer line: ``Title - Економічна правда`` and later ``Економічна правда``)."""
+    key = fold(title)
+    if key in echoes:
+        return True
+    long_title, capital = len(title.split()) >= MIN_FAR_ECHO_WORDS, part.strip()[:1].isupper()
+    if not (long_title or capital):
+        return False
+    if key in far:
+        return True
+    name = fold(part)
+    return long_title and capital and (name in echoes or name in far)
+
+
+def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes=frozenset(),
+           far=frozenset()) -> SiteName | None:
     """The site's name before the headline (``Zakon.kz: …``, ``Tengrinews | …``), or None."""
     colon = COLON_PREFIX.match(text) if ":" in text else None
     if colon and (domain.search(colon.group("site")) or fold(text[colon.end():]) in echoes):
@@ -122,7 +166,7 @@ def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
     pieces = SEPARATOR.split(text, maxsplit=1) if _may_split(text) else ()
     if len(pieces) == 3:
         rest = pieces[2].strip()
-        echoed = fold(rest) in echoes and _short_name(pieces[0])
+        echoed = _short_name(pieces[0]) and _echoed(rest, pieces[0], echoes, far)
         by_word = _names_site(pieces[0], "—", rest, domain, site_words) and (
             domain.search(pieces[0]) or rest[-1:] not in SENTENCE_END
         )  # a site word alone never cuts the front off a line that ends like a sentence
@@ -157,7 +201,7 @@ def _names_site(part: str, separator: str, headline: str, domain: regex.Pattern,
         return False
     if "|" in separator:
         return len(part.split()) < len(headline.split())
-    return _has_site_word(part, site_words)
+    return _has_site_word(part, site_words) or (len(part.split()) == 1 and BRAND.search(part) is not None)
 
 
 def _has_site_word(part: str, site_words) -> bool:

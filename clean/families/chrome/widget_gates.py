@@ -28,7 +28,8 @@ checks these facts over every code point, and gated == ungated over the test pag
 
 from __future__ import annotations
 
-from clean.model.document import PageView
+from clean.families.line_marks import remove_lines
+from clean.model.document import Document, PageView
 
 ODD = "ı"  # a letter the rule patterns match to 'I' but that folds to itself: its line is always looked at
 
@@ -55,3 +56,16 @@ def lines_opening(words: frozenset, view: PageView) -> list[int]:
 
 def _may_open(folded: str, words: frozenset) -> bool:
     return bool(folded) and (folded in words or not folded.isalpha() or ODD in folded)
+
+
+def drop_opening(doc: Document, rule, rules, words: frozenset) -> Document:
+    """Remove the kept lines that open with one of ``words`` (:func:`lines_opening`) and match the rule's pattern.
+
+    For a pattern rule whose every match starts at a line start (``^``) and opens with one of a few
+    words: the pattern is tried at the start of those lines alone instead of scanning the page.
+    """
+    candidates = lines_opening(words, doc.view())
+    if not candidates:
+        return doc
+    pattern = rules.patterns[rule.id]
+    return remove_lines(doc, rule.id, [i for i in candidates if pattern.match(doc.lines[i].text)])

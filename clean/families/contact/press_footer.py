@@ -8,7 +8,9 @@ kept in the audit. A phone number inside a news sentence stays. The decision:
 1. a line is *contact data* when it holds a phone number or an e-mail address, does
    not end like a sentence (a word and a full stop once the contacts are taken out), and either opens with a contact keyword (table ``contact_keywords``: Тел., Факс,
    E-mail, Аккредитация, Пресс-служба, Contact…) or has at most
-   :data:`MAX_CONTACT_WORDS` words once the phones and addresses are taken out;
+   :data:`MAX_CONTACT_WORDS` words once the phones and addresses are taken out; a line
+   that reads as prose (:func:`_reads_as_prose`: a sentence to the reader with its
+   contact, ``Пишите нам на адрес letters@example.org.``) is not contact data;
 2. a line is a *contact heading* when it opens with a contact keyword, has at most
    :data:`MAX_HEADING_WORDS` words, no closing punctuation, and the next kept line
    is contact data or another contact heading (``Пресс-секретарь ОДКБ Владимир Зайнетдинов``).
@@ -33,6 +35,9 @@ from clean.engine.ruleset import Rule, RuleSet
 from clean.families.line_marks import remove_lines
 
 MAX_CONTACT_WORDS = 6
+MIN_PROSE_WORDS = 3  # lowercase words that make a line without a keyword a sentence to a reader
+MIN_KEYWORD_PROSE_WORDS = 5  # the same for a line that opens with a contact keyword
+MIN_OPEN_PROSE_WORDS = 6  # words of a prose line that ends without punctuation
 MAX_HEADING_WORDS = 8
 CLOSING = ".!?…"
 
@@ -75,7 +80,24 @@ def is_contact_data(text: str, keyword: regex.Pattern) -> bool:
     rest = EMAIL.sub(" ", _blank_out(text, phones)).rstrip()
     if SENTENCE_END.search(rest):
         return False  # "Телефон доверия 8-800-… работает круглосуточно." is news
-    return bool(keyword.search(text)) or len(WORD.findall(rest)) <= MAX_CONTACT_WORDS
+    keyed = bool(keyword.search(text))
+    if _reads_as_prose(text, rest, keyed):
+        return False  # "Вопросы присылайте на адрес letters@example.org." is for the reader
+    return keyed or len(WORD.findall(rest)) <= MAX_CONTACT_WORDS
+
+
+def _reads_as_prose(text: str, rest: str, keyed: bool) -> bool:
+    """A sentence that gives the reader a contact: enough lowercase words, and a closing mark or length.
+
+    ``rest`` is ``text`` without its phones and addresses. A keyword line needs more
+    words and its closing mark; a footer (``Тел.: +7 … .``, ``По вопросам рекламы: …``) has neither.
+    """
+    words = WORD.findall(rest)
+    prose = sum(1 for w in words if len(w) > 1 and w.islower() and not w.isdigit())
+    closed = text.rstrip()[-1:] in CLOSING
+    if keyed:
+        return closed and prose >= MIN_KEYWORD_PROSE_WORDS
+    return prose >= MIN_PROSE_WORDS and (closed or len(words) >= MIN_OPEN_PROSE_WORDS)
 
 
 def _blank_out(text: str, matches) -> str:

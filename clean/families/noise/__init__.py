@@ -1,3 +1,3 @@
-"""``noise.*``: CMS errors that leaked into page text (stack traces, database errors)."""
+"""``noise.*``: CMS errors that leaked into page text (stack traces, database errors), corpus record headers."""
 
-from clean.families.noise import cms_errors  # noqa: F401  (registers its python rules)
+from clean.families.noise import cms_errors, record_headers  # noqa: F401  (registers its python rules)
