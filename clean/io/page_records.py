@@ -95,13 +95,16 @@ def source_record(path: str, doc) -> SourceRecord:
     def outside(line: int) -> bool:
         return line not in inside
 
-    return SourceRecord(
+    # the pipeline's own values, each of its field's type: built without validating them again (Record.trusted)
+    return SourceRecord.trusted(
         path=path, sha256=doc.source.sha256, encoding=doc.source.encoding, items=[i.id for i in items],
-        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in doc.removals if outside(r.line)],
-        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
+        removed=[RemovedRecord.trusted(rule=r.rule, line=r.line, text=r.text) for r in doc.removals
+                 if outside(r.line)],
+        edits=[EditRecord.trusted(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
                if outside(e.line)],
         errors=list(doc.errors),
         notes=[] if items else [why_empty(path, doc)],
+        url=None, crawl_date=None, extracted_by=None,
     )
 
 
