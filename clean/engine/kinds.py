@@ -189,12 +189,15 @@ def _join(doc: Document, rule: Rule, pattern) -> Document:
         return doc
     texts = [doc.lines[i].text for i in index]
     joined = "\n".join(texts)
+    first = pattern.search(joined)
+    if first is None:
+        return doc  # most pages: one scan, and no offsets built in Python
     offsets, pos = [], 0
     for text in texts:
         offsets.append(pos)
         pos += len(text) + 1
     merges: dict[int, tuple[int, int, int]] = {}  # position k in index -> (match start, end, k+1)
-    for match in pattern.finditer(joined):
+    for match in pattern.finditer(joined, first.start()):
         newline = joined.find("\n", match.start(), match.end())
         if newline < 0 or joined.find("\n", newline + 1, match.end()) >= 0:
             continue
