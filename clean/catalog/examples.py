@@ -162,6 +162,6 @@ def _line(line: Line) -> str:
 def _render_item(item) -> str:
     parts = [f"# {item.title}"] if item.title else []
     parts += [f"@ {item.date}"] if item.date else []
-    parts.append(item.text)
+    parts += [item.text] if item.text or not parts else []  # a headline alone has no text line
     parts += [f"! {flag}" for flag in item.flags]
     return "\n".join(parts)

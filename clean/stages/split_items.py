@@ -10,6 +10,9 @@ changes a line.
 The decision for each paragraph after the first is a ladder; the first rung
 that applies decides (the rule ids are the ``boundary`` of the item):
 
+0. it is in a run of cards (:mod:`clean.families.items.cards`): new item where a card starts, else same item
+   (``items.card``); it is an entry of a list of headlines (:func:`~clean.stages.paragraphs.headline_lists`)
+   not under a date line of its own: new item (``items.headline-list``);
 1. a separator line was removed just before it: new item (``items.separator``);
 2. it is a quote, an attribution, a byline or picture credit, or is followed by an
    attribution: same item (``items.quote``);
@@ -32,6 +35,10 @@ that applies decides (the rule ids are the ``boundary`` of the item):
    after ``… операция «Канал»``); a paragraph with fewer stems than that cannot
    tell and stays (``items.topic-shift``);
 9. otherwise: same item (an article goes on).
+
+Whatever the rung, an item so far made of date lines alone (a day heading, a feed's own dates) is no
+item: the line after it joins it, unless a separator stands between them, or it opens a card (which
+has a date line of its own): then the date lines join the item before.
 
 Cohesion (rungs 5 and 8) compares cheap prefix stems (:data:`~clean.families.items.paragraphs.STEM_LENGTH` letters), so
 ``операции`` and ``операция`` match without a morphological analyser; it runs
@@ -62,7 +69,7 @@ MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely 
 COHESION_WINDOW = 3
 SEPARATOR_RULE = "noise.separator"
 SIGNALS = (
-    "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
+    "items.card", "items.headline-list", "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
     "items.topic-shift",
 )
 
@@ -80,6 +87,10 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
     first = 0
     for n in range(1, len(page.kept)):
         reason = "items.separator" if n in separated else _opens_item(page, n, first, enabled)
+        if reason and reason != "items.separator" and all(page.bare[first:n]):
+            if reason != "items.card" or len(starts) == 1:
+                continue  # date lines alone are no item: they head the item after them
+            starts.pop()  # ... unless that is a card with its own date: then they close the item before
         if reason:
             starts.append((page.kept[n], reason))
             first = n
@@ -89,11 +100,15 @@ def split_items(doc: Document, rules: RuleSet) -> Document:
 def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None:
     """The rung of the ladder that decides kept line ``n`` (``first``: where its item starts)."""
     line = page.lines[n]
+    if "items.card" in enabled and n in page.cards.region:
+        return "items.card" if n in page.cards.starts else None
+    if "items.headline-list" in enabled and page.listed[n] and not _dated_by(page, n - 1):
+        return "items.headline-list"
     if "items.quote" in enabled and (
         page.attribution[n] or page.attribution[n + 1] or page.credit[n] or page.quote[n]
     ):
         return None
-    closes = page.dates_trail and page.bare[n]  # a date line under its item
+    closes = page.bare[n] and page.cards.closes.get(n, page.dates_trail)  # a date line under its item
     if "items.stamp" in enabled and (closes or (n - 1 == first and page.bare[first])):
         return None
     if "items.stamp" in enabled and page.stamped[n]:
@@ -114,6 +129,11 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
         if not repeats_theme(line.text, left):
             return "items.topic-shift"
     return None
+
+
+def _dated_by(page: Page, m: int) -> bool:
+    """Is kept line ``m`` a date line over the line after it (not one closing the item before it)?"""
+    return page.bare[m] and not page.cards.closes.get(m, page.dates_trail)
 
 
 def _after_separator(doc: Document, kept: list[int]) -> set[int]:
@@ -173,10 +193,10 @@ def _headline_like(page: Page, first: int, n: int) -> bool:
 def _opens_with_headline(page: Page, n: int) -> bool:
     """A title line, a headline before a non-headline, or a line before a stamped body."""
     line, nxt = page.lines[n], page.lines[n + 1]
-    if nxt is None or page.stamped[n]:
+    if nxt is None or page.stamped[n] or page.enumerated[n]:  # an entry of a list inside a text is no headline
         return False
     if page.bare[n + 1]:  # a date line: under a headline, or over the next item's headline
-        return page.headline[n]
+        return page.headline[n] and page.cards.closes.get(n + 1) is not False
     if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
         return not page.headline[n + 1]  # a stamped headline opens its own item
     page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
@@ -206,6 +226,8 @@ def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
         yield Segment(first, last, reason)
 
 
+@python_rule("items.card")
+@python_rule("items.headline-list")
 @python_rule("items.separator")
 @python_rule("items.quote")
 @python_rule("items.stamp")
