@@ -121,3 +121,26 @@ def test_layer_contracts_catch_a_deliberate_violation(tmp_path):
                           env={"PYTHONPATH": str(tmp_path), "PATH": str(Path(sys.executable).parent)})
     assert done.returncode != 0
     assert "clean.model.records -> clean.pipeline" in done.stdout
+
+
+def test_old_import_paths_still_work_with_a_deprecation_warning():
+    """A rule pack or script written before the move (``from clean.registry import python_rule``) keeps working."""
+    from clean._moved import MOVED
+
+    script = (
+        "import importlib, json, warnings\n"
+        "from clean._moved import MOVED\n"
+        "out = {}\n"
+        "for old, new in MOVED.items():\n"
+        "    with warnings.catch_warnings(record=True) as caught:\n"
+        "        warnings.simplefilter('always')\n"
+        "        module = importlib.import_module(old)\n"
+        "    out[old] = [module.__name__, [str(w.category.__name__) for w in caught]]\n"
+        "print(json.dumps(out))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    import json
+
+    seen = json.loads(done.stdout)
+    assert {old: module for old, (module, _) in seen.items()} == MOVED
+    assert all("DeprecationWarning" in warned for _, warned in seen.values())

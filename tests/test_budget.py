@@ -83,3 +83,13 @@ def test_a_replace_rule_that_blows_up_a_page_is_an_error_naming_it_and_the_page_
     assert error.startswith("in/p0.txt: rule 'user.z-to-y' (") and "would make the page grow past" in error
     assert sources[0]["items"] and not sources[1]["errors"]
     assert Path("out/items.jsonl").stat().st_size < 3 * len(blowing.encode()) + 20_000
+
+
+def test_a_rule_whose_own_example_outgrows_the_page_is_refused_at_load_saying_why(workdir):
+    """The issue's attack as written (Z into 100,000 Y): refused at load, the message names the growth bound and
+    stays short instead of printing the expected 100 KB."""
+    (workdir / "my_rules" / "user.toml").write_text(growth_rule(100_000), encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "in", "-o", "out", "--quiet", "--rules", "my_rules"])
+    assert result.exit_code == 2
+    assert "example 1 fails" in result.output and "would make the page grow past" in result.output
+    assert len(result.output) < 2_000

@@ -50,8 +50,9 @@ def _misread(written: str, shown: str):
     return lambda text: text.encode(written).decode(shown)
 
 
-def _twice(text: str) -> str:
-    return text.encode("utf-8").decode("cp1251").encode("utf-8").decode("cp1251")
+def _twice(shown: str):
+    """UTF-8 read as ``shown``, and the result once more (a page saved twice through the wrong code page)."""
+    return lambda text: text.encode("utf-8").decode(shown).encode("utf-8").decode(shown)
 
 
 def _half(text: str) -> str:
@@ -87,7 +88,10 @@ GARBLINGS = {
     "cp866-as-cp1251": _misread("cp866", "cp1251"),
     "maccyrillic-as-cp1251": _misread("mac-cyrillic", "cp1251"),
     "cp1251-as-maccyrillic": _misread("cp1251", "mac-cyrillic"),
-    "utf8-twice-as-cp1251": _twice,
+    "utf8-twice-as-cp1251": _twice("cp1251"),
+    "utf8-twice-as-koi8r": _twice("koi8-r"),
+    "utf8-twice-as-maccyrillic": _twice("mac-cyrillic"),
+    "utf8-twice-as-cp866": _twice("cp866"),
     "half-garbled": _half,
     "entity-wrapped": _entities,
     "named-entities": _named_entities,

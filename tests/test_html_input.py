@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 import json
 from io import BytesIO
 from pathlib import Path
@@ -98,3 +101,21 @@ def test_without_the_extractor_an_html_page_is_an_error_naming_the_pip_install(f
                                              " 'clean[html]'"
     explained = cli("explain", "pages/page.html")
     assert explained.exit_code == 1 and "pip install 'clean[html]'" in explained.stderr
+
+
+def test_an_extractor_installed_but_broken_is_an_error_for_each_html_page_and_the_run_goes_on(folder):
+    """trafilatura present but failing at import (a mismatched dependency): an error naming it, no traceback."""
+    (folder / "block").mkdir()
+    (folder / "block" / "trafilatura.py").write_text("raise ImportError('lxml.html.clean is now a separate project')\n")
+    (folder / "pages" / "plain.txt").write_text("Заголовок\n\nВ городе открыли новую школу на 600 мест.\n",
+                                                encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder / "block"), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-m", "clean", "run", "pages", "-o", "out", "--quiet"], cwd=folder,
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    records = {r["path"]: r for r in lines(folder / "out" / "sources.jsonl")}
+    assert records["pages/plain.txt"]["items"]
+    assert "cannot be imported (ImportError: lxml.html.clean" in records["pages/page.html"]["errors"][0]
+    explained = subprocess.run([sys.executable, "-m", "clean", "explain", "pages/page.html"], cwd=folder, env=env,
+                               capture_output=True, text=True)
+    assert explained.returncode == 1 and "Traceback" not in explained.stderr, explained.stderr

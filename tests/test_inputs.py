@@ -23,11 +23,15 @@ def read_items(out: Path) -> list[dict]:
 
 def test_jsonl_records_become_pages_with_line_url_and_crawl_date(tmp_path):
     src = tmp_path / "crawl.jsonl"
-    src.write_text(json.dumps({"text": PAGE, "url": "https://a.kz/1", "date": "2024-05-01"}, ensure_ascii=False)
-                   + "\n\n" + json.dumps({"body": "no text"}) + "\n", encoding="utf-8")
+    src.write_text(json.dumps({"text": PAGE, "url": "https://a.kz/1", "crawl_date": "2024-05-01"}, ensure_ascii=False)
+                   + "\n\n" + json.dumps({"body": "no text"}) + "\n"
+                   + json.dumps({"text": PAGE, "date": "2023-01-02", "timestamp": "2023-01-02T10:00:00Z",
+                                 "metadata": {"date": "2024-06-01T10:00:00Z"}}) + "\n", encoding="utf-8")
     pages = list(Reader().pages(str(src)))
-    assert [p.path.rsplit(":", 1)[1] for p in pages] == ["1", "3"]
+    assert [p.path.rsplit(":", 1)[1] for p in pages] == ["1", "3", "4"]
     assert (pages[0].url, pages[0].crawl_date) == ("https://a.kz/1", "2024-05-01")
+    # a plain "date" or "timestamp" is most often the publication's: only datatrove's metadata.date is a crawl date
+    assert pages[2].crawl_date == "2024-06-01T10:00:00Z"
     assert pages[1].raw is None and "--text-field" in pages[1].error
 
 

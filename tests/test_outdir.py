@@ -82,6 +82,24 @@ def test_a_previous_output_of_clean_may_be_written_again_and_only_clean_temporar
     assert Path("out/extra.txt").read_text(encoding="utf-8") == PAGE
 
 
+def test_a_committed_output_without_its_run_json_is_recognised_as_cleans(tmp_path, monkeypatch):
+    """A fresh clone of a repository holds output/items.jsonl and sources.jsonl but not run.json (it changes with
+    every run): the README's 'clean run seeds -o output' must write there again."""
+    monkeypatch.chdir(tmp_path)
+    Path("pages").mkdir()
+    Path("pages/a.txt").write_text(PAGE, encoding="utf-8")
+    assert run_cli("pages", "-o", "output").exit_code == 0
+    Path("output/run.json").unlink()
+    before = Path("output/items.jsonl").read_bytes()
+    result = run_cli("pages", "-o", "output")
+    assert result.exit_code == 0, result.output
+    assert Path("output/items.jsonl").read_bytes() == before
+    # a user's file of another shape under the same name is still refused
+    Path("output/run.json").unlink()
+    Path("output/sources.jsonl").write_text('{"path": "a.txt", "mine": true}\n', encoding="utf-8")
+    assert run_cli("pages", "-o", "output").exit_code == 2
+
+
 def test_an_input_that_is_a_file_the_run_writes_is_refused_even_in_a_previous_output(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("a.txt").write_text(PAGE, encoding="utf-8")
@@ -125,3 +143,18 @@ def test_each_output_file_is_fsynced_before_its_rename_and_the_folder_after(tmp_
         assert f".{name}.clean-tmp-{os.getpid()}" in names, names
     assert ".progress.jsonl" in names
     assert synced.count(out) >= 3  # the folder, after each rename
+
+
+def test_the_readme_main_command_writes_into_the_committed_output_folder(tmp_path, monkeypatch):
+    """'clean run seeds -o output' on a fresh clone: output/ as committed (no run.json), rewritten byte for byte."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", "seeds")
+    Path("output").mkdir()
+    for name in ("items.jsonl", "sources.jsonl"):
+        shutil.copy(ROOT / "output" / name, Path("output") / name)
+    result = run_cli("seeds", "-o", "output")
+    assert result.exit_code == 0, result.output
+    assert all(Path("output", n).read_bytes() == (ROOT / "output" / n).read_bytes()
+               for n in ("items.jsonl", "sources.jsonl"))

@@ -80,14 +80,24 @@ def test_errors(clean_golden):
 
 def test_compressed_sharded_golden(clean_golden):  # a golden folder in another layout of 'clean run'
     clean_golden(["pages"], "golden-gz")
+
+
+def test_only_noise(clean_golden):
+    clean_golden(["noise"], "golden-noise")
+
+
+def test_only_noise_allowed(clean_golden):
+    clean_golden(["noise"], "golden-noise-allowed", allow_no_items=True)
 '''
 
 
 def test_a_golden_cannot_pass_on_nothing_and_paths_resolve_beside_the_test_file(tmp_path):
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     here = tmp_path / "tests" / "sub"
-    for folder in (here / "pages", tmp_path / "shared" / "pages", here / "empty-folder", here / "broken"):
+    for folder in (here / "pages", tmp_path / "shared" / "pages", here / "empty-folder", here / "broken",
+                   here / "noise"):
         folder.mkdir(parents=True)
+    (here / "noise" / "n.txt").write_text("Warning: x() failed in /var/www/a.php on line 3\n", encoding="utf-8")
     (here / "pages" / "a.txt").write_text(PAGE, encoding="utf-8")
     (tmp_path / "shared" / "pages" / "b.txt").write_text(PAGE, encoding="utf-8")
     (here / "broken" / "a.txt").write_text(PAGE, encoding="utf-8")
@@ -100,13 +110,16 @@ def test_a_golden_cannot_pass_on_nothing_and_paths_resolve_beside_the_test_file(
                if line.startswith(("PASSED", "FAILED"))}
     assert outcome == {"test_beside_this_file": "FAILED", "test_root_relative": "FAILED",  # goldens written
                        "test_missing_input": "FAILED", "test_no_page": "FAILED", "test_errors": "FAILED",
-                       "test_compressed_sharded_golden": "PASSED"}, first.stdout
+                       "test_compressed_sharded_golden": "PASSED", "test_only_noise": "FAILED",
+                       "test_only_noise_allowed": "FAILED"}, first.stdout  # (the allowed one: its golden written)
+    assert "yield 1 page(s) but no item" in first.stdout
     assert "input not found: no-such-pages" in first.stdout and "yield no page" in first.stdout
     assert "1 of 2 pages have errors" in first.stdout and "empty.txt: empty file (0 bytes)" in first.stdout
     assert '"path": "pages/a.txt"' in (here / "golden" / "sources.jsonl").read_text(encoding="utf-8")
     assert (tmp_path / "shared" / "golden" / "items.jsonl").exists()
-    assert not any((here / name).exists() for name in ("golden-missing", "golden-empty", "golden-broken"))
-    second = pytest_in(tmp_path, "-rA", "-k", "beside or root_relative or compressed")
+    assert not any((here / name).exists() for name in ("golden-missing", "golden-empty", "golden-broken",
+                                                        "golden-noise"))
+    second = pytest_in(tmp_path, "-rA", "-k", "beside or root_relative or compressed or allowed")
     assert second.returncode == 0, second.stdout
 
 

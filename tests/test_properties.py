@@ -74,12 +74,13 @@ def test_text_without_noise_changes_only_by_the_documented_normalisations(page):
     text, dirty_lines = page
     doc = PIPELINE.clean_bytes(text.encode("utf-8"), "page.txt")
     assert doc.removals == ()
-    kept = "\n".join((f"{item.title}\n" if item.title else "") + item.text for item in doc.items)
+    kept = "\n".join(as_page(item) for item in doc.items)
     assert kept == "\n".join(normalised(line) for line in dirty_lines)
 
 
 def as_page(item) -> str:
-    return (item.title + "\n" if item.title else "") + item.text
+    """The item as the text it came from: its title over its text (a headline alone has no text)."""
+    return "\n".join(part for part in (item.title, item.text) if part)
 
 
 def assert_cleaning_again_changes_nothing(page_text: str) -> None:

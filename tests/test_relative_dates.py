@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+
 import pytest
 
 from clean.catalog import shipped_rules
@@ -48,3 +49,22 @@ def test_every_relative_day_word_has_its_offset():
     table = shipped_rules().table("relative_times")
     words = {w for ws in table["days"].values() for w in ws}
     assert words == set(table["days_back"])
+
+
+def test_a_wet_record_is_dated_from_its_warc_date(tmp_path):
+    pytest.importorskip("warcio", reason="WARC input needs the optional warcio package (clean[warc])")
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.wet.gz"
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        headers = {"WARC-Target-URI": "https://example.org/c", "WARC-Date": "2021-03-05T10:20:00Z"}
+        text = PAGE.format(stamp="Вчера, 08:40").encode("utf-8")
+        writer.write_record(writer.create_warc_record("https://example.org/c", "conversion",
+                                                      payload=io.BytesIO(text), warc_headers_dict=headers))
+    [page] = Reader().pages(str(path))
+    record, items = clean_page(PIPELINE, page)
+    assert (items[-1].date, items[-1].date_rule) == ("2021-03-04", "dates.relative-to-crawl")
+    assert items[-1].source.crawl_date == "2021-03-05T10:20:00Z"

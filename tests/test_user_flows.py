@@ -43,6 +43,16 @@ def test_a_run_into_a_folder_inside_its_input_never_reads_its_own_output_nor_dot
     assert counts == [3, 3, 3]
 
 
+def test_the_output_of_an_earlier_run_inside_the_input_is_never_read_as_input(site):
+    assert run_cli("run", ".", "-o", "out", "--quiet").exit_code == 0
+    result = run_cli("run", ".", "-o", "out2", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert [s["path"] for s in sources(site / "out2")] == ["a.txt", "drafts/c.txt", "news/b.txt"]
+    # named explicitly, a previous output's files are inputs like any other
+    assert run_cli("run", "out/items.jsonl", "-o", "out3", "--quiet").exit_code == 0
+    assert [s["path"] for s in sources(site / "out3")][0].startswith("out/items.jsonl:")
+
+
 def test_a_dot_path_named_explicitly_is_cleaned(site):
     assert run_cli("run", ".hidden/x.txt", ".hidden", "-o", "out").exit_code == 0
     assert [s["path"] for s in sources(site / "out")] == [".hidden/x.txt"]

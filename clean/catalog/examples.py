@@ -40,14 +40,19 @@ def run_example(rules: RuleSet, rule: Rule, before: str, stages: tuple, crawl_da
     caller so that the catalog never imports the pipeline that loads it. ``source`` is the page's path,
     or its URL (then also the path, as :meth:`Pipeline.clean_text` records it).
     """
+    return render(example_document(rules, rule, before, stages, crawl_date, source))
+
+
+def example_document(rules: RuleSet, rule: Rule, before: str, stages: tuple, crawl_date: str | None = None,
+                     source: str = "example.txt") -> Document:
+    """The document :func:`run_example` renders (its ``errors`` say what a rule could not do)."""
     names = [stage.__name__ for stage in stages]
     position = names.index(rule.stage)
     doc = Document.from_text(before, path=source, url=source if "://" in source else None, crawl_date=crawl_date)
     for stage in stages[:position]:
         doc = stage(doc, rules)
     own = rules if rule.stage in WHOLE_STAGE else rules.only(_up_to(rules, rule))
-    doc = stages[position](doc, own)
-    return render(doc)
+    return stages[position](doc, own)
 
 
 def check_examples(rules: RuleSet, folders: list[Path], stages: tuple) -> None:
@@ -118,7 +123,16 @@ def _check_example(rules: RuleSet, rule: Rule, n: int, example, stages: tuple, c
     except Exception as exc:  # a user's rule must fail with its name, not a traceback
         raise RuleError(rule.file, f"example {n} fails: {type(exc).__name__}: {exc}", rule.id) from None
     if got != example.after:
-        raise RuleError(rule.file, f"example {n} fails: expected {example.after!r}, got {got!r}", rule.id)
+        doc = example_document(rules, rule, example.before, stages, example.crawl_date, example.source)
+        why = "".join(f"; {error}" for error in doc.errors if rule.id in error)  # a time or growth bound hit
+        raise RuleError(rule.file, f"example {n} fails: expected {_short(example.after)}, got {_short(got)}{why}",
+                        rule.id)
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """``repr(text)``, its middle cut when it is longer than ``limit`` characters (a message, not a dump)."""
+    shown = repr(text)
+    return shown if len(shown) <= limit else f"{shown[: limit // 2]}…({len(text)} characters)…{shown[-limit // 2:]}"
 
 
 def _up_to(rules: RuleSet, rule: Rule) -> set[str]:
@@ -148,6 +162,6 @@ def _line(line: Line) -> str:
 def _render_item(item) -> str:
     parts = [f"# {item.title}"] if item.title else []
     parts += [f"@ {item.date}"] if item.date else []
-    parts.append(item.text)
+    parts += [item.text] if item.text or not parts else []  # a headline alone has no text line
     parts += [f"! {flag}" for flag in item.flags]
     return "\n".join(parts)

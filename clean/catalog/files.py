@@ -42,8 +42,10 @@ def read_rule_folders(folders: list[Path]) -> RuleSet:
     rules: dict[str, Rule] = {}
     tables: dict[str, dict] = {}
     shipped = shipped_rules_dir()
+    linear: set[str] = set()  # shipped patterns, proven linear by tests/test_linear_patterns.py: run untimed
     for folder in folders:
         seen: dict[str, str] = {}
+        is_shipped = Path(folder).resolve() == shipped
         for path in sorted(Path(folder).rglob("*.toml"), key=_load_order):
             if path.parent.name == "tables":
                 tables[path.stem] = _read_toml(path)
@@ -55,7 +57,8 @@ def read_rule_folders(folders: list[Path]) -> RuleSet:
                     raise RuleError(str(path), f"duplicate id, first defined in {seen[rule.id]}", rule.id)
                 seen[rule.id] = str(path)
                 rules[rule.id] = rule
-    return RuleSet(tuple(rules.values()), tables)
+                (linear.add if is_shipped else linear.discard)(rule.id)
+    return RuleSet(tuple(rules.values()), tables, linear=frozenset(linear))
 
 
 def _load_order(path: Path) -> tuple[str, str]:

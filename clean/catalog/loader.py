@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import clean.families  # noqa: F401  (registers the built-in python rules)
-import clean.stages  # noqa: F401  (split_items, split_dates, repair_unicode still register theirs)
 from clean.catalog.files import read_rule_folders, shipped_rules_dir
 from clean.engine.registry import lookup
 from clean.engine.ruleset import RuleSet

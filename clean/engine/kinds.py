@@ -27,7 +27,6 @@ touch costs one C-level scan.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 
 import regex
 
@@ -48,10 +47,10 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
     rest of the run. A page past its own budget keeps what was done to it and
     skips the rules left, with one error.
     """
+    clock = budget.current()  # one per page and thread: looked up once per stage, not per rule
     for rule, apply in rules.derived(("plan", stage), lambda rs: _plan(rs, stage)):
         if budget.switched_off(rules.cache, rule.id):
             continue
-        clock = budget.current()
         if clock is not None and clock.page_left() <= 0:
             if not clock.reported:
                 clock.reported = True
@@ -126,7 +125,7 @@ def _drop(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
     for i in hits:
         line = lines[i]
         if pattern.search(line.text):
-            lines[i] = replace(line, removed=rule.id)
+            lines[i] = line.replace(removed=rule.id)
             removals.append(Removal(rule.id, line.start, line.text))
     return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)))
 
@@ -144,13 +143,13 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
                 continue
             new = pattern.sub("", line.text).strip()
             removals.extend(Removal(rule.id, line.start, m.group(0)) for m in matches if m.group(0))
-            lines[i] = replace(line, text=new) if new else replace(line, removed=rule.id)
+            lines[i] = line.replace(text=new) if new else line.replace(removed=rule.id)
         else:
             new = pattern.sub(replacement, line.text)
             if new == line.text:
                 continue
             edits.append(Edit.between(rule.id, line.start, line.text, new))
-            lines[i] = replace(line, text=new, role=line.role if new.strip() else "blank")
+            lines[i] = line.replace(text=new, role=line.role if new.strip() else "blank")
     return doc.replace(
         lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
         edits=tuple(sorted(edits, key=_by_line)),
@@ -190,12 +189,15 @@ def _join(doc: Document, rule: Rule, pattern) -> Document:
         return doc
     texts = [doc.lines[i].text for i in index]
     joined = "\n".join(texts)
+    first = pattern.search(joined)
+    if first is None:
+        return doc  # most pages: one scan, and no offsets built in Python
     offsets, pos = [], 0
     for text in texts:
         offsets.append(pos)
         pos += len(text) + 1
     merges: dict[int, tuple[int, int, int]] = {}  # position k in index -> (match start, end, k+1)
-    for match in pattern.finditer(joined):
+    for match in pattern.finditer(joined, first.start()):
         newline = joined.find("\n", match.start(), match.end())
         if newline < 0 or joined.find("\n", newline + 1, match.end()) >= 0:
             continue
@@ -234,7 +236,7 @@ def _merge(doc, rule, index, texts, offsets, merges) -> Document:
             end = tail.end
             drop.add(index[nxt])
             k = nxt
-        lines[index[first]] = replace(head, text="".join(parts), end=end)
+        lines[index[first]] = head.replace(text="".join(parts), end=end)
         k += 1
     out = tuple(line for i, line in enumerate(lines) if i not in drop)
     return doc.replace(lines=out, edits=tuple(sorted(edits, key=_by_line)))

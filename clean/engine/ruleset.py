@@ -110,17 +110,25 @@ class RuleSet:
     """The rules of a run, in order, with their patterns compiled once, and the data tables.
 
     Immutable and picklable: the same object can be sent to worker processes.
+
+    ``linear`` holds the ids of rules whose patterns are proven to take time
+    linear in the line (the shipped rules, by tests/test_linear_patterns.py):
+    they run as plain compiled patterns (:class:`LinearPattern`), without the
+    per-call time limit and its bookkeeping. Every other pattern (a user's
+    folder, a pack) runs as a :class:`TimedPattern`. The page's budget holds
+    for both (:func:`clean.engine.kinds.apply_stage_rules` checks it between rules).
     """
 
     rules: tuple[Rule, ...]
     tables: dict = field(default_factory=dict)
     patterns: dict = field(default_factory=dict, repr=False)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
+    linear: frozenset = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         for rule in self.rules:
             if rule.pattern and rule.id not in self.patterns:
-                self.patterns[rule.id] = compile_pattern(rule)
+                self.patterns[rule.id] = compile_pattern(rule, timed=rule.id not in self.linear)
 
     def for_stage(self, stage: str) -> tuple[Rule, ...]:
         """The rules of one stage, in load order."""
@@ -150,7 +158,7 @@ class RuleSet:
 
     def only(self, rule_ids: set[str]) -> RuleSet:
         """A copy holding only the given rules (tables kept)."""
-        return RuleSet(tuple(r for r in self.rules if r.id in rule_ids), self.tables, self.patterns)
+        return RuleSet(tuple(r for r in self.rules if r.id in rule_ids), self.tables, self.patterns, linear=self.linear)
 
     def without(self, prefixes: set[str]) -> RuleSet:
         """A copy without the rules whose id or family is in ``prefixes``; an unknown name is a
@@ -158,7 +166,7 @@ class RuleSet:
         if problem := unknown_names(self, prefixes):
             raise UsageError(problem)
         keep = tuple(r for r in self.rules if r.id not in prefixes and r.family not in prefixes)
-        return RuleSet(keep, self.tables, self.patterns)
+        return RuleSet(keep, self.tables, self.patterns, linear=self.linear)
 
     def digest(self) -> str:
         """sha256 over the rules and tables, to tell which rules made an output."""
@@ -169,10 +177,11 @@ class RuleSet:
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def compile_pattern(rule: Rule) -> TimedPattern:
-    """Compile a rule's pattern: multiline, Unicode, version 1 semantics off (as Python's re)."""
+def compile_pattern(rule: Rule, timed: bool = True) -> TimedPattern | LinearPattern:
+    """Compile a rule's pattern: multiline, Unicode, version 1 semantics off (as Python's re); ``timed=False``
+    only for a pattern proven linear (see :class:`RuleSet`)."""
     try:
-        return TimedPattern(regex.compile(rule.pattern, regex.MULTILINE), rule.id)
+        return (TimedPattern if timed else LinearPattern)(regex.compile(rule.pattern, regex.MULTILINE), rule.id)
     except regex.error as exc:
         raise RuleError(rule.file, f"pattern does not compile: {exc}", rule.id) from None
 
@@ -244,6 +253,38 @@ def _timed_matches(rule: str, matches):
             return
         yield found
         allowance(rule)  # TimeoutError once the rule's time on this page is spent
+
+
+class LinearPattern:
+    """A compiled rule pattern proven linear (a shipped one): the methods of :class:`TimedPattern` with no time
+    limit per call and nothing charged to the rule's budget, so a call costs what the regex engine costs.
+
+    >>> from clean.catalog import shipped_rules
+    >>> type(shipped_rules().patterns["noise.separator"]).__name__
+    'LinearPattern'
+    """
+
+    __slots__ = ("compiled", "entry", "gate", "rule", "search", "match", "finditer", "sub")
+
+    def __init__(self, compiled: regex.Pattern, rule: str = ""):
+        from clean.engine.line_scan import line_entry
+        from clean.engine.prefilter import literal_gate
+
+        self.compiled, self.rule = compiled, rule
+        self.entry = line_entry(compiled)
+        self.gate = literal_gate(compiled)
+        self.search, self.match, self.finditer, self.sub = compiled.search, compiled.match, compiled.finditer, compiled.sub
+
+    def __reduce__(self):  # bound methods of a compiled pattern do not pickle: rebuild from the pattern
+        return LinearPattern, (self.compiled, self.rule)
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
 
 
 class _TimedTwin:

@@ -49,10 +49,12 @@ class Golden:
         self.root, self.scratch, self.update = Path(root), Path(scratch), update
         self.here = Path(here) if here is not None else self.root  # the folder of the test file
 
-    def __call__(self, inputs, golden_dir, pipeline=None, cwd=None) -> None:
+    def __call__(self, inputs, golden_dir, pipeline=None, cwd=None, allow_no_items: bool = False) -> None:
         """Clean ``inputs`` with ``pipeline`` (default ``Pipeline()``) and compare with ``golden_dir``.
 
         ``cwd`` is the folder relative paths resolve against (default: the test file's, else the root).
+        A run that yields no item at all fails (a golden of nothing passes on anything) unless
+        ``allow_no_items`` says that pages of only noise are what the test is about.
         """
         from clean.pipeline import Pipeline
 
@@ -68,6 +70,11 @@ class Golden:
             os.chdir(previous)
         if not summary.files or summary.errors:
             pytest.fail(self._nothing_to_compare(summary, made, inputs, cwd), pytrace=False)
+        if not summary.items and not allow_no_items:
+            pytest.fail(f"clean_golden: {', '.join(map(str, inputs))} (in {cwd}) yield {summary.files} page(s) but no"
+                        " item: every line was noise or blank. A golden of nothing would pass on anything; check"
+                        " the inputs with 'clean explain FILE', or pass allow_no_items=True if that is the point.",
+                        pytrace=False)
         problems = self._write_missing(made, golden)
         if not problems:
             problems = self._compare(made, golden, golden_dir)

@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.io.inputs import PATTERNS
+from clean.io.outdir import previous_output
 from clean.io.paths import display_path, shown_path  # noqa: F401  (part of this module's API)
 
 SUFFIXES = tuple(pattern.removeprefix("*") for pattern in PATTERNS)  # same as matching the patterns to a name
@@ -73,7 +74,8 @@ def discover(inputs: Iterable[str], problems: dict[str, str] | None = None, skip
     """The files to clean, paths relative to the cwd: files as given, folders walked for :data:`SUFFIXES`.
 
     The given folders are listed at once, their sub-folders as the walk reaches them; dot-names, the
-    folders and globs of ``skip`` are left out of a walk (a path given is never left out).
+    folders and globs of ``skip`` and the output folders of earlier runs (their ``run.json`` or journal
+    says ``clean`` wrote them) are left out of a walk (a path given is never left out).
     """
     problems = {} if problems is None else problems
     streams = [_folder(given, problems, skip) if os.path.isdir(given) else iter([display_path(given)])
@@ -138,8 +140,8 @@ def _listing(folder: str, shown: str, seen: set, problems: dict[str, str], skip:
             target = os.path.realpath(path)
             problems[head + name] = f"{head + name}: symlink loop: links to {target}, a folder already walked; skipped"
             listing.append((name, path, head + name, False))
-        elif not (skip.folders and _identity(path) in _identities(skip.folders)):  # not realpath: see _listing
-            listing.append((name + "/", path, head + name, True))
+        elif not (skip.folders and _identity(path) in _identities(skip.folders)) and not previous_output(Path(path)):
+            listing.append((name + "/", path, head + name, True))  # (identities, not realpath: see above)
     listing.sort()
     return listing
 

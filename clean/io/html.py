@@ -46,7 +46,11 @@ def extractor() -> str:
 def extract(raw: bytes, path: str) -> bytes:
     """The main text of the HTML page ``raw`` (of ``path``) in UTF-8: headline, blank line, paragraphs."""
     extractor()
-    import trafilatura
+    try:
+        import trafilatura
+    except Exception as exc:  # installed but broken (a missing or mismatched dependency): this page's error
+        raise InputError(path, f"the HTML extractor trafilatura is installed but cannot be imported "
+                               f"({type(exc).__name__}: {exc}); reinstall it: {INSTALL}") from None
 
     found = trafilatura.bare_extraction(raw, favor_recall=True, include_comments=False, include_tables=False,
                                         with_metadata=True)

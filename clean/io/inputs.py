@@ -43,7 +43,8 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 PATTERNS = tuple(f"*{s}" for s in TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + HTML_SUFFIXES)
 URL_FIELDS = ("url", "metadata.url", "source_url")
-DATE_FIELDS = ("crawl_date", "date", "timestamp", "metadata.date", "metadata.crawl_date")
+# when the record was fetched: never a plain "date" or "timestamp", which scraped records use for publication
+DATE_FIELDS = ("crawl_date", "metadata.crawl_date", "warc_date", "metadata.date")  # (metadata.date: datatrove's WARC-Date)
 SURROGATE = regex.compile(r"[\ud800-\udfff]")  # a lone surrogate: JSON allows it, UTF-8 cannot hold it
 
 

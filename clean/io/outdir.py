@@ -5,7 +5,8 @@ given a folder of the user's: :func:`check_out_dir` refuses an output folder
 that holds an input, lies inside an input folder, or holds an input folder
 (``clean run crawl/items.jsonl -o crawl`` would replace the input), unless
 the folder is a previous output of ``clean`` (its ``run.json`` or progress
-journal says so); and it refuses a folder that holds files named like the
+journal says so, or its ``sources.jsonl`` holds ``clean``'s source records, as a
+committed golden output does); and it refuses a folder that holds files named like the
 outputs which ``clean`` did not write. A file given as an input that is one of
 the files the run writes is refused in any case.
 
@@ -32,6 +33,7 @@ from pathlib import Path
 import regex
 
 from clean.model.errors import UsageError
+from clean.model.records import SourceRecord
 
 LOCK_NAME = ".clean.lock"
 JOURNAL_NAME = ".progress.jsonl"  # kept in step with clean.journal.NAME
@@ -77,7 +79,8 @@ def stale_temporaries(out_dir: str | Path) -> list[Path]:
 
 
 def previous_output(out_dir: Path) -> bool:
-    """True when ``out_dir`` was written by ``clean``: its ``run.json`` or journal header says so."""
+    """True when ``out_dir`` was written by ``clean``: its ``run.json`` or journal header says so, or its
+    ``sources.jsonl`` is made of ``clean``'s source records."""
     try:
         manifest = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
         if isinstance(manifest, dict) and {"version", "rules_sha256", "counts"} <= manifest.keys():
@@ -87,9 +90,26 @@ def previous_output(out_dir: Path) -> bool:
     try:
         with open(out_dir / JOURNAL_NAME, "rb") as f:
             header = json.loads(f.readline(4096))
-        return isinstance(header, dict) and "journal" in header and "rules_sha256" in header
+        if isinstance(header, dict) and "journal" in header and "rules_sha256" in header:
+            return True
     except (OSError, ValueError):
+        pass
+    return _holds_source_records(out_dir)
+
+
+def _holds_source_records(out_dir: Path) -> bool:
+    """True when ``out_dir/sources.jsonl`` opens with a source record of ``clean``'s exact shape: a run's files
+    kept without its ``run.json`` (which changes with every run), as a repository keeps a golden output."""
+    try:
+        with open(out_dir / "sources.jsonl", "rb") as f:
+            first = f.readline(1 << 20)
+    except OSError:
         return False
+    try:
+        SourceRecord.model_validate_json(first)
+    except ValueError:  # pydantic's ValidationError is a ValueError
+        return False
+    return True
 
 
 def check_out_dir(inputs: list[str], out_dir: str | Path) -> None:

@@ -16,9 +16,9 @@ string of bytes per page, the cheapest thing to send between processes.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import NamedTuple
 
+from clean.io.json_lines import record_bytes, stdlib_line
 from clean.io.paths import shown_path
 from clean.model.errors import CleanError, InputError
 from clean.model.records import EditRecord, Item, RemovedRecord, SourceRecord
@@ -40,7 +40,15 @@ Dumped = tuple[dict, ItemLines]  # a page's source record as plain data (``model
 
 def dumped(pages: list[tuple[SourceRecord, list[Item]]]) -> list[Dumped]:
     """Pages as plain data and JSON lines: what the writer and the journal need."""
-    return [(record.model_dump(), item_lines([item.model_dump() for item in items])) for record, items in pages]
+    return [(record.model_dump(), items_as_lines(items)) for record, items in pages]
+
+
+def items_as_lines(items: list[Item]) -> ItemLines:
+    """Items as :class:`ItemLines`, each serialised once, straight from the model (:mod:`clean.io.json_lines`);
+    the same bytes as :func:`item_lines` over their ``model_dump()``."""
+    data = b"".join([record_bytes(item) for item in items])
+    return ItemLines(data, len(data.decode("utf-8")), len(items), tuple(r.rule for i in items for r in i.removed),
+                     tuple(e.rule for i in items for e in i.edits))
 
 
 def item_lines(items: list[dict]) -> ItemLines:
@@ -59,11 +67,7 @@ def item_lines(items: list[dict]) -> ItemLines:
 
 def to_json(record) -> str:
     """One JSONL line of a record or its plain data: UTF-8 as is (Cyrillic readable), keys in field order."""
-    data = record if isinstance(record, dict) else record.model_dump()
-    return _ENCODER.encode(data) + "\n"
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # as json.dumps, built once, not per line
+    return stdlib_line(record if isinstance(record, dict) else record.model_dump())
 
 
 def clean_path(pipeline, path: str) -> tuple[SourceRecord, list[Item]]:
@@ -91,13 +95,16 @@ def source_record(path: str, doc) -> SourceRecord:
     def outside(line: int) -> bool:
         return line not in inside
 
-    return SourceRecord(
+    # the pipeline's own values, each of its field's type: built without validating them again (Record.trusted)
+    return SourceRecord.trusted(
         path=path, sha256=doc.source.sha256, encoding=doc.source.encoding, items=[i.id for i in items],
-        removed=[RemovedRecord(rule=r.rule, line=r.line, text=r.text) for r in doc.removals if outside(r.line)],
-        edits=[EditRecord(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
+        removed=[RemovedRecord.trusted(rule=r.rule, line=r.line, text=r.text) for r in doc.removals
+                 if outside(r.line)],
+        edits=[EditRecord.trusted(rule=e.rule, line=e.line, before=e.before, after=e.after) for e in doc.edits
                if outside(e.line)],
         errors=list(doc.errors),
         notes=[] if items else [why_empty(path, doc)],
+        url=None, crawl_date=None, extracted_by=None,
     )
 
 

@@ -25,11 +25,14 @@ from operator import attrgetter
 from clean.model.document import DateMark, Document, Segment
 from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.engine.ruleset import RuleSet
+from clean.families.items.card_titles import title_line
 from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, facts, memo_lead, shape, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_LISTED_WORDS, facts, memo_lead, shape, words,
 )
 
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
+CARD_RULE = "items.card"
+MAX_LISTED_LINES = 4  # a headline alone, with its date and time lines
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
@@ -37,7 +40,9 @@ def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
     removals, edits = _by_line(doc.removals), _by_line(doc.edits)
     audit, kept, known = _Audit(removals, edits), doc.view().index, _Known(doc, rules)
-    items = tuple(_item(doc, segment, kept, audit, known) for segment in doc.segments)
+    spans = [_paragraphs(doc, segment, kept) for segment in doc.segments]
+    listed = _listed(spans, known)
+    items = tuple(_item(doc, seg, paras, audit, known, n in listed) for n, (seg, paras) in enumerate(zip(doc.segments, spans)))
     doc = doc.replace(removals=removals, edits=edits, items=items)
     for rule, apply in rules.derived("extract_metadata.plan", _plan):
         doc = apply(doc, rule, rules)
@@ -56,10 +61,25 @@ def item_id(path: str, line_start: int) -> str:
     return hashlib.sha256(f"{path}\x00{line_start}".encode()).hexdigest()[:16]
 
 
-def _item(doc: Document, segment: Segment, kept: tuple[int, ...], audit: _Audit, known: _Known) -> Item:
+def _paragraphs(doc: Document, segment: Segment, kept: tuple[int, ...]) -> list:
+    """The kept lines of ``segment``."""
     lines = doc.lines
-    paragraphs = [lines[i] for i in kept[bisect_left(kept, segment.first) : bisect_right(kept, segment.last)]]
-    title, paragraphs, stamp = _title_and_stamp(paragraphs, known)
+    return [lines[i] for i in kept[bisect_left(kept, segment.first) : bisect_right(kept, segment.last)]]
+
+
+def _listed(spans: list[list], known: _Known) -> set[int]:
+    """The items that are a headline alone next to another such item: entries of a list of headlines."""
+    alone = [0 < len(p) <= MAX_LISTED_LINES and _headline_only(p, next((k for k, x in enumerate(p) if not known.bare(x)), 0), known)
+             for p in spans]
+    return {n for n, a in enumerate(alone) if a and ((n and alone[n - 1]) or (n + 1 < len(alone) and alone[n + 1]))}
+
+
+def _item(doc: Document, segment: Segment, paragraphs: list, audit: _Audit, known: _Known, listed: bool) -> Item:
+    lines = doc.lines
+    if segment.reason == CARD_RULE:
+        title, paragraphs, stamp = _card_title_and_stamp(paragraphs, known)
+    else:
+        title, paragraphs, stamp = _title_and_stamp(paragraphs, known, listed)
     start, end = lines[segment.first].start, max(map(_end, lines[segment.first : segment.last + 1]))
     source = doc.source
     # every value below is already of its field's type: the records are built without validating them again
@@ -134,16 +154,20 @@ class _Known:
         return self.shape(text)[2]
 
 
-def _title_and_stamp(paragraphs: list, known: _Known):
+def _title_and_stamp(paragraphs: list, known: _Known, listed: bool = False):
     """The title (or None), the body paragraphs, and the stamp that dates the item.
 
     The headline may come after date or time lines that head the item; the stamp
     is on those lines, on the headline, on the first paragraph of the body, or on
-    a date line that closes the item.
+    a date line that closes the item. An item that is a headline alone (and its date lines) is titled by
+    it when ``listed``: next to another such item, an entry of a list of headlines.
     """
     head = 0
     while head < len(paragraphs) - 1 and known.bare(paragraphs[head]):
         head += 1
+    if listed and _headline_only(paragraphs, head, known):
+        stamp = next((mark for p in paragraphs if (mark := p.stamp or (known.bare(p) and _date_mark(p, known)))), None)
+        return paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :], stamp
     if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1], known):
         stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)
         title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
@@ -151,6 +175,30 @@ def _title_and_stamp(paragraphs: list, known: _Known):
         title, stamp = None, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
     if stamp is None and len(paragraphs) > 1 and known.bare(paragraphs[-1]):
         stamp = _date_mark(paragraphs[-1], known)  # a date line under the item
+    return title, paragraphs, stamp
+
+
+def _headline_only(paragraphs: list, head: int, known: _Known) -> bool:
+    """Is the item a headline alone (with its date lines): an entry of a list of headlines, titled by it?
+    A heading of fewer than :data:`~clean.families.items.paragraphs.MIN_LISTED_WORDS` words is a block's name."""
+    line = paragraphs[head]
+    if not line.text or known.bare(line) or not (known.headline(line.text) or known.question(line.text)):
+        return False
+    if words(line.text) < MIN_LISTED_WORDS:
+        return False
+    return all(known.bare(p) for k, p in enumerate(paragraphs) if k != head)
+
+
+def _card_title_and_stamp(paragraphs: list, known: _Known):
+    """Like :func:`_title_and_stamp`, for a card of a listing (``items.card``), whose lines come in the
+    page's own order: the title is its headline (past date lines and labels), the stamp
+    its first date line or stamped line, wherever they are in the card (:mod:`~clean.families.items.card_titles`)."""
+    stamp = next((mark for p in paragraphs if (mark := p.stamp or (known.bare(p) and _date_mark(p, known)))), None)
+    shaped = [bool(p.text) and not known.bare(p) and (known.headline(p.text) or known.question(p.text)) for p in paragraphs]
+    h = title_line([p.text if not known.bare(p) else "" for p in paragraphs], shaped)
+    if h is not None:
+        return paragraphs[h].text, paragraphs[:h] + paragraphs[h + 1 :], stamp
+    title, paragraphs, _ = _title_and_stamp(paragraphs, known)
     return title, paragraphs, stamp
 
 

@@ -101,7 +101,7 @@ def split_stamps(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document
     for i, (title, stamped, _) in reversed(splits):
         lines[i : i + 1] = [title, stamped] if title is not None else [stamped]
     edits = sorted([*doc.edits, *(edit for _, (_, _, edit) in splits)], key=lambda e: e.line)
-    return doc.replace(lines=carry_bare_stamps(lines), edits=tuple(edits))
+    return doc.replace(lines=carry_bare_stamps(lines, rules), edits=tuple(edits))
 
 
 def _split_line(line: Line, rule: Rule, rules: RuleSet):

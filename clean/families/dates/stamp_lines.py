@@ -7,7 +7,7 @@ A listing prints its date widget on a line of its own (``20.11.2020 14:35``,
 ``dates.glued-stamp``) to the next text line, across blank lines, so the stamp
 dates the item it heads. Expects lines whose noise is marked. Guarantees that
 only a line made of one full date (day, month, year), with at most a time
-and a weekday (``Friday, March 1, 2019 10:15``) around it, becomes a stamp. Never takes a date from a line with any
+and a weekday (``Friday, March 1, 2019 10:15``) and a time zone (``+0300``) around it, becomes a stamp. Never takes a date from a line with any
 other word, and never carries a stamp across a removed line or onto a line that
 has a stamp of its own.
 
@@ -28,12 +28,17 @@ from clean.families.dates.reader import date_at
 from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
+from clean.families.items.cards import find_cards, shape_string
+from clean.families.items.paragraphs import is_dateline
 
 MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a longer line is text
 
 TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
 ZONE = r"(?:\s*(?:[+-]\d{2}:?\d{2}|GMT|UTC|Z)(?!\w))?"  # RFC 822: Mon, 28 Sep 2020 10:00:00 +0300
-AFTER_DATE = regex.compile(rf"[\s,|–—-]*(?:{TIME}{ZONE})?\s*")
+# the word a date line may put before its time: ru/uk/be в, во, о, об, а; kk сағат; en at; de um; fr à; es a las;
+# tr saat; with "г./р./ж." and "года/року/жылы" before it read as part of the date
+AT_TIME = r"(?:в|во|о|об|а|сағат|at|um|à|a\s+las|saat)"
+AFTER_DATE = regex.compile(rf"(?i)[\s,|–—-]*(?:(?:{AT_TIME}\s+)?{TIME}{ZONE})?\s*")
 YEAR = regex.compile(r"\d{4}")
 
 
@@ -65,7 +70,7 @@ def stamp_date_lines(doc: Document, rule: Rule, rules: RuleSet, indices) -> Docu
                 edits.append(Edit(rule.id, line.start, line.text, ""))
     if len(edits) == len(doc.edits):
         return doc
-    return doc.replace(lines=carry_bare_stamps(lines), edits=tuple(sorted(edits, key=lambda e: e.line)))
+    return doc.replace(lines=carry_bare_stamps(lines, rules), edits=tuple(sorted(edits, key=lambda e: e.line)))
 
 
 def date_line(text: str, rules: RuleSet) -> str | None:
@@ -87,18 +92,22 @@ def _before_date(rules: RuleSet):
     return regex.compile(rf"(?i)\s*(?:{TIME}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
 
 
-def carry_bare_stamps(lines) -> tuple[Line, ...]:
+def carry_bare_stamps(lines, rules: RuleSet) -> tuple[Line, ...]:
     """A stamp alone on its line goes to the next text line (past blank lines), which then spans them all.
 
     Not on a page whose dates trail their items (it ends with a bare stamp and
-    does not open with one): there the next line belongs to another item.
+    does not open with one), nor in a run of cards that print their date under
+    the headline (:mod:`clean.families.items.cards`): there the next line belongs to another item.
     """
-    kept = [line for line in lines if line.kept]
-    if kept and _bare(kept[-1]) and not _bare(kept[0]):
+    kept = [i for i, line in enumerate(lines) if line.kept]
+    if not any(_bare(lines[i]) for i in kept):
         return tuple(lines)
+    if _bare(lines[kept[-1]]) and not _bare(lines[kept[0]]):
+        return tuple(lines)
+    closing = _closing_stamps(lines, kept, rules)
     lines, drop = list(lines), set()
     for i, line in enumerate(lines):
-        if i in drop or not _bare(line):
+        if i in drop or not _bare(line) or i in closing:
             continue
         j = i + 1
         while j < len(lines) and lines[j].role == "blank":
@@ -107,6 +116,21 @@ def carry_bare_stamps(lines) -> tuple[Line, ...]:
             lines[i] = replace(lines[j], start=line.start, stamp=line.stamp)
             drop.update(range(i + 1, j + 1))
     return tuple(line for k, line in enumerate(lines) if k not in drop)
+
+
+def _closing_stamps(lines, kept: list[int], rules: RuleSet) -> set[int]:
+    """Indices of the bare stamps that close a card of a run whose date lines come under the headline,
+    and of the one right before the first such card (a feed's own date over its first entry, which has
+    its own)."""
+    texts = [lines[i].text for i in kept]
+    datelines = [_bare(lines[i]) or (len(t) <= MAX_DATE_LINE_CHARS and is_dateline(t, rules)) for i, t in zip(kept, texts)]
+    cards = find_cards(shape_string(texts, datelines), [len(t.split()) for t in texts])
+    closing = {n for n, closes in cards.closes.items() if closes}
+    dated = [cards.region[n] for n in closing if n in cards.region]
+    first = min(dated, default=0)  # the page's first card that has a date line of its own
+    if first and datelines[first - 1] and first - 1 not in cards.closes:
+        closing.add(first - 1)
+    return {kept[n] for n in closing}
 
 
 def _bare(line: Line) -> bool:

@@ -1,3 +1,3 @@
-"""``flags.*``: flags on items (a truncated ending)."""
+"""``flags.*``: flags on items (a truncated ending, a story the page shows again)."""
 
-from clean.families.flags import truncation  # noqa: F401  (registers its python rule)
+from clean.families.flags import duplicates, truncation  # noqa: F401  (register their python rules)

@@ -4,18 +4,23 @@ Scrapers cut teasers at a character limit and page templates cut long texts,
 so an item can end ``…подготовки юбилейной сессии Парламентской Ассамб``. The
 decision, on the last paragraph of the item:
 
-1. it ends with closing punctuation (. ! ? … or a closing quote or bracket after
+1. it ends with an ellipsis (``…``, ``...``) after a word of more than
+   :data:`MIN_CUT_WORDS` words: a template cut it and said so (a listing's teaser ``С такой…``):
+   truncated; an ellipsis inside a closing quote is the speaker's pause;
+2. it ends with closing punctuation (. ! ? or a closing quote or bracket after
    one): not truncated;
-2. it is an attribution line (``Имангали Тасмагамбетов, Генеральный секретарь
+3. it is an attribution line (``Имангали Тасмагамбетов, Генеральный секретарь
    ОДКБ``) or a short line of at most :data:`MAX_UNPUNCTUATED_WORDS` words (a
    signature, a caption): not truncated;
-3. otherwise: truncated. Separately, a quote or bracket opened in the last
+4. otherwise: truncated. Separately, a quote or bracket opened in the last
    paragraph and never closed flags ``truncated`` too.
 
 >>> ends_truncated("Также обсуждались вопросы подготовки юбилейной сессии Парламентской Ассамб")
 True
 >>> ends_truncated("Имангали Тасмагамбетов, Генеральный секретарь ОДКБ")
 False
+>>> ends_truncated("Президент одобрил идею снять санкции с предприятий. С такой…"), ends_truncated("«Мы ещё вернёмся…»")
+(True, False)
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from clean.families.items.paragraphs import is_attribution, words
 MAX_UNPUNCTUATED_WORDS = 6
 CLOSING = ".!?…»”\"')]"  # a paragraph (stripped) ending with one of these ends closed
 PAIRS = (("«", "»"), ("(", ")"))
+ELLIPSES = ("…", "...")
+MIN_CUT_WORDS = 6  # 'Итак...' or 'И так далее…' alone is a style; a teaser cut short has more words
 
 
 def ends_truncated(paragraph: str) -> bool:
@@ -37,6 +44,8 @@ def ends_truncated(paragraph: str) -> bool:
         return False
     if _unclosed(text):
         return True
+    if text.endswith(ELLIPSES) and words(text) > MIN_CUT_WORDS:
+        return True  # a template's cut, marked
     if text[-1] in CLOSING:
         return False
     return not (is_attribution(text) or words(text) <= MAX_UNPUNCTUATED_WORDS)

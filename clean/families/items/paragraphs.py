@@ -21,12 +21,14 @@ True
 from __future__ import annotations
 
 import re
+from operator import or_
 from typing import TYPE_CHECKING
 
 import regex
 
 from clean.families.dates.reader import FoundDate, find_dates, first_date
 from clean.model.document import Document
+from clean.families.items.cards import MIN_CARDS, NO_CARDS, line_cards
 
 if TYPE_CHECKING:
     from clean.engine.ruleset import RuleSet
@@ -43,13 +45,16 @@ MIN_STEM_WORD = 4
 STEM_CHARS = 400  # a paragraph's topic shows in its opening; longer paragraphs are read this far
 MAX_DATELINE_CHARS = 60  # a line that is only a date (and a time) is no longer than this
 CLOSING = ".!?…:;,"
+MIN_LISTED_HEADLINES = 3  # two headlines in a row may be a headline and its subtitle; three are a list
+MIN_LISTED_WORDS = 4  # a list's entries are headlines, not menu items (``Новости Казахстана``)
 
 _NAME = r"(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.)"
 ATTRIBUTION = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s+\S")
 NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
 QUOTE_FIRST = "«“„\"—–-"  # the characters a QUOTE_OPEN match starts with
-TIME = regex.compile(r"\b\d{1,2}:\d{2}\b")
+TIME = regex.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+DAY_MONTH = regex.compile(r"(?<![\d.])\d{1,2}\.\d{2}(?![\d.])")
 CREDIT_WORDS = frozenset(
     "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
 )
@@ -125,7 +130,17 @@ def _sentence_ends(prefix: str) -> str:
 
 def is_dateline(text: str, rules) -> bool:
     """A line that is only a date or a time: ``18 апреля 2024``, ``September 14, 2023, 10:15``, ``10:45``,
-    ``Сегодня, 10:15``, ``2 hours ago`` (relative words: ``rules/tables/relative_times.toml``)."""
+    ``Сегодня, 10:15``, ``2 hours ago`` (relative words: ``rules/tables/relative_times.toml``), with at most
+    a weekday and a time zone around it (``Tue, 14 Mar 2023 09:10:00 +0300``, as a feed prints it), or a day
+    and month with a time (``14.10/15:52``).
+
+    >>> from clean.catalog import shipped_rules
+    >>> rules = shipped_rules()
+    >>> is_dateline("Tue, 14 Mar 2023 09:10:00 +0300", rules), is_dateline("14.10/15:52", rules)
+    (True, True)
+    >>> is_dateline("Sun 22", rules), is_dateline("7.75 / 8.25", rules)
+    (False, False)
+    """
     if not text or len(text) > MAX_DATELINE_CHARS:
         return False
     if rules.derived("items.relative-times", _relative_times).fullmatch(text.strip().casefold()):
@@ -133,10 +148,20 @@ def is_dateline(text: str, rules) -> bool:
     if not DIGIT.search(text):
         return False
     found = next(find_dates(text, rules), None)
-    rest = text if found is None else text[: found.start] + text[found.end :]
-    if found is None and not TIME.search(text):
-        return False
-    return not LETTER_OR_DIGIT.search(TIME.sub("", rest))
+    if found is None:
+        if not TIME.search(text):
+            return False
+        rest = DAY_MONTH.sub("", TIME.sub("", text), count=1)  # a day and month beside the time: 14.10/15:52
+    else:
+        rest = TIME.sub("", text[: found.start] + text[found.end :])
+    return not LETTER_OR_DIGIT.search(rules.derived("items.dateline-words", _dateline_words).sub("", rest))
+
+
+def _dateline_words(rules) -> regex.Pattern:
+    """What a date line may hold besides the date and the time: a weekday, a time zone."""
+    days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
+    weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday})\.?(?!\p{{L}})|[+-]\d{{2}}:?\d{{2}}\b|\b(?:GMT|UTC|Z)\b")
 
 
 def _relative_times(rules) -> regex.Pattern:
@@ -168,6 +193,41 @@ def opens_continuation(text: str, rules) -> bool:
 def _continuations(rules) -> regex.Pattern:
     openers = sorted({w for words in rules.table("continuations").values() for w in words}, key=len, reverse=True)
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in openers) + r")(?![\p{L}-])")
+
+
+def headline_lists(texts: list[str], headline: list[bool], question: list[bool]) -> list[bool]:
+    """Is each line in a list of headlines: a run of at least :data:`MIN_LISTED_HEADLINES` headlines of
+    :data:`MIN_LISTED_WORDS` words or more (all but one without a closing ``?`` or ``!``), not introduced
+    by a line ending in a colon (a list inside a text, ``Участники обсудили:``)? Padded with one ``False``.
+
+    >>> headline_lists(["Главное", "Аким открыл новую школу в Таразе", "В Алматы прошёл большой форум",
+    ...                 "Сборная выиграла свой первый матч"], [True] * 4, [False] * 4)
+    [False, True, True, True, False]
+    """
+    listed = [False] * (len(texts) + 1)
+    n = 0
+    while n < len(texts):
+        end = n
+        while end < len(texts) and (headline[end] or question[end]) and words(texts[end]) >= MIN_LISTED_WORDS:
+            end += 1
+        plain = sum(headline[n:end])  # questions and exclamations alone are a dialogue, not a list
+        if end - n >= MIN_LISTED_HEADLINES and plain >= MIN_LISTED_HEADLINES - 1 and not (n and texts[n - 1].endswith(":")):
+            listed[n:end] = [True] * (end - n)
+        n = max(end, n + 1)
+    return listed
+
+
+def colon_lists(texts: list[str], shaped: list[bool]) -> list[bool]:
+    """Is each line an entry of a list inside a text: one of the headline-shaped lines right after a line
+    that ends in a colon (``На встрече обсудили три вопроса:``)? Padded with one ``False``.
+
+    >>> colon_lists(["Обсудили:", "Новая школа в Таразе", "Ремонт дорог", "Итоги подвели вечером."], [False, True, True, False])
+    [False, True, True, False, False]
+    """
+    entries = [False] * (len(texts) + 1)
+    for n in range(1, len(texts)):
+        entries[n] = shaped[n] and (texts[n - 1].endswith(":") or entries[n - 1])
+    return entries
 
 
 def bare_stamp(line, rules) -> bool:
@@ -215,6 +275,29 @@ def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
     return found
 
 
+CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed, but part of a card's shape
+
+
+def _card_noise(doc: Document, kept: list[int]) -> list[str]:
+    """The shapes of the lines removed as a card's counters or links right before each kept line, and
+    after the last one."""
+    lines, shapes, last = doc.lines, [], -1
+    for i in [*kept, len(lines)]:  # and those after the last kept line
+        shapes.append("".join(CARD_NOISE.get(lines[j].removed, "") for j in range(last + 1, i)))
+        last = i
+    return shapes
+
+
+class _Nothing:
+    """A list of ``False`` as long as any page (for a fact no line of the page has)."""
+
+    def __getitem__(self, n) -> bool:
+        return False
+
+
+NONE = _Nothing()
+
+
 class Page:
     """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
 
@@ -234,16 +317,31 @@ class Page:
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         self.attribution = [is_attribution(t) for t in texts] + [False]
         self.credit = [is_credit(t) for t in texts] + [False]
-        self.quote = [is_quote(t) for t in texts] + [False]
+        quote = [is_quote(t) for t in texts]
         shaped = [not (a or c) and _shaped(t) for t, a, c in zip(texts, self.attribution, self.credit)]
         self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
-        self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, self.quote)] + [False]
+        self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, quote)] + [False]
+        # a speaker's words end as a sentence does: 'Имя Фамилия: заявление' with no full stop is a headline
+        self.quote = [q and not (h and t[:1] not in QUOTE_FIRST) for q, h, t in zip(quote, self.headline, texts)]
+        self.quote.append(False)
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
+        headed = bytes(map(or_, self.headline, self.question))  # a C-level gate: most pages have no list
+        self.listed = headline_lists(texts, self.headline, self.question) if b"\x01\x01\x01" in headed else NONE
+        self.enumerated = colon_lists(texts, self.headline) if ":\n" in doc.view().text else NONE
+        self.cards = self._cards(doc, lines, texts)
         # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as
         # shape() (Page.headline is is_headline; Page.question is is_question_headline: no attribution ends in ?!)
         facts(doc, rules, "shape").update(zip(texts, zip(self.bare, self.headline, self.question)))
         self._leads = facts(doc, rules, "lead")
         self._stems: dict[int, frozenset[str]] = {}
+
+    def _cards(self, doc: Document, lines: list, texts: list[str]):
+        """The page's runs of cards (:mod:`~clean.families.items.cards`), read only where it has
+        :data:`~clean.families.items.cards.MIN_CARDS` date lines or stamped lines."""
+        if sum(self.stamped) < MIN_CARDS:
+            return NO_CARDS
+        stamps = [line.stamp is not None for line in lines]
+        return line_cards(texts, self.bare, stamps, [words(t) for t in texts], _card_noise(doc, self.kept))
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.families.dates.reader.FoundDate`), or None."""

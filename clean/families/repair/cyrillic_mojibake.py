@@ -182,9 +182,10 @@ def repair_line(text: str, pairs: frozenset, utf8: bool = False) -> str:
             continue
         now, _, known_now = score(text, pairs)
         best, best_share = None, now + MIN_GAIN
-        for candidate in _candidates(text):
+        for candidate, twice in _candidates(text):
             share, total, known = score(candidate, pairs)
-            if total >= MIN_PAIRS and known > known_now and _in_alphabet(candidate) and (
+            # (a double encoding is four times longer than its text: its chance pairs outnumber the repair's)
+            if total >= MIN_PAIRS and (known > known_now or twice) and _in_alphabet(candidate) and (
                 (share >= MIN_SHARE and share > best_share) or _cleaner(text, now, candidate, share)
             ):
                 best, best_share = candidate, share
@@ -195,13 +196,18 @@ def repair_line(text: str, pairs: frozenset, utf8: bool = False) -> str:
 
 
 def _candidates(text: str):
-    """The readings of ``text`` worth scoring: each misreading that can explain its odd characters."""
+    """The readings of ``text`` worth scoring, each with True when it is a misreading undone twice: each
+    misreading that can explain its odd characters, and the same again where odd characters are left."""
     odd, swapped = set(UNSAFE.findall(text)), CASE_SWAP.search(text) is not None
     for shown, written in MISREADINGS:
         if swapped or not odd.isdisjoint(_alphabet(shown)):
             candidate = _misread(text, shown, written)
             if candidate is not None:
-                yield candidate
+                yield candidate, False
+                if UNSAFE.search(candidate):  # still odd characters: the same misreading twice (double encoding)
+                    twice = _misread(candidate, shown, written)
+                    if twice is not None:
+                        yield twice, True
 
 
 def _cleaner(text: str, share: float, candidate: str, candidate_share: float) -> bool:

@@ -1,0 +1,67 @@
+"""Python rule ``flags.duplicate``: an item a page shows again (a sidebar, a carousel, a "most read" block).
+
+A home page prints its stories more than once: in the feed, in a slider, in a "most read" list. Each
+showing is an item in the page's order; the later ones are flagged ``duplicate`` so a user can drop
+them, and nothing is deleted. An item repeats an earlier one when its title (or, untitled, its first
+line) is the earlier item's title or first line, compared case-folded (a page repeats its own words;
+a final full stop or ellipsis aside), and its text adds nothing the earlier item does not hold (a repeat shows the
+headline alone, or with the same teaser, often cut shorter).
+
+>>> same_story("«Новый мост»: город открывает переправу", "«НОВЫЙ МОСТ»: город открывает переправу…")
+True
+"""
+
+from __future__ import annotations
+
+from clean.model.document import Document, fold_case
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+
+ELLIPSIS = "…"
+MIN_KEY_CHARS = 20  # a short line ('Политика', 'Главное') repeats on any page without being a story
+MAX_HEADING_CHARS = 300  # a longer first line is a paragraph, not a heading
+
+
+def key(text: str) -> str:
+    """``text`` as stories are compared: case-folded, a final full stop or ellipsis left out."""
+    return fold_case(text).strip().rstrip(".…").rstrip()
+
+
+def same_story(a: str, b: str) -> bool:
+    """Do two headlines name the same story?"""
+    return key(a) == key(b)
+
+
+@python_rule("flags.duplicate")
+def duplicates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Add the flag ``duplicate`` to items that repeat an earlier item of the page (see module docstring).
+
+    Only a heading of :data:`MIN_KEY_CHARS` to :data:`MAX_HEADING_CHARS` characters is compared, and an
+    earlier text is folded only when its heading comes again: an article's paragraphs cost nothing.
+    """
+    seen: dict[str, list[str]] = {}  # the key of an item's heading -> the texts of the items under it
+    items, changed = [], False
+    for item in doc.items:
+        heading, body = _heading(item)
+        name = key(heading) if MIN_KEY_CHARS <= len(heading) <= MAX_HEADING_CHARS else ""
+        earlier = seen.get(name) if name else None
+        if earlier is not None and _adds_nothing(body, key("\n".join(earlier))):
+            if "duplicate" not in item.flags:
+                item, changed = item.model_copy(update={"flags": [*item.flags, "duplicate"]}), True
+        elif name:
+            seen.setdefault(name, []).append(item.text)
+        items.append(item)
+    return doc.replace(items=tuple(items)) if changed else doc
+
+
+def _heading(item) -> tuple[str, list[str]]:
+    """The item's title (or first line) and the lines of text under it."""
+    if item.title:
+        return item.title, item.text.split("\n") if item.text else []
+    first, _, rest = item.text.partition("\n")
+    return first, rest.split("\n") if rest else []
+
+
+def _adds_nothing(body: list[str], earlier: str) -> bool:
+    """Is every line of ``body`` (a cut line by its part before the ellipsis) in the ``earlier`` text?"""
+    return all(key(line.split(ELLIPSIS)[0]) in earlier for line in body if line.strip())
