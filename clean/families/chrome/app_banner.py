@@ -1,7 +1,9 @@
 """The ``chrome.app-banner`` rule: 'Download the App for Android' lines, and the records they head.
 
-A site's mobile banner is a short line that names a platform or store, an app and a verb of
-getting it (table ``widget_phrases``, section ``app``; any language there). It is removed. A
+A site's mobile banner is a short line that opens with a verb of getting an app or with the app
+('Download the App for Android', 'Қосымшаны Android-қа жүктеп алу') and names a platform or store,
+an app and such a verb (table ``widget_phrases``, section ``app``; any language there). It is
+removed. Only lines opening so are looked at (the first words the widget rules read). A
 dump of a site's articles often prints the banner at the top of every record, where it is the
 only mark of where one record ends and the next begins: the item splitter would then see one
 long page. So on a page that opens with a banner and has :data:`MIN_RECORDS` or more heading a
@@ -41,7 +43,7 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s*$")
 class Banner:
     """The ``app`` section of ``widget_phrases``, compiled once per rule set."""
 
-    gate: regex.Pattern  # a store name as written, in lower case or in capitals (case-sensitive: a fast scan)
+    opens: tuple  # folded stems of the verbs and app words a banner opens with
     stores: regex.Pattern
     apps: regex.Pattern
     verbs: regex.Pattern
@@ -60,7 +62,7 @@ def _stems(words) -> regex.Pattern:
 def _build(rules: RuleSet) -> Banner:
     app = rules.table("widget_phrases")["app"]
     return Banner(
-        gate=regex.compile("|".join(regex.escape(f) for s in app["stores"] for f in sorted({s, s.lower(), s.upper()}))),
+        opens=tuple(fold(w) for w in app["verbs"] + app["apps"]),
         stores=_stems(app["stores"]), apps=_stems(app["apps"]), verbs=_stems(app["verbs"]),
     )
 
@@ -78,9 +80,9 @@ def app_banner(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove app banners; where they head records, make each record an article (see module docstring)."""
     words = banner_words(rules)
     view = doc.view()
-    named = sorted({view.position(m.start()) for m in words.gate.finditer(view.text)})  # lines naming a store
+    first = view.first_words()  # shared with the widget rules; a line is looked at if it opens with a verb or an app
     kept = list(view.index)
-    banners = [n for n in named if is_banner(doc.lines[kept[n]].text, words)]
+    banners = [n for n, w in enumerate(first) if w.startswith(words.opens) and is_banner(doc.lines[kept[n]].text, words)]
     if not banners:
         return doc
     records = _records(doc, kept, banners)

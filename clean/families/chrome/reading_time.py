@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 import regex
 
-from clean.engine.line_scan import line_entry
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome.widget_gates import lines_opening, opening_words
@@ -42,8 +41,8 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s*$")
 class Patterns:
     """The reading-time and related-link patterns of a rule set, compiled once."""
 
-    reading: regex.Pattern  # a reading-time line (MULTILINE); group ``alone``: the phrase alone
-    entry: regex.Pattern  # its twin that finds such lines after a newline in one scan (line_scan.line_entry)
+    reading: regex.Pattern  # a whole reading-time line; group ``alone``: the phrase alone
+    reading_opens: frozenset  # the folded first words such a line opens with (a phrase's, or a unit's after the number)
     minutes: regex.Pattern  # a whole line of minutes
     lead: frozenset  # folded lead phrases
     opens: frozenset  # their first words (the gate of :func:`related_link`)
@@ -67,10 +66,9 @@ def _build(rules: RuleSet) -> Patterns:
     line = (rf"^{edge}(?:(?P<alone>(?:{before}))[ \t]*:?{edge}$|(?:{before})[ \t]*:?[ \t]*{minutes}{edge}$"
             rf"|{minutes}[ \t]*(?:{after}){edge}$)")
     lead = frozenset(fold(p) for lang in table["lead"].values() for p in lang)
-    reading_line = regex.compile(line, regex.IGNORECASE | regex.MULTILINE)
     return Patterns(
-        reading=reading_line,
-        entry=line_entry(reading_line),
+        reading=regex.compile(line, regex.IGNORECASE),
+        reading_opens=opening_words({fold(p) for p in reading["before"] + reading["units"]}),
         minutes=regex.compile(rf"^{edge}{minutes}{edge}$", regex.IGNORECASE),
         lead=lead,
         opens=opening_words(lead),
@@ -79,31 +77,25 @@ def _build(rules: RuleSet) -> Patterns:
 
 @python_rule("chrome.reading-time")
 def reading_time(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove reading-time lines (see module docstring), found in one pass over the page's kept
-    lines. A line of minutes alone is taken only under the phrase: "5 минут" by itself may be an
-    answer in an interview."""
+    """Remove reading-time lines (see module docstring). Only the lines that open with the first word
+    of a phrase or a unit are looked at (the first words the widget rules read). A line of minutes
+    alone is taken only under the phrase: "5 минут" by itself may be an answer in an interview."""
     found = patterns(rules)
-    view = doc.view()
-    hits = _line_matches(found, view.text)
-    if not hits:
+    candidates = lines_opening(found.reading_opens, doc.view())
+    if not candidates:
         return doc
-    kept = view.index
+    kept = doc.view().index
     marked: list[int] = []
-    for start, alone in hits:
-        n = bisect_right(view.offsets, start) - 1
-        if not alone:
-            marked.append(kept[n])
-        elif n + 1 < len(kept) and found.minutes.match(doc.lines[kept[n + 1]].text):
-            marked += [kept[n], kept[n + 1]]
+    for i in candidates:
+        m = found.reading.match(doc.lines[i].text)
+        if m is None:
+            continue
+        n = bisect_right(kept, i)  # the position after line i among the kept lines
+        if m.group("alone") is None:
+            marked.append(i)
+        elif n < len(kept) and found.minutes.match(doc.lines[kept[n]].text):
+            marked += [i, kept[n]]
     return remove_lines(doc, rule.id, marked)
-
-
-def _line_matches(found: Patterns, text: str) -> list[tuple[int, bool]]:
-    """(start, phrase alone) of each reading-time line of ``text``: the first line tried with the
-    pattern, the others found by its twin, which scans for the newline before them in C."""
-    first = found.reading.match(text)
-    hits = [] if first is None else [(0, first.group("alone") is not None)]
-    return hits + [(m.start() + 1, m.group("alone") is not None) for m in found.entry.finditer(text)]
 
 
 @python_rule("chrome.related-link")
@@ -113,15 +105,15 @@ def related_link(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     candidates = lines_opening(patterns(rules).opens, doc.view())
     if not candidates:
         return doc
-    kept = doc.kept_indices()
-    after = {i: kept[n + 1] for n, i in enumerate(kept[:-1])}
+    kept = doc.view().index
     marked: list[int] = []
     for i in candidates:
+        n = bisect_right(kept, i)  # the position after line i among the kept lines
         text = doc.lines[i].text
-        if i not in after or len(text) > 40 or fold(text) not in lead:
+        if n >= len(kept) or len(text) > 40 or fold(text) not in lead:
             continue
-        below = doc.lines[after[i]].text
+        below = doc.lines[kept[n]].text
         if (_HEADLINE_START.match(below) and not _SENTENCE_END.search(below)
                 and len(below.split()) <= MAX_LINK_WORDS and fold(below) not in lead):
-            marked += [i, after[i]]
+            marked += [i, kept[n]]
     return remove_lines(doc, rule.id, marked)

@@ -34,6 +34,10 @@ OPENERS = {  # rule id -> folded first words of the lines its pattern can take (
     "credit.source-line": frozenset({
         "источник", "источники", "джерело", "дереккөз", "крыніца", "булак", "source", "sources", "quelle",
         "fuente", "kaynak", "по", "за", "паводле", "based"}),
+    "credit.site-maker": frozenset({
+        "design", "designed", "website", "developed", "powered", "theme", "дизайн", "создание", "разработка", "сайт",
+        "розробка", "створення", "webdesign", "realisierung", "conception", "réalisation", "diseño", "desarrollado",
+        "sitio"}),
 }
 # Every press-service credit the glued rule takes holds one of these (keep in sync with its TOML pattern):
 # a last line without them is left after a few substring tests, not a regex search.
@@ -62,6 +66,12 @@ def photo_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 @python_rule("credit.source-line")
 def source_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """A source credit on a line of its own (see the TOML entry)."""
+    return drop_opening(doc, rule, rules, OPENERS[rule.id])
+
+
+@python_rule("credit.site-maker")
+def site_maker(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """The web studio's credit in a footer (see the TOML entry)."""
     return drop_opening(doc, rule, rules, OPENERS[rule.id])
 
 
