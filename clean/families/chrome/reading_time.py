@@ -1,4 +1,4 @@
-"""Python rules for two widgets told by their neighbour line: a reading time and a related link.
+"""Python rules for widgets told by their neighbour lines: a reading time, a related link, a split call.
 
 - a *reading time* (``chrome.reading-time``) is a line that is only a ``before``
   phrase of table ``widget_phrases`` section ``reading``, a number of minutes, or
@@ -10,7 +10,14 @@
   phrase ("Читайте также", "Lire aussi:") and the line right under it when that
   reads like a headline: it opens with a capital, a digit or a quote, has at most
   :data:`MAX_LINK_WORDS` words and no closing full stop, question or exclamation
-  mark. A sentence under the phrase, or a line going on in lower case, stays.
+  mark. A sentence under the phrase, or a line going on in lower case, stays;
+- a *split call to follow* (``chrome.split-follow-call``) is a line of at most
+  :data:`MAX_CALL_WORDS` words ending with a preposition (section ``split_call``,
+  ``ends``: "Читать site.ru в") whose next line is a network name, with the
+  network names and joining words ("или", "or") that follow it: the links of
+  "Read us in Telegram or Twitter" each on a line of its own. It offers at least
+  :data:`MIN_CALL_NETWORKS` networks and the line after them does not go on with
+  them (a sentence cut at its links: "написал в" / "Telegram" / ", что ...").
 
 >>> from clean.catalog import shipped_rules
 >>> rules = shipped_rules()
@@ -29,7 +36,7 @@ import regex
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome.widget_gates import lines_opening, opening_words
-from clean.families.chrome.widgets import MAX_LINK_WORDS, fold
+from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 
@@ -96,6 +103,48 @@ def reading_time(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         elif n < len(kept) and found.minutes.match(doc.lines[kept[n]].text):
             marked += [i, kept[n]]
     return remove_lines(doc, rule.id, marked)
+
+
+MAX_CALL_WORDS = 6
+MIN_CALL_NETWORKS = 2  # a call offers channels; one network after 'в' may be a sentence cut at its link
+
+
+@python_rule("chrome.split-follow-call")
+def split_follow_call(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove a call to follow the site cut into lines at its links (see module docstring)."""
+    vocab, table = vocabulary(rules), rules.table("widget_phrases")["split_call"]
+    view = doc.view()
+    first = [k for k, w in enumerate(view.first_words()) if w in vocab.social]  # lines opening with a network
+    if len(first) < MIN_CALL_NETWORKS:
+        return doc
+    ends, joins = frozenset(fold(w) for w in table["ends"]), frozenset(fold(w) for w in table["joins"])
+    kept = view.index
+    text = lambda k: doc.lines[kept[k]].text  # noqa: E731
+    marked: list[int] = []
+    for n in (k - 1 for k in first if k > 0):
+        words = text(n).split()
+        if not 2 <= len(words) <= MAX_CALL_WORDS or fold(words[-1]) not in ends or not _network(text(n + 1), vocab):
+            continue
+        end = n + 1
+        while end + 1 < len(kept) and (_network(text(end + 1), vocab) or fold(text(end + 1)) in joins):
+            end += 1
+        while fold(text(end)) in joins:
+            end -= 1  # a joining word closes no call
+        networks = sum(_network(text(k), vocab) for k in range(n + 1, end + 1))
+        if networks >= MIN_CALL_NETWORKS and not (end + 1 < len(kept) and _continues(text(end + 1))):
+            marked += kept[n : end + 1]
+    return remove_lines(doc, rule.id, marked)
+
+
+def _continues(text: str) -> bool:
+    """Whether a line goes on with the one before it (lower case, or a comma, a dash...)."""
+    head = text.lstrip()[:1]
+    return bool(head) and (head.islower() or head in ",.;:)»”–—-")
+
+
+def _network(text: str, vocab: Vocabulary) -> bool:
+    words = fold(text).split()
+    return 0 < len(words) <= 2 and all(w in vocab.social for w in words)
 
 
 @python_rule("chrome.related-link")
