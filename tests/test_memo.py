@@ -16,12 +16,12 @@ import pytest
 
 from clean.model.document import Document, Line
 from clean.pipeline import Pipeline
-from clean.families.items import paragraphs
+from clean.families.items import page, paragraphs
 from clean.io.decode import read_and_decode
 from tests.conftest import ROOT
 
 MODULES = [importlib.import_module(name) for name in (
-    "clean.families.items.paragraphs", "clean.stages.extract_metadata", "clean.families.dates.item_dates")]
+    "clean.families.items.page", "clean.stages.extract_metadata", "clean.families.dates.item_dates")]
 
 PIPELINE = Pipeline()
 RULES = PIPELINE.rules
@@ -81,7 +81,7 @@ def test_a_memo_lives_for_one_page():
 def test_a_memo_starts_over_under_another_rule_set():
     doc = PIPELINE.clean_document(Document.from_text("Новость дня\nТекст новости."))
     other = RULES.without({"noise"})
-    table = paragraphs.facts(doc, other, "shape")
+    table = page.facts(doc, other, "shape")
     assert table == {} and doc.memo["rules"] is other and "lead" not in doc.memo
 
 

@@ -12,9 +12,9 @@ import pickle
 
 import pytest
 
-import clean.engine.ruleset as ruleset
+import clean.engine.patterns as patterns
 from clean.engine import budget
-from clean.engine.ruleset import LinearPattern, TimedPattern
+from clean.engine.patterns import LinearPattern, TimedPattern
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 from tests.test_hostile_rules import rule_file
@@ -26,13 +26,13 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 def timed_calls(monkeypatch) -> list[str]:
     """The rule ids the timed path was asked an allowance for, in order."""
     calls: list[str] = []
-    real = ruleset.allowance
+    real = patterns.allowance
 
     def counted(rule: str) -> float:
         calls.append(rule)
         return real(rule)
 
-    monkeypatch.setattr(ruleset, "allowance", counted)
+    monkeypatch.setattr(patterns, "allowance", counted)
     return calls
 
 
@@ -75,8 +75,8 @@ def test_a_user_rule_still_runs_out_of_time_and_a_shipped_one_is_not_charged(tmp
     monkeypatch.setattr(budget, "PATTERN_TIMEOUT", 0.05)
     pipeline = Pipeline(rule_dirs=[user_rules(tmp_path)])
     charged: list[str] = []
-    real_charge = ruleset.charge
-    monkeypatch.setattr(ruleset, "charge", lambda rule, seconds: (charged.append(rule), real_charge(rule, seconds)))
+    real_charge = patterns.charge
+    monkeypatch.setattr(patterns, "charge", lambda rule, seconds: (charged.append(rule), real_charge(rule, seconds)))
     doc = pipeline.clean_bytes(("Заголовок новости\n\nТекст новости.\n" + "x" * 3000 + "!\n").encode(), "in/p.txt")
     [error] = doc.errors
     assert "rule 'user.trailing-word'" in error and "ran out of time (0.05s)" in error

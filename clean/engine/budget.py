@@ -4,7 +4,7 @@ A time limit per regex call is not a bound: a rule whose pattern is slow on
 each of many lines, or a ``finditer`` over many matches, starts the limit
 again at every call. So a page being cleaned carries a :class:`PageClock`
 (started by :func:`page_clock` in :func:`clean.pipeline.clean_document`):
-every call of a rule pattern (:class:`clean.engine.ruleset.TimedPattern`) gets as
+every call of a rule pattern (:class:`clean.engine.patterns.TimedPattern`) gets as
 its timeout what is left of its rule's budget on this page
 (:data:`PATTERN_TIMEOUT`, 5 s) and of the page's
 (:data:`PAGE_BUDGET`, 30 s), and its time is charged to both. A rule past its

@@ -31,7 +31,7 @@ from bisect import bisect_right
 import regex
 
 from clean.engine import budget
-from clean.model.document import Document, Edit, Line, Removal
+from clean.model.document import Document, Edit, Removal
 from clean.engine.line_scan import spans
 from clean.engine.ruleset import Rule, RuleSet
 from clean.engine.templates import drop_template_lines

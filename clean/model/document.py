@@ -159,7 +159,7 @@ class Document:
     hands the same dict to the new document, so it lives as long as the page and no longer:
     a new page starts with an empty one, and pickling drops it. It cannot go stale: it is
     keyed by (fact name, line text), the facts are pure functions of the text and the rules,
-    and :func:`clean.families.items.paragraphs.facts` holds the rule set they were computed for and
+    and :func:`clean.families.items.page.facts` holds the rule set they were computed for and
     starts over under another.
 
     ``articles`` holds the source line numbers (first, last) of each article the main-content

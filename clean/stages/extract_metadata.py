@@ -26,9 +26,8 @@ from clean.model.document import DateMark, Document, Segment
 from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.engine.ruleset import RuleSet
 from clean.families.items.card_titles import title_line
-from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_LISTED_WORDS, facts, memo_lead, shape, words,
-)
+from clean.families.items.page import facts, memo_lead, shape
+from clean.families.items.paragraphs import MAX_STAMPED_HEADLINE_WORDS, MIN_LISTED_WORDS, words
 
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
 CARD_RULE = "items.card"
@@ -131,13 +130,13 @@ def _by_line(records: tuple) -> tuple:
 
 class _Known:
     """The paragraph tests this stage asks, answered from the page's memo where ``split_items`` already
-    answered them for the same text (:func:`~clean.families.items.paragraphs.facts`)."""
+    answered them for the same text (:func:`~clean.families.items.page.facts`)."""
 
     def __init__(self, doc: Document, rules: RuleSet):
         self.rules, self._shapes, self.leads = rules, facts(doc, rules, "shape"), facts(doc, rules, "lead")
 
     def shape(self, text: str) -> tuple[bool, bool, bool]:
-        """A date line? A headline? A question headline? (:func:`~clean.families.items.paragraphs.shape`)"""
+        """A date line? A headline? A question headline? (:func:`~clean.families.items.page.shape`)"""
         value = self._shapes.get(text)
         if value is None:
             value = self._shapes[text] = shape(text, self.rules)

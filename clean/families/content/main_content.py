@@ -40,7 +40,7 @@ from clean.families.content.line_features import (
     BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
 from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
-from clean.families.items.paragraphs import facts
+from clean.families.items.page import facts
 from clean.families.line_marks import remove_lines
 
 MIN_LINES = 12  # a page this short has no page around its text

@@ -26,7 +26,8 @@ from clean.model.document import Document, Segment
 from clean.model.records import Item
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.items.paragraphs import facts, is_credit, memo_lead
+from clean.families.items.page import facts, memo_lead
+from clean.families.items.paragraphs import is_credit
 
 
 @python_rule("dates.lead")

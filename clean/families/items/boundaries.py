@@ -53,8 +53,9 @@ from clean.model.document import Document, Segment
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.main_content import article_starts
+from clean.families.items.page import Page
 from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, Page, opens_continuation, repeats_theme, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, opens_continuation, repeats_theme, words,
 )
 
 MIN_SHARED_STEMS = 3

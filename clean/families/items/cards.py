@@ -29,19 +29,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from math import log
 
 import regex
+
+from clean.families.items.card_ends import date_side, leftover_at_start
 
 MIN_CARDS = 3  # fewer repeats are no pattern: two dated paragraphs of an article are not cards
 MAX_CARD_LINES = 10  # a card longer than this is an article with dates in it
 MAX_PERIODS = 3  # a page has a few blocks of its own layout; the most common periods are tried
 MAX_LABEL_CHARS = 30
 MAX_LABEL_WORDS = 3
-MIN_SIZE_MARGIN = 0.3  # how much less like the cards one leftover end must be than the other (log of words)
 
-ANCHOR_SHAPES = 2  # how many lines at each end of a card of varying length are compared
-MIN_ANCHOR_SHARE = 1.5  # those lines must be the same in at least 2 of 3 cards
 DATE_RUN = regex.compile(r"D+")
 LINK = regex.compile(r"(?:https?://|www\.)\S+")
 NUMBER = regex.compile(r"[\d\s.,:+]+")
@@ -161,7 +159,7 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
         for a, b in _periodic(symbols, period):
             extra = (b - a) % period
             if extra and sizes is not None:
-                at_start = _leftover_at_start(sizes, a, b, period, extra)
+                at_start = leftover_at_start(sizes, a, b, period, extra)
                 a, b = (a + extra, b) if at_start else (a, b - extra) if at_start is False else (a, a)
             if (b - a) % period or (b - a) // period < MIN_CARDS or any(i in region for i in (a, b - 1)):
                 continue
@@ -209,59 +207,13 @@ def _anchored(symbols: str, run: list[tuple[int, int]], starts: set, closes: dic
     as most cards end (``…WU``), and the lines after the last date do not open as most cards open.
     Dates over their cards: the other way round. Otherwise undecided, for the last :data:`ANCHOR_SHAPES`
     lines of the cards' ends, then for fewer."""
-    after = _date_side(symbols, run)
+    after = date_side(symbols, run)
     if after:
         _add(symbols, [a[1] for a in run[:-1]], run[-1][1], True, starts, closes, region)
         for i in range(*run[0]):
             closes.setdefault(i, True)
     elif after is False:
         _add(symbols, [a[0] for a in run], run[-1][1], False, starts, closes, region)
-
-
-def _date_side(symbols: str, run: list[tuple[int, int]]) -> bool | None:
-    """Do the date groups of ``run`` close the cards before them (True), open the cards after them
-    (False), or can the ends of the run not tell (None)?"""
-    gaps = [symbols[a[1] : b[0]] for a, b in zip(run, run[1:])]
-    for size in range(min(ANCHOR_SHAPES, min(map(len, gaps))), 0, -1):
-        opening, opens = _most_common([g[:size] for g in gaps])
-        ending, ends = _most_common([g[-size:] for g in gaps])
-        if min(opens, ends) * MIN_ANCHOR_SHARE < len(gaps):
-            continue
-        lead_ends = symbols[max(0, run[0][0] - size) : run[0][0]] == ending
-        tail_opens = symbols[run[-1][1] : run[-1][1] + size] == opening
-        if lead_ends != tail_opens:
-            return lead_ends
-    return None
-
-
-def _most_common(values: list[str]) -> tuple[str, int]:
-    """The most common of ``values`` (the first seen among equals) and how often it comes."""
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    best = max(counts, key=counts.__getitem__)
-    return best, counts[best]
-
-
-def _leftover_at_start(sizes: list[int], a: int, b: int, period: int, extra: int) -> bool | None:
-    """Are the ``extra`` lines left over in ``[a, b)`` at its start (True) or its end (False), or can the
-    sizes not tell (None)? The leftover end is the one less like the cards' lines at the same places."""
-    head = _unlike(sizes, range(a, a + extra), lambda i: sizes[i + period : b : period])
-    tail = _unlike(sizes, range(b - extra, b), lambda i: sizes[a + (i - a) % period : i : period])
-    if abs(head - tail) < MIN_SIZE_MARGIN:
-        return None
-    return head > tail
-
-
-def _unlike(sizes: list[int], lines: range, column) -> float:
-    """How unlike the lines at the same place in the cards (``column(i)``) the lines ``lines`` are:
-    the mean distance of their word counts from the column's median, on a log scale."""
-    total = 0.0
-    for i in lines:
-        values = sorted(column(i))
-        median = values[len(values) // 2] if values else 0
-        total += abs(log((sizes[i] + 1) / (median + 1)))
-    return total / len(lines)
 
 
 def _periodic(symbols: str, period: int):

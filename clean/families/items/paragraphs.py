@@ -1,8 +1,8 @@
 """What a paragraph looks like: headline, attribution, quote, dated lead, dateline, continuation.
 
-:class:`Page` runs these tests over the kept lines of one page, each at most
-once, for the ``split_items`` ladder; :func:`stems` gives the prefix stems its
-cohesion rungs compare.
+:class:`~clean.families.items.page.Page` runs these tests over the kept lines of one
+page, each at most once, for the ``split_items`` ladder; :func:`stems` gives the
+prefix stems its cohesion rungs compare.
 
 Shared by ``split_items`` (where an item starts) and ``extract_metadata``
 (which line is the title, which date is the item's). Each test is a short
@@ -21,17 +21,10 @@ True
 from __future__ import annotations
 
 import re
-from operator import or_
-from typing import TYPE_CHECKING
 
 import regex
 
 from clean.families.dates.reader import FoundDate, find_dates, first_date
-from clean.model.document import Document
-from clean.families.items.cards import MIN_CARDS, NO_CARDS, line_cards
-
-if TYPE_CHECKING:
-    from clean.engine.ruleset import RuleSet
 
 MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
 MAX_HEADLINE_WORDS = 20
@@ -74,15 +67,15 @@ def words(text: str) -> int:
 
 def is_headline(text: str) -> bool:
     """A short line without closing punctuation that is not an attribution."""
-    return _shaped(text) and text[-1] not in CLOSING and not is_attribution(text) and not is_credit(text)
+    return has_headline_shape(text) and text[-1] not in CLOSING and not is_attribution(text) and not is_credit(text)
 
 
 def is_question_headline(text: str) -> bool:
     """A short line ending in ``?`` or ``!``: a headline, or a question in an interview (topic decides)."""
-    return _shaped(text) and text[-1] in "?!" and not is_quote(text) and not is_credit(text)
+    return has_headline_shape(text) and text[-1] in "?!" and not is_quote(text) and not is_credit(text)
 
 
-def _shaped(text: str) -> bool:
+def has_headline_shape(text: str) -> bool:
     """Short, and opening with a capital, a digit or a quote mark: the shape of a headline."""
     return (
         bool(text)
@@ -238,117 +231,3 @@ def bare_stamp(line, rules) -> bool:
 def stems(texts: list[str]) -> set[str]:
     """Prefix stems of the content words of ``texts``."""
     return {w[:STEM_LENGTH] for t in texts for w in CONTENT_WORD.findall(t.lower())}
-
-
-def facts(doc: Document, rules: RuleSet, name: str) -> dict:
-    """The document's memo of the fact ``name``: line text -> value, shared by the stages that ask it of
-    the same page (see :class:`~clean.model.document.Document`).
-
-    ``"shape"`` is :func:`shape`, ``"lead"`` is :func:`lead_date`: pure functions of the text and the rules.
-    The memo keeps the rule set its facts were computed for (holding it, so that no other object can take
-    its identity) and starts over under another.
-    """
-    memo = doc.memo
-    if memo.get(_RULES) is not rules:
-        memo.clear()
-        memo[_RULES] = rules
-    table = memo.get(name)
-    if table is None:
-        table = memo[name] = {}
-    return table
-
-
-_RULES = "rules"  # the memo's entry for the rule set its facts hold under
-_UNKNOWN = object()  # not in a memo yet (a lead date may be None)
-
-
-def shape(text: str, rules: RuleSet) -> tuple[bool, bool, bool]:
-    """Is ``text`` a date line (:func:`bare_stamp` of a line with this text), a headline, a question headline?"""
-    return not text or is_dateline(text, rules), is_headline(text), is_question_headline(text)
-
-
-def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
-    """``lead_date(text, rules)`` through the memo ``leads`` (``facts(doc, rules, "lead")``)."""
-    found = leads.get(text, _UNKNOWN)
-    if found is _UNKNOWN:
-        found = leads[text] = lead_date(text, rules)
-    return found
-
-
-CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed, but part of a card's shape
-
-
-def _card_noise(doc: Document, kept: list[int]) -> list[str]:
-    """The shapes of the lines removed as a card's counters or links right before each kept line, and
-    after the last one."""
-    lines, shapes, last = doc.lines, [], -1
-    for i in [*kept, len(lines)]:  # and those after the last kept line
-        shapes.append("".join(CARD_NOISE.get(lines[j].removed, "") for j in range(last + 1, i)))
-        last = i
-    return shapes
-
-
-class _Nothing:
-    """A list of ``False`` as long as any page (for a fact no line of the page has)."""
-
-    def __getitem__(self, n) -> bool:
-        return False
-
-
-NONE = _Nothing()
-
-
-class Page:
-    """The kept lines of a page (``n`` counts them) and the tests the ladder asks of them.
-
-    The cheap tests are run once per line up front, into lists padded with one
-    ``False`` past the last line; the dear ones (a dated lead, stems) run on
-    demand, at most once per line. ``dates_trail`` says the page prints its
-    date lines under each item (it ends with one and does not begin with one).
-    """
-
-    def __init__(self, doc: Document, rules: RuleSet):
-        self.doc, self.rules, self.kept = doc, rules, doc.kept_indices()
-        lines = [doc.lines[k] for k in self.kept]
-        texts = [line.text for line in lines]
-        self.lines = lines + [None]
-        # is_dateline is False past MAX_DATELINE_CHARS: most paragraphs never call it
-        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and is_dateline(t, rules)) for t in texts] + [False]
-        self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
-        self.attribution = [is_attribution(t) for t in texts] + [False]
-        self.credit = [is_credit(t) for t in texts] + [False]
-        quote = [is_quote(t) for t in texts]
-        shaped = [not (a or c) and _shaped(t) for t, a, c in zip(texts, self.attribution, self.credit)]
-        self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
-        self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, quote)] + [False]
-        # a speaker's words end as a sentence does: 'Имя Фамилия: заявление' with no full stop is a headline
-        self.quote = [q and not (h and t[:1] not in QUOTE_FIRST) for q, h, t in zip(quote, self.headline, texts)]
-        self.quote.append(False)
-        self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
-        headed = bytes(map(or_, self.headline, self.question))  # a C-level gate: most pages have no list
-        self.listed = headline_lists(texts, self.headline, self.question) if b"\x01\x01\x01" in headed else NONE
-        self.enumerated = colon_lists(texts, self.headline) if ":\n" in doc.view().text else NONE
-        self.cards = self._cards(doc, lines, texts)
-        # extract_metadata asks the same of the same texts: what is known goes into the page's memo, as
-        # shape() (Page.headline is is_headline; Page.question is is_question_headline: no attribution ends in ?!)
-        facts(doc, rules, "shape").update(zip(texts, zip(self.bare, self.headline, self.question)))
-        self._leads = facts(doc, rules, "lead")
-        self._stems: dict[int, frozenset[str]] = {}
-
-    def _cards(self, doc: Document, lines: list, texts: list[str]):
-        """The page's runs of cards (:mod:`~clean.families.items.cards`), read only where it has
-        :data:`~clean.families.items.cards.MIN_CARDS` date lines or stamped lines."""
-        if sum(self.stamped) < MIN_CARDS:
-            return NO_CARDS
-        stamps = [line.stamp is not None for line in lines]
-        return line_cards(texts, self.bare, stamps, [words(t) for t in texts], _card_noise(doc, self.kept))
-
-    def lead(self, n: int):
-        """The date kept line ``n`` opens with (a :class:`~clean.families.dates.reader.FoundDate`), or None."""
-        return memo_lead(self._leads, self.lines[n].text, self.rules)
-
-    def stems(self, n: int) -> frozenset[str]:
-        """Prefix stems of the content words of kept line ``n`` (its first :data:`STEM_CHARS` characters)."""
-        if n not in self._stems:
-            self._stems[n] = frozenset(stems([self.lines[n].text[:STEM_CHARS]]))
-        return self._stems[n]
