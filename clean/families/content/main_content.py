@@ -34,11 +34,12 @@ from clean.model.document import Document
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.blocks import (
-    MAX_SHORT_RUN, find_blocks, longest_short_run, merge_blocks, smooth, whole_paragraphs,
+    find_blocks, merge_blocks, smooth, whole_paragraphs,
 )
 from clean.families.content.line_features import (
-    BAD, GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
+    GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
+from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail
 from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
 from clean.families.items.page import facts
 from clean.families.line_marks import remove_lines
@@ -48,21 +49,15 @@ MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second a
 MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the title line
 TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time, views, share buttons between)
 MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
-ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
-ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
 MIN_CHROME_LINES = 25  # a page with fewer short lines (menu items, buttons, dates) has no template around it
 MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
 MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
-HEAD_WINDOW = 12  # lines before a block searched for its headline
-TAIL_WINDOW = 3  # lines after a block searched for its date line
 MIN_BUTTON_COPIES = 3  # a short line printed this often is a button of the template, even inside the article
 ARTICLE_MIN_LINES = 3  # an article with no headline echo has at least this many text lines ...
 ARTICLE_SURE_CHARS = 450  # ... this much text ...
 ARTICLE_SURE_SHARE = 0.3  # ... and this share of the page's text-like lines
 MAX_REPEAT_SHARE = 0.4  # ... and few of its lines repeated elsewhere on the page (a listing's cards repeat)
-DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
-HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
 BYLINE_LINES = 3  # lines of authors' names between a visible headline and its date line
 BYLINE_WORDS = 4  # ... each a name of at most this many words
 
@@ -178,9 +173,9 @@ def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     regions = []
     for n, (a, b) in enumerate(blocks):
         if n == first:
-            regions.append((_head(infos, a), _tail(infos, b)))
-        elif sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first]) and _dated_head(infos, a) is not None:
-            regions.append((_dated_head(infos, a), _tail(infos, b)))
+            regions.append((region_head(infos, a), region_tail(infos, b)))
+        elif sizes[n] >= max(MIN_ARTICLE_CHARS, SECOND_SHARE * sizes[first]) and dated_head(infos, a) is not None:
+            regions.append((dated_head(infos, a), region_tail(infos, b)))
     if len(infos) - sum(b - a + 1 for a, b in regions) < MIN_CHROME_SHARE * len(infos):
         return None
     return regions
@@ -191,9 +186,9 @@ def _main_block(infos: list[LineInfo], blocks: list, sizes: list) -> int | None:
     :data:`MIN_ECHOED_CHARS` has one (a long reader comment is not the article); else the largest
     under a headline and a date line (a legal notice in the footer has neither); else the largest."""
     echoed = [n for n, (a, _) in enumerate(blocks)
-              if sizes[n] >= MIN_ECHOED_CHARS and _echo(infos, a) is not None
-              and (n == 0 or blocks[n - 1][1] < _echo(infos, a))]  # the echo heads the first block under it
-    dated = [n for n, (a, _) in enumerate(blocks) if sizes[n] >= MIN_ARTICLE_CHARS and _dated_head(infos, a) is not None]
+              if sizes[n] >= MIN_ECHOED_CHARS and echo_line(infos, a) is not None
+              and (n == 0 or blocks[n - 1][1] < echo_line(infos, a))]  # the echo heads the first block under it
+    dated = [n for n, (a, _) in enumerate(blocks) if sizes[n] >= MIN_ARTICLE_CHARS and dated_head(infos, a) is not None]
     candidates = echoed or dated or range(len(blocks))
     return max(candidates, key=sizes.__getitem__, default=None)
 
@@ -210,7 +205,7 @@ def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int
     :data:`MIN_ECHOED_CHARS` of text, or it is long and holds a fair share of the page's text
     with few repeated lines (a listing's teasers are short and many, and repeat their headlines)."""
     a, b = block
-    if _echo(infos, a) is not None:
+    if echo_line(infos, a) is not None:
         return size >= MIN_ECHOED_CHARS
     lines = sum(classes[k] == GOOD and infos[k].cls != SHORT for k in range(a, b + 1))
     repeats = sum(infos[k].repeated for k in range(a, b + 1))
@@ -230,66 +225,3 @@ def _teaser(infos: list[LineInfo]) -> tuple[int, int] | None:
     body = next((k for k in range(start + 1, min(len(infos), start + TEASER_WINDOW))
                  if infos[k].chars >= MIN_TEASER_CHARS), None)
     return None if body is None else (start, body)
-
-
-def _echo(infos: list[LineInfo], a: int) -> int | None:
-    """The first line repeating the title line's headline, from :data:`HEAD_WINDOW` lines before
-    position ``a`` to :data:`ECHO_INSIDE` lines into the block there."""
-    window = range(max(1, a - HEAD_WINDOW), min(len(infos), a + ECHO_INSIDE))
-    return next((k for k in window if is_echo(infos[0], infos[k])), None)
-
-
-def _head(infos: list[LineInfo], a: int) -> int:
-    """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
-    far = _far_echo(infos, a)
-    if far is not None:
-        return far
-    found = _headline(infos, a, 1)
-    return a if found is None else found
-
-
-def _far_echo(infos: list[LineInfo], a: int) -> int | None:
-    """The echo of the title line up to :data:`ECHO_REACH` lines before position ``a`` when what
-    lies between is the article's: no date line past the headline's own, no run of more than
-    :data:`MAX_SHORT_RUN` short lines (a list of figures or names the scraper cut up stays in)."""
-    for k in range(a - 1, max(0, a - ECHO_REACH), -1):
-        if is_echo(infos[0], infos[k]):
-            between = infos[k + 1 + DATED_HEAD_LINES : a]
-            if any(info.cls == STAMP for info in between) or longest_short_run(between) > MAX_SHORT_RUN:
-                return None
-            return k
-    return None
-
-
-def _headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
-    """The headline of the block starting at ``a``: the earliest echo of the title line within
-    :data:`HEAD_WINDOW` lines before it, else the nearest headline-like line there."""
-    echo = _echo(infos, a)
-    if echo is not None:
-        return min(echo, a)
-    for k in reversed(range(max(1, a - HEAD_WINDOW), a)):
-        if infos[k].headline_like and infos[k].words >= min_words:
-            return k
-    return None
-
-
-def _dated_head(infos: list[LineInfo], a: int) -> int | None:
-    """Where a second article at ``a`` starts: a headline of :data:`HEADLINE_MIN_WORDS` words right above
-    a date line in the :data:`DATED_HEAD_LINES` lines before the block (a footer has no date; a comment's
-    author is a name, not a headline), or None."""
-    window = range(max(2, a - DATED_HEAD_LINES), a)
-    stamp = next((k for k in reversed(window) if infos[k].cls == STAMP), None)
-    if stamp is None or not (infos[stamp - 1].headline_like and infos[stamp - 1].words >= HEADLINE_MIN_WORDS):
-        return None
-    return stamp - 1
-
-
-def _tail(infos: list[LineInfo], b: int) -> int:
-    """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
-    last paragraph), then a date line within :data:`TAIL_WINDOW` lines, else the block's end."""
-    while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
-        b += 1
-    for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
-        if infos[k].cls == STAMP:
-            return k
-    return b

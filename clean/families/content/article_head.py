@@ -1,0 +1,79 @@
+"""Where an article's region begins and ends on a whole page: its headline (the title line's echo, or a
+headline-like line above the text), a second article's headline over its date line, and the date line
+right after the text. The thresholds are named here; :mod:`clean.families.content.main_content` uses them.
+"""
+
+from __future__ import annotations
+
+from clean.families.content.blocks import MAX_SHORT_RUN, longest_short_run
+from clean.families.content.line_features import BAD, STAMP, LineInfo, is_echo
+
+ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
+ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
+HEAD_WINDOW = 12  # lines before a block searched for its headline
+TAIL_WINDOW = 3  # lines after a block searched for its date line
+DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
+HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
+
+
+def echo_line(infos: list[LineInfo], a: int) -> int | None:
+    """The first line repeating the title line's headline, from :data:`HEAD_WINDOW` lines before
+    position ``a`` to :data:`ECHO_INSIDE` lines into the block there."""
+    window = range(max(1, a - HEAD_WINDOW), min(len(infos), a + ECHO_INSIDE))
+    return next((k for k in window if is_echo(infos[0], infos[k])), None)
+
+
+def region_head(infos: list[LineInfo], a: int) -> int:
+    """Where the region of the block starting at ``a`` starts: its headline, or the block itself."""
+    far = far_echo(infos, a)
+    if far is not None:
+        return far
+    found = near_headline(infos, a, 1)
+    return a if found is None else found
+
+
+def far_echo(infos: list[LineInfo], a: int) -> int | None:
+    """The echo of the title line up to :data:`ECHO_REACH` lines before position ``a`` when what
+    lies between is the article's: no date line past the headline's own, no run of more than
+    :data:`MAX_SHORT_RUN` short lines (a list of figures or names the scraper cut up stays in)."""
+    for k in range(a - 1, max(0, a - ECHO_REACH), -1):
+        if is_echo(infos[0], infos[k]):
+            between = infos[k + 1 + DATED_HEAD_LINES : a]
+            if any(info.cls == STAMP for info in between) or longest_short_run(between) > MAX_SHORT_RUN:
+                return None
+            return k
+    return None
+
+
+def near_headline(infos: list[LineInfo], a: int, min_words: int) -> int | None:
+    """The headline of the block starting at ``a``: the earliest echo of the title line within
+    :data:`HEAD_WINDOW` lines before it, else the nearest headline-like line there."""
+    echo = echo_line(infos, a)
+    if echo is not None:
+        return min(echo, a)
+    for k in reversed(range(max(1, a - HEAD_WINDOW), a)):
+        if infos[k].headline_like and infos[k].words >= min_words:
+            return k
+    return None
+
+
+def dated_head(infos: list[LineInfo], a: int) -> int | None:
+    """Where a second article at ``a`` starts: a headline of :data:`HEADLINE_MIN_WORDS` words right above
+    a date line in the :data:`DATED_HEAD_LINES` lines before the block (a footer has no date; a comment's
+    author is a name, not a headline), or None."""
+    window = range(max(2, a - DATED_HEAD_LINES), a)
+    stamp = next((k for k in reversed(window) if infos[k].cls == STAMP), None)
+    if stamp is None or not (infos[stamp - 1].headline_like and infos[stamp - 1].words >= HEADLINE_MIN_WORDS):
+        return None
+    return stamp - 1
+
+
+def region_tail(infos: list[LineInfo], b: int) -> int:
+    """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
+    last paragraph), then a date line within :data:`TAIL_WINDOW` lines, else the block's end."""
+    while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
+        b += 1
+    for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
+        if infos[k].cls == STAMP:
+            return k
+    return b
