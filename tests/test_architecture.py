@@ -144,3 +144,11 @@ def test_old_import_paths_still_work_with_a_deprecation_warning():
     seen = json.loads(done.stdout)
     assert {old: module for old, (module, _) in seen.items()} == MOVED
     assert all("DeprecationWarning" in warned for _, warned in seen.values())
+
+
+MAX_MODULE_LINES = 260  # STYLE.md: modules stay small, about 250 lines at most; past this, split by what the parts do
+
+
+def test_modules_stay_small():
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")}
+    assert {path: n for path, n in sizes.items() if n > MAX_MODULE_LINES} == {}
