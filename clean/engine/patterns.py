@@ -20,7 +20,21 @@ import regex
 from clean.engine.budget import allowance, charge
 
 
-class TimedPattern:
+class _Compiled:
+    """What both kinds of pattern give of the compiled pattern they wrap (``compiled``)."""
+
+    __slots__ = ()
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+
+class TimedPattern(_Compiled):
     """A compiled rule pattern whose scans share the rule's time budget on a page (:mod:`clean.engine.budget`).
 
     ``entry`` is its line-start twin (:func:`clean.engine.line_scan.line_entry`) and
@@ -56,14 +70,6 @@ class TimedPattern:
     def sub(self, repl, string: str, count: int = 0) -> str:
         return _timed(self.rule, self.compiled.sub, repl, string, count)
 
-    @property
-    def groupindex(self):
-        return self.compiled.groupindex
-
-    @property
-    def pattern(self) -> str:
-        return self.compiled.pattern
-
 
 def _timed(rule: str, method, *args):
     """``method(*args)`` with what is left of ``rule``'s budget as its timeout, its time charged to it."""
@@ -89,7 +95,7 @@ def _timed_matches(rule: str, matches):
         allowance(rule)  # TimeoutError once the rule's time on this page is spent
 
 
-class LinearPattern:
+class LinearPattern(_Compiled):
     """A compiled rule pattern proven linear (a shipped one): the methods of :class:`TimedPattern` with no time
     limit per call and nothing charged to the rule's budget, so a call costs what the regex engine costs.
 
@@ -111,14 +117,6 @@ class LinearPattern:
 
     def __reduce__(self):  # bound methods of a compiled pattern do not pickle: rebuild from the pattern
         return LinearPattern, (self.compiled, self.rule)
-
-    @property
-    def groupindex(self):
-        return self.compiled.groupindex
-
-    @property
-    def pattern(self) -> str:
-        return self.compiled.pattern
 
 
 class _TimedTwin:
