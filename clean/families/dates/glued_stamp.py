@@ -27,7 +27,7 @@ the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -114,8 +114,8 @@ def _split_line(line: Line, rule: Rule, rules: RuleSet):
         if reading is None:
             continue
         mark = DateMark(reading.iso, reading.stamp, rule.id)
-        stamped = replace(line, text=reading.body, stamp=mark)
-        title = replace(line, text=head.strip()) if head.strip() else None
+        stamped = line.replace(text=reading.body, stamp=mark)  # Line.replace: dataclasses.replace written out
+        title = line.replace(text=head.strip()) if head.strip() else None
         return title, stamped, Edit(rule.id, line.start, reading.stamp, "")
     return None
 
