@@ -42,10 +42,10 @@ def duplicates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     seen: dict[str, list[str]] = {}  # the key of an item's heading -> the texts of the items under it
     items, changed = [], False
     for item in doc.items:
-        heading, body = _heading(item)
+        heading = _heading(item)
         name = key(heading) if MIN_KEY_CHARS <= len(heading) <= MAX_HEADING_CHARS else ""
         earlier = seen.get(name) if name else None
-        if earlier is not None and _adds_nothing(body, key("\n".join(earlier))):
+        if earlier is not None and _adds_nothing(_body(item), key("\n".join(earlier))):
             if "duplicate" not in item.flags:
                 item, changed = item.model_copy(update={"flags": [*item.flags, "duplicate"]}), True
         elif name:
@@ -54,12 +54,17 @@ def duplicates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     return doc.replace(items=tuple(items)) if changed else doc
 
 
-def _heading(item) -> tuple[str, list[str]]:
-    """The item's title (or first line) and the lines of text under it."""
+def _heading(item) -> str:
+    """The item's title (or first line)."""
+    return item.title or item.text.partition("\n")[0]
+
+
+def _body(item) -> list[str]:
+    """The lines of text under the item's heading (split only for an item whose heading came before)."""
     if item.title:
-        return item.title, item.text.split("\n") if item.text else []
-    first, _, rest = item.text.partition("\n")
-    return first, rest.split("\n") if rest else []
+        return item.text.split("\n") if item.text else []
+    rest = item.text.partition("\n")[2]
+    return rest.split("\n") if rest else []
 
 
 def _adds_nothing(body: list[str], earlier: str) -> bool:
