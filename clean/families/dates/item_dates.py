@@ -72,5 +72,16 @@ class _Stamps:
 
 
 def _lead_paragraph(text: str) -> str:
-    """The paragraph whose head may carry the item's date: the first one that is not a byline or credit."""
-    return next((p for p in text.split("\n") if not is_credit(p)), "")
+    """The paragraph whose head may carry the item's date: the first one that is not a byline or credit.
+
+    The paragraphs are cut one at a time, not the whole text split: the first is nearly always the one.
+    """
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        paragraph = text[start:] if end < 0 else text[start:end]
+        if not is_credit(paragraph):
+            return paragraph
+        if end < 0:
+            return ""
+        start = end + 1
