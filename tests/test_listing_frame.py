@@ -89,3 +89,15 @@ def test_near_miss_a_footer_like_sentence_inside_an_article_stays():
     lines = [f"{headline} | Lakeside Courier", *HEAD[1:], headline, "June 7, 2022", *body, *MENU]
     text = kept_text(lines)
     assert all(line in text for line in body)
+
+
+def test_a_header_link_the_footer_repeats_is_template():
+    app = "Listen to the morning news with our voice assistant"
+    lines = HEAD[:6] + [app] + HEAD[6:] + teaser_cards(8) + [*MENU, app]
+    assert {app, *HEAD[6:]} <= removed(lines)
+
+
+def test_near_miss_a_story_above_the_cards_printed_once_stays():
+    story = "Flood defences finished ahead of the winter storms"
+    lines = HEAD[:6] + [story] + HEAD[6:] + teaser_cards(8) + MENU
+    assert story not in removed(lines)

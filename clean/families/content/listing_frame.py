@@ -57,7 +57,8 @@ def frame(infos: list[LineInfo]) -> tuple[int, int] | None:
     if len(cards) < MIN_CARDS:
         return None
     first = cards[0] - 1 if infos[cards[0] - 1].cls == STAMP else cards[0]
-    first = next((k for k in range(1, first) if _may_be_content(infos[k])), first)
+    below = {info.folded for info in infos[first:] if info.copies > 1}
+    first = next((k for k in range(1, first) if _may_be_content(infos[k], below)), first)
     return first, _card_end(infos, cards[-1])
 
 
@@ -83,9 +84,14 @@ def _teaser(infos: list[LineInfo], k: int, headline: int) -> bool:
     return info.cls == GOOD or info.sentence or info.ends or k == headline + 1 or infos[k - 1].cls == STAMP
 
 
-def _may_be_content(info: LineInfo) -> bool:
+def _may_be_content(info: LineInfo, below: set[str]) -> bool:
     """A line above the first card that stops the cut: text, or a headline of :data:`MIN_KEPT_HEADLINE_WORDS`
-    words (a story shown in another layout above the cards; a menu item or a button has fewer)."""
+    words (a story shown in another layout above the cards; a menu item or a button has fewer), unless
+    the page prints the same line again from its first card on (in ``below``): a tag or a link of the
+    header that the footer or a list of tags repeats, or a story that a card shows again, so cutting
+    this copy loses nothing."""
+    if info.copies > 1 and info.folded in below:
+        return False
     return info.cls in (GOOD, NEAR) or (info.headline_like and info.words >= MIN_KEPT_HEADLINE_WORDS)
 
 
