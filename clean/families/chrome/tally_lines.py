@@ -28,8 +28,9 @@ from clean.model.document import Document
 MIN_TALLIES = 3  # fewer lines with one label are data, not a widget
 
 # a label of one to six words, no digits, a colon, a number (thousands separators, a decimal part)
-TALLY = regex.compile(r"(?P<label>\p{L}[\p{L}\p{M}'’\- ]{0,60}?(?: \p{L}[\p{L}\p{M}'’\-]*){0,5})[ \t]*:[ \t]*"
-                      r"\d{1,3}(?:[ \u00a0,.]?\d{3})*(?:[.,]\d+)?")
+TALLY = regex.compile(r"(?P<label>\p{L}[\p{L}\p{M}'’-]*(?: [\p{L}\p{M}'’-]+){0,5})[ \t]*:[ \t]*"
+                      r"\d{1,3}(?:[ \u00a0,.]?\d{3})*(?:[.,]\d+)?")  # one space between words: no backtracking
+MAX_TALLY_CHARS = 80
 
 
 @python_rule("chrome.tally-line")
@@ -39,7 +40,7 @@ def tally_lines(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     labels = {}
     for i in view.index:
         text = doc.lines[i].text
-        if ":" in text and (found := TALLY.fullmatch(text.strip())):
+        if ":" in text and len(text) <= MAX_TALLY_CHARS and (found := TALLY.fullmatch(text.strip())):
             labels[i] = found["label"].casefold()
     counts = Counter(labels.values())
     return remove_lines(doc, rule.id, (i for i, label in labels.items() if counts[label] >= MIN_TALLIES))
