@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.content.line_features import GOOD, LEN_LOW, NEAR, STAMP, LineInfo
+from clean.families.content.line_features import BAD, GOOD, LEN_LOW, NEAR, STAMP, LineInfo
 from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
@@ -57,24 +57,62 @@ def frame(infos: list[LineInfo]) -> tuple[int, int] | None:
     if len(cards) < MIN_CARDS:
         return None
     first = cards[0] - 1 if infos[cards[0] - 1].cls == STAMP else cards[0]
-    first = next((k for k in range(1, first) if _may_be_content(infos[k])), first)
-    tail = range(cards[-1] + 1, min(len(infos), cards[-1] + 1 + CARD_TAIL))
-    last = max((k for k in tail if infos[k].cls in (STAMP, GOOD, NEAR) or infos[k].sentence), default=cards[-1])
-    return first, last
+    below = {info.folded for info in infos[first:] if info.copies > 1}
+    first = next((k for k in range(1, first) if _may_be_content(infos[k], below)), first)
+    return first, _card_end(infos, cards[-1])
 
 
-def _may_be_content(info: LineInfo) -> bool:
+def _card_end(infos: list[LineInfo], headline: int) -> int:
+    """The last line of the last card: its date line or teaser, up to :data:`CARD_TAIL` lines under its
+    headline (past links, images). A line of few stop words (the copyright line, a legal notice, a row of
+    names) ends the search: the footer starts there. A text line that neither ends a sentence nor sits
+    right under the headline or a date line is the footer's (a funding notice, a slogan), not a teaser."""
+    last = headline
+    for k in range(headline + 1, min(len(infos), headline + 1 + CARD_TAIL)):
+        info = infos[k]
+        if info.cls == BAD:
+            break
+        if info.cls == STAMP or _teaser(infos, k, headline):
+            last = k
+    return last
+
+
+def _teaser(infos: list[LineInfo], k: int, headline: int) -> bool:
+    info = infos[k]
+    if info.cls not in (GOOD, NEAR) and not info.sentence:
+        return False
+    return info.cls == GOOD or info.sentence or info.ends or k == headline + 1 or infos[k - 1].cls == STAMP
+
+
+def _may_be_content(info: LineInfo, below: set[str]) -> bool:
     """A line above the first card that stops the cut: text, or a headline of :data:`MIN_KEPT_HEADLINE_WORDS`
-    words (a story shown in another layout above the cards; a menu item or a button has fewer)."""
+    words (a story shown in another layout above the cards; a menu item or a button has fewer), unless
+    the page prints the same line again from its first card on (in ``below``): a tag or a link of the
+    header that the footer or a list of tags repeats, or a story that a card shows again, so cutting
+    this copy loses nothing."""
+    if info.copies > 1 and info.folded in below:
+        return False
     return info.cls in (GOOD, NEAR) or (info.headline_like and info.words >= MIN_KEPT_HEADLINE_WORDS)
 
 
 def _is_card(infos: list[LineInfo], k: int) -> bool:
-    """A headline-like line with a date line within :data:`CARD_REACH` lines of it, or text under it."""
-    if not infos[k].headline_like:
+    """A headline-like line with a date line within :data:`CARD_REACH` lines of it, or text under it.
+
+    Not a headline: a line whose paragraph goes on in the next line (a sentence cut at a link).
+    A date line belongs to its own card (see :func:`_taken`)."""
+    if not infos[k].headline_like or (k + 1 < len(infos) and infos[k + 1].para == infos[k].para):
         return False
-    near = infos[max(0, k - CARD_REACH) : k] + infos[k + 1 : k + 1 + CARD_REACH]
-    if any(info.cls == STAMP for info in near):
+    near = [*range(max(0, k - CARD_REACH), k), *range(k + 1, min(len(infos), k + 1 + CARD_REACH))]
+    if any(infos[j].cls == STAMP and not _taken(infos, j, k) for j in near):
         return True
     after = infos[k + 1] if k + 1 < len(infos) else None
     return after is not None and (after.cls in (GOOD, NEAR) or after.sentence)
+
+
+def _taken(infos: list[LineInfo], stamp: int, k: int) -> bool:
+    """Whether the date line at ``stamp``, not next to the headline at ``k``, sits right beside another
+    headline-like line, whose date it is (cards of headline, date, rubric: the next card's headline is
+    two lines under the date, and a footer line two lines under the last date is no card)."""
+    if abs(stamp - k) == 1:
+        return False
+    return any(0 <= j < len(infos) and j != k and infos[j].headline_like for j in (stamp - 1, stamp + 1))

@@ -1,0 +1,46 @@
+"""A widget's tallies: ``Label: 14`` lines that the page prints again and again with other numbers.
+
+A block of tags or rubrics with their counts (``Всего публикаций: 194``, ``Articles this week: 12``)
+scrapes as one short line per entry, each the same label and a colon before a number. One such line
+is data (``Население: 12 000`` in an article); the same label before a number on
+:data:`MIN_TALLIES` or more lines of one page is a template's counter, whatever its language. The
+headline or tag above each tally is left to the other rules.
+
+>>> from clean.catalog import shipped_rules
+>>> rules = shipped_rules()
+>>> page = "\\n".join(["Минск", "Всего материалов: 12", "Брест", "Всего материалов: 5", "Гомель",
+...                    "Всего материалов: 4", "Население: 12 000"])
+>>> [line.removed for line in tally_lines(Document.from_text(page), rules.get("chrome.tally-line"), rules).lines]
+[None, 'chrome.tally-line', None, 'chrome.tally-line', None, 'chrome.tally-line', None]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.line_marks import remove_lines
+from clean.model.document import Document
+
+MIN_TALLIES = 3  # fewer lines with one label are data, not a widget
+
+# a label of one to six words, no digits, a colon, a number (thousands separators, a decimal part)
+TALLY = regex.compile(r"(?P<label>\p{L}[\p{L}\p{M}'’-]*(?: [\p{L}\p{M}'’-]+){0,5})[ \t]*:[ \t]*"
+                      r"\d{1,3}(?:[ \u00a0,.]?\d{3})*(?:[.,]\d+)?")  # one space between words: no backtracking
+MAX_TALLY_CHARS = 80
+
+
+@python_rule("chrome.tally-line")
+def tally_lines(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove the tally lines whose label the page prints :data:`MIN_TALLIES` times (see module docstring)."""
+    view = doc.view()
+    labels = {}
+    for i in view.index:
+        text = doc.lines[i].text
+        if ":" in text and len(text) <= MAX_TALLY_CHARS and (found := TALLY.fullmatch(text.strip())):
+            labels[i] = found["label"].casefold()
+    counts = Counter(labels.values())
+    return remove_lines(doc, rule.id, (i for i, label in labels.items() if counts[label] >= MIN_TALLIES))
