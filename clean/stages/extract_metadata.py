@@ -32,6 +32,8 @@ from clean.families.items.paragraphs import MAX_STAMPED_HEADLINE_WORDS, MIN_LIST
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
 CARD_RULE = "items.card"
 MAX_LISTED_LINES = 4  # a headline alone, with its date and time lines
+MAX_BETWEEN_LINES = 3  # lines between a headline and its body that may carry its date (time, date, byline)
+MAX_BYLINE_WORDS = 4  # such a line is a date or time line, or a name of at most this many words
 DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by the dated-lead rule
 
 
@@ -157,8 +159,9 @@ def _title_and_stamp(paragraphs: list, known: _Known, listed: bool = False):
     """The title (or None), the body paragraphs, and the stamp that dates the item.
 
     The headline may come after date or time lines that head the item; the stamp
-    is on those lines, on the headline, on the first paragraph of the body, or on
-    a date line that closes the item. An item that is a headline alone (and its date lines) is titled by
+    is on those lines, on the headline, on the lines between the headline and its
+    body (a time line, a date line, a byline: at most :data:`MAX_BETWEEN_LINES`), on
+    the first paragraph of the body, or on a date line that closes the item. An item that is a headline alone (and its date lines) is titled by
     it when ``listed``: next to another such item, an entry of a list of headlines.
     """
     head = 0
@@ -168,13 +171,23 @@ def _title_and_stamp(paragraphs: list, known: _Known, listed: bool = False):
         stamp = next((mark for p in paragraphs if (mark := p.stamp or (known.bare(p) and _date_mark(p, known)))), None)
         return paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :], stamp
     if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1], known):
-        stamp = next((p.stamp for p in paragraphs[: head + 2] if p.stamp), None)
+        body = head + 1  # the first body paragraph, past a time line, a date line or a byline under the headline
+        while body < min(len(paragraphs) - 1, head + MAX_BETWEEN_LINES) and _between(paragraphs[body], known):
+            body += 1
+        stamp = next((p.stamp for p in paragraphs[: body + 1] if p.stamp), None)
         title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
     else:
         title, stamp = None, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
     if stamp is None and len(paragraphs) > 1 and known.bare(paragraphs[-1]):
         stamp = _date_mark(paragraphs[-1], known)  # a date line under the item
     return title, paragraphs, stamp
+
+
+def _between(line, known: _Known) -> bool:
+    """A line between a headline and its body: a date or time line, or a short line that ends no sentence
+    (an author's name)."""
+    text = line.text.rstrip()
+    return known.bare(line) or (0 < words(text) <= MAX_BYLINE_WORDS and text[-1:] not in ".!?…:;")
 
 
 def _headline_only(paragraphs: list, head: int, known: _Known) -> bool:
