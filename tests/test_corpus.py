@@ -15,7 +15,6 @@ import pytest
 
 from clean.catalog.examples import render
 from clean.pipeline import Pipeline
-from clean.engine.ruleset import RuleSet
 from clean.catalog.loader import shipped_rules
 from tests.conftest import ROOT
 from tests.visible import unified

@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from clean.model.document import Document
 from clean.engine.kinds import apply_kind
 from clean.engine.registry import lookup
-from clean.engine.ruleset import RuleSet
 from clean.catalog.loader import shipped_rules
 from clean.families.contact import press_footer as contacts
 from clean.families.noise import cms_errors

@@ -20,7 +20,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.engine.ruleset import RuleSet, compile_pattern
+from clean.engine.ruleset import compile_pattern
 from clean.catalog.loader import shipped_rules
 from clean.io.decode import read_and_decode
 from tests.conftest import ROOT

@@ -10,7 +10,6 @@ from clean.model.errors import RuleError
 from clean.catalog.examples import run_example
 from clean.engine.registry import registered_ids
 from clean.pipeline import STAGES
-from clean.engine.ruleset import RuleSet
 from clean.catalog.loader import shipped_rules
 from clean.catalog import load_rules, shipped_rules_dir
 

@@ -15,7 +15,6 @@ import pytest
 import regex
 
 from clean.model.document import Document
-from clean.engine.ruleset import RuleSet
 from clean.catalog.loader import shipped_rules
 from clean.families.chrome import navigation, widgets
 from clean.io.decode import read_and_decode

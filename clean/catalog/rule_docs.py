@@ -12,7 +12,6 @@ import textwrap
 
 from clean.model.visible import visible
 from clean.engine.ruleset import Rule, RuleSet
-from clean.catalog.loader import shipped_rules
 
 INDENT = "    "
 SUGGESTIONS = 3  # close ids offered for an unknown one

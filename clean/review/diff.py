@@ -30,7 +30,7 @@ import json
 from dataclasses import dataclass, field
 
 from clean.model.visible import replaced_lines, spot, unified, visible
-from clean.review.diff_limits import MAX_DIFF_LINES, bounded_diff, check_record
+from clean.review.diff_limits import MAX_DIFF_LINES, bounded_diff
 
 TEASER = 60  # characters of text naming an item without a title
 LONG_LINE = 80  # a changed line longer than this also gets a '~~' line showing the changed part

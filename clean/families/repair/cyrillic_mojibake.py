@@ -58,7 +58,7 @@ MISREADINGS = (  # (the code page the text was shown in, the one it was written 
 FTFY_CODECS = ("sloppy-windows-1251", "sloppy-windows-1252")  # UTF-8 read whole as these: ftfy's to repair
 UNSAFE = re.compile(f"[^{SAFE}]")
 ALL_SAFE = re.compile(f"[{SAFE}]*")  # the standard engine runs a plain class many times faster
-CASE_SWAP = re.compile(f"[а-яёіїєґўәғқңөұүһ][А-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺ]")  # 'тПУУЙС': koi8-r and cp1251 swapped
+CASE_SWAP = re.compile("[а-яёіїєґўәғқңөұүһ][А-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺ]")  # 'тПУУЙС': koi8-r and cp1251 swapped
 WORD = regex.compile(r"[\p{L}\p{S}]+")  # letters and symbols: box-drawing and € inside a word count against it
 TOKEN = regex.compile(r"\S+")
 
