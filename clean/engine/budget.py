@@ -115,6 +115,12 @@ def timed_out(cache: dict, rule: str) -> bool:
     return counts[rule] == SWITCH_OFF_AFTER
 
 
+def switched_off_counts(cache: dict) -> Counter | None:
+    """The counts of pages each rule ran out of time on (in a rule set's per-process ``cache``), or None
+    while no rule has: then no rule is switched off, and the stage does not ask rule by rule."""
+    return cache.get("timed-out pages")
+
+
 def switched_off(cache: dict, rule: str) -> bool:
     """True when ``rule`` ran out of time on enough pages to be switched off for the rest of the run."""
     counts = cache.get("timed-out pages")

@@ -27,6 +27,7 @@ touch costs one C-level scan.
 from __future__ import annotations
 
 from bisect import bisect_right
+from time import perf_counter
 
 import regex
 
@@ -48,10 +49,12 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
     skips the rules left, with one error.
     """
     clock = budget.current()  # one per page and thread: looked up once per stage, not per rule
+    deadline = None if clock is None else clock.started + budget.PAGE_BUDGET  # clock.page_left() <= 0 from then on
+    off = budget.switched_off_counts(rules.cache)  # None until a rule runs out of time: then each rule is looked up
     for rule, apply in rules.derived(("plan", stage), lambda rs: _plan(rs, stage)):
-        if budget.switched_off(rules.cache, rule.id):
+        if off is not None and budget.switched_off(rules.cache, rule.id):
             continue
-        if clock is not None and clock.page_left() <= 0:
+        if deadline is not None and perf_counter() >= deadline:
             if not clock.reported:
                 clock.reported = True
                 problem = (f"{doc.source.path}: the page ran out of time ({budget.PAGE_BUDGET:g}s of rule patterns)"
@@ -69,6 +72,7 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
             if budget.timed_out(rules.cache, rule.id):
                 problem += (f"; it ran out of time on {budget.SWITCH_OFF_AFTER} pages, so it is switched off for"
                             " the rest of the run")
+            off = budget.switched_off_counts(rules.cache)  # the counts exist now
             doc = doc.replace(errors=(*doc.errors, problem))
     return doc
 

@@ -10,9 +10,8 @@ alternations, small character classes, repeats and line anchors.
 
 The pattern is read with Python's own regex parser (CPython's private
 ``re._parser``, tested on 3.11-3.13; where a Python lacks it, no rule gets a
-prefilter and a warning says so: every rule is scanned, slower, same output).
-A pattern it cannot read,
-or one written in syntax the two engines may read differently (POSIX classes,
+prefilter and a warning says so: every rule is scanned, slower, same output). A pattern it cannot
+read, or one written in syntax the two engines may read differently (POSIX classes,
 fuzzy matching, ``\\p{..}``), gets no prefilter and is always scanned. Under
 case-insensitive matching only characters without case are used. ``^`` and
 ``$`` stand for the line end next to them: the text tested is the page with a
@@ -30,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 import regex
@@ -58,10 +57,20 @@ class LiteralGate:
 
     needles: frozenset[str]
     exact: bool = False  # every match is one of the needles, none holds a line end
+    inner: tuple[str, ...] = field(init=False, compare=False, repr=False)  # needles with no line end at either end
+    edge: tuple[str, ...] = field(init=False, compare=False, repr=False)  # the others
+
+    def __post_init__(self) -> None:
+        inner = tuple(sorted(n for n in self.needles if n[:1] != "\n" and n[-1:] != "\n"))
+        object.__setattr__(self, "inner", inner)
+        object.__setattr__(self, "edge", tuple(sorted(self.needles.difference(inner))))
 
     def admits(self, text: str) -> bool:
-        padded = f"\n{text}\n"
-        return any(needle in padded for needle in self.needles)
+        """Is a needle in ``text`` padded with a line end at each end? (An inner one can only be inside ``text``.)"""
+        if any(map(text.__contains__, self.inner)):  # C-level: no generator, no copy of the page
+            return True
+        padded = f"\n{text}\n" if self.edge else ""
+        return any(map(padded.__contains__, self.edge))
 
     def positions(self, text: str) -> list[int]:
         """Where the needles occur in ``text``, for an ``exact`` gate: the lines holding one are the lines a

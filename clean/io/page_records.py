@@ -47,8 +47,20 @@ def items_as_lines(items: list[Item]) -> ItemLines:
     """Items as :class:`ItemLines`, each serialised once, straight from the model (:mod:`clean.io.json_lines`);
     the same bytes as :func:`item_lines` over their ``model_dump()``."""
     data = b"".join([record_bytes(item) for item in items])
-    return ItemLines(data, len(data.decode("utf-8")), len(items), tuple(r.rule for i in items for r in i.removed),
+    return ItemLines(data, utf8_chars(data), len(items), tuple(r.rule for i in items for r in i.removed),
                      tuple(e.rule for i in items for e in i.edits))
+
+
+def utf8_chars(data: bytes) -> int:
+    """The characters in valid UTF-8 ``data``: its bytes but the continuation bytes, counted without decoding.
+
+    >>> utf8_chars("Да, ok €".encode("utf-8"))
+    8
+    """
+    return len(data.translate(None, _CONTINUATION))
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))  # the bytes after the first of a character's UTF-8 encoding
 
 
 def item_lines(items: list[dict]) -> ItemLines:

@@ -53,26 +53,24 @@ class Edit:
     @classmethod
     def between(cls, rule: str, line: int, old: str, new: str) -> Edit:
         """The smallest edit that turns ``old`` into ``new``."""
-        limit = min(len(old), len(new))
-        start = _longest(lambda n: old[:n] == new[:n], limit)
-        end = _longest(lambda n: old[len(old) - n :] == new[len(new) - n :], limit - start)
-        return cls(rule, line, old[start : len(old) - end], new[start : len(new) - end])
-
-
-def _longest(same, limit: int) -> int:
-    """The largest ``n <= limit`` with ``same(n)`` true, for a ``same`` true up to some n and false after.
-
-    A bisection over slice comparisons: long lines cost a few C-level compares
-    instead of a Python step per character.
-    """
-    low, high = 0, limit
-    while low < high:
-        mid = (low + high + 1) // 2
-        if same(mid):
-            low = mid
-        else:
-            high = mid - 1
-    return low
+        size, new_size = len(old), len(new)
+        # the longest common prefix, then suffix, each by bisection over slice comparisons: a long line costs
+        # a few C-level compares instead of a Python step per character (written out: stages make many edits)
+        start, high = 0, min(size, new_size)
+        while start < high:
+            mid = (start + high + 1) // 2
+            if old[:mid] == new[:mid]:
+                start = mid
+            else:
+                high = mid - 1
+        end, high = 0, min(size, new_size) - start
+        while end < high:
+            mid = (end + high + 1) // 2
+            if old[size - mid :] == new[new_size - mid :]:
+                end = mid
+            else:
+                high = mid - 1
+        return cls(rule, line, old[start : size - end], new[start : new_size - end])
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +231,6 @@ def split_lines(text: str) -> tuple[Line, ...]:
     parts = LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if parts and parts[-1] == "" and len(parts) > 1:
         parts.pop()  # a final line end does not open an empty last line
-    return tuple(
-        Line(n, n, part, "text" if part.strip() else "blank") for n, part in enumerate(parts, 1)
-    )
+    # blank: empty or only whitespace, as ``not part.strip()`` says, without making the stripped copy
+    return tuple([Line(n, n, part, "blank" if not part or part.isspace() else "text")
+                  for n, part in enumerate(parts, 1)])

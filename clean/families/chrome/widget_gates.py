@@ -51,11 +51,8 @@ def lines_opening(words: frozenset, view: PageView) -> list[int]:
     low = "".join(folded)
     if words.isdisjoint(folded) and ODD not in low and low.isalpha():
         return []
-    return [i for i, f in zip(view.index, folded) if _may_open(f, words)]
-
-
-def _may_open(folded: str, words: frozenset) -> bool:
-    return bool(folded) and (folded in words or not folded.isalpha() or ODD in folded)
+    # written out, not a function per line: a page with one such line has the others tested here too
+    return [i for i, f in zip(view.index, folded) if f and (f in words or not f.isalpha() or ODD in f)]
 
 
 def drop_opening(doc: Document, rule, rules, words: frozenset) -> Document:
