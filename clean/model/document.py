@@ -23,11 +23,13 @@ from dataclasses import dataclass, field, fields
 
 import regex
 
+from clean.model.slots_init import quick_init
 from clean.model.view import PageView, fold_case  # noqa: F401  (fold_case: part of this module's API)
 
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Removal:
     """Text taken out of the page by a rule: a whole line or a span of one."""
@@ -37,6 +39,7 @@ class Removal:
     text: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Edit:
     """A repair: ``before`` became ``after`` on source line ``line``.
@@ -73,6 +76,7 @@ class Edit:
         return cls(rule, line, old[start : size - end], new[start : new_size - end])
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DateMark:
     """A date found in the page: ISO ``date``, the source ``text`` it came from, and the ``rule``."""
@@ -82,6 +86,7 @@ class DateMark:
     rule: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of the page as the stages see it.
@@ -120,6 +125,7 @@ class Line:
         )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of ``doc.lines`` (indices ``first``..``last``, inclusive) that forms one item.
@@ -132,6 +138,7 @@ class Segment:
     reason: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Where a document came from: path as given, sha256 of the raw bytes, detected encoding."""
@@ -143,6 +150,7 @@ class SourceInfo:
     crawl_date: str | None = None  # when the input record was fetched (JSONL crawl_date, WARC-Date), if known
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Document:
     """A page in the pipeline: its lines, its audit, and (late in the pipeline) its items.

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from clean.model.slots_init import quick_init
+
 FIRST_LETTERS = regex.compile(r"\n[^\p{L}\n]*+(\p{L}*)")  # in "\n" + text: each line's first run of letters
 
 
@@ -24,6 +26,7 @@ def fold_case(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PageView:
     """The kept lines of a document joined into one string, for page-level regex passes.
