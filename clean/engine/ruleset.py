@@ -148,9 +148,10 @@ class RuleSet:
     def derived(self, name, build):
         """``build(self)``, computed once per rule set under the hashable key ``name`` (compiled vocabularies
         of the python rules, each stage's plan)."""
-        if name not in self.cache:
-            self.cache[name] = build(self)
-        return self.cache[name]
+        value = self.cache.get(name, _UNBUILT)  # one lookup: the stages ask this for every page
+        if value is _UNBUILT:
+            value = self.cache[name] = build(self)
+        return value
 
     def table(self, name: str) -> dict:
         """A data table from ``rules/tables/NAME.toml``."""
@@ -175,6 +176,9 @@ class RuleSet:
             ensure_ascii=False, sort_keys=True, default=str,
         )
         return hashlib.sha256(payload.encode()).hexdigest()
+
+
+_UNBUILT = object()  # not in a rule set's cache yet
 
 
 def compile_pattern(rule: Rule, timed: bool = True) -> TimedPattern | LinearPattern:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 import regex
 
@@ -197,9 +198,11 @@ class Document:
         The same as :func:`dataclasses.replace`, written out because stages call it for every rule that fires.
         """
         view = None if "lines" in changes else self.cached_view  # made of the lines alone: same lines, same view
-        values = [changes.pop(name) if name in changes else getattr(self, name) for name in _DOCUMENT_FIELDS]
-        if changes:
-            raise TypeError(f"Document has no field(s) {sorted(changes)}")
+        if not changes.keys() <= _FIELD_AT.keys():
+            raise TypeError(f"Document has no field(s) {sorted(changes.keys() - _FIELD_AT.keys())}")
+        values = list(_document_values(self))  # every field in one C-level call
+        for name, value in changes.items():
+            values[_FIELD_AT[name]] = value
         return Document(*values, view, self.memo)
 
     def __getstate__(self) -> list:
@@ -220,7 +223,7 @@ class Document:
         view = self.cached_view
         if view is None:
             lines = self.lines
-            index = tuple(i for i, line in enumerate(lines) if line.removed is None and line.role != "blank")
+            index = tuple([i for i, line in enumerate(lines) if line.removed is None and line.role != "blank"])
             texts = [lines[i].text for i in index]
             offsets, pos = [], 0
             for text in texts:
@@ -232,6 +235,8 @@ class Document:
 
 
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("cached_view", "memo"))
+_FIELD_AT = {name: n for n, name in enumerate(_DOCUMENT_FIELDS)}
+_document_values = attrgetter(*_DOCUMENT_FIELDS)
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

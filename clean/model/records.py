@@ -16,7 +16,12 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-_set = object.__setattr__
+# BaseModel's slots, set through their own setters (a frozen model refuses its __setattr__; object.__setattr__
+# would look each slot up by name on every record)
+_set_dict, _set_fields_set, _set_extra, _set_private = (
+    BaseModel.__dict__[name].__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+)
 
 
 class Record(BaseModel):
@@ -45,10 +50,10 @@ class Record(BaseModel):
                                 f"{sorted(fields.keys() - values.keys())}, unknown {sorted(values.keys() - fields.keys())}")
             values = {name: values[name] for name in fields}
         record = cls.__new__(cls)
-        _set(record, "__dict__", values)
-        _set(record, "__pydantic_fields_set__", set(values))
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
+        _set_dict(record, values)
+        _set_fields_set(record, set(values))
+        _set_extra(record, None)
+        _set_private(record, None)
         return record
 
 

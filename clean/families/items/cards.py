@@ -98,9 +98,10 @@ def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], siz
     headlines = headlines or [False] * len(texts)
     for n, (text, dateline, stamp) in enumerate(zip(texts, datelines, stamped)):
         ghosts = removed[n] if removed else ""
-        symbols.extend(ghosts)
-        owner.extend([n] * len(ghosts))
-        weights.extend([1] * len(ghosts))
+        if ghosts:  # most lines have no removed line before them
+            symbols.extend(ghosts)
+            owner.extend([n] * len(ghosts))
+            weights.extend([1] * len(ghosts))
         if stamp and not dateline:
             symbols.append("D")
             owner.append(n)

@@ -71,7 +71,8 @@ def _card_noise(doc: Document, kept: list[int]) -> list[str]:
     after the last one."""
     lines, shapes, last = doc.lines, [], -1
     for i in [*kept, len(lines)]:  # and those after the last kept line
-        shapes.append("".join(CARD_NOISE.get(lines[j].removed, "") for j in range(last + 1, i)))
+        between = range(last + 1, i)  # most often none
+        shapes.append("".join([CARD_NOISE.get(lines[j].removed, "") for j in between]) if between else "")
         last = i
     return shapes
 
@@ -129,7 +130,7 @@ class Page:
         if sum(self.stamped) < MIN_CARDS:
             return NO_CARDS
         stamps = [line.stamp is not None for line in lines]
-        return line_cards(texts, self.bare, stamps, [words(t) for t in texts], _card_noise(doc, self.kept))
+        return line_cards(texts, self.bare, stamps, list(map(words, texts)), _card_noise(doc, self.kept))
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.families.dates.reader.FoundDate`), or None."""
