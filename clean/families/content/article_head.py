@@ -6,7 +6,14 @@ right after the text. The thresholds are named here; :mod:`clean.families.conten
 from __future__ import annotations
 
 from clean.families.content.blocks import MAX_SHORT_RUN, longest_short_run
-from clean.families.content.line_features import BAD, NEAR, SHORT, STAMP, LineInfo, is_echo
+from clean.families.content.line_features import (
+    BAD,
+    NEAR,
+    SHORT,
+    STAMP,
+    LineInfo,
+    is_echo,
+)
 
 ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)

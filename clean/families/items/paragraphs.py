@@ -24,6 +24,7 @@ import re
 
 import regex
 
+from clean.families.dates.date_labels import label_words
 from clean.families.dates.reader import FoundDate, find_dates, first_date
 
 MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
@@ -47,6 +48,7 @@ NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
 QUOTE_FIRST = "«“„\"—–-"  # the characters a QUOTE_OPEN match starts with
 TIME = regex.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+TIME_BESIDE_DATE = regex.compile(r"\b\d{1,2}(?::\d{2}(?::\d{2})?|\s?h\s?[0-5]\d)\b")  # 10h42 (fr) too
 DAY_MONTH = regex.compile(r"(?<![\d.])\d{1,2}\.\d{2}(?![\d.])")
 CREDIT_WORDS = frozenset(
     "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
@@ -146,15 +148,17 @@ def is_dateline(text: str, rules) -> bool:
             return False
         rest = DAY_MONTH.sub("", TIME.sub("", text), count=1)  # a day and month beside the time: 14.10/15:52
     else:
-        rest = TIME.sub("", text[: found.start] + text[found.end :])
+        rest = TIME_BESIDE_DATE.sub("", text[: found.start] + text[found.end :])
     return not LETTER_OR_DIGIT.search(rules.derived("items.dateline-words", _dateline_words).sub("", rest))
 
 
 def _dateline_words(rules) -> regex.Pattern:
-    """What a date line may hold besides the date and the time: a weekday, a time zone."""
+    """What a date line may hold besides the date and the time: a weekday, a time zone, a label or the
+    words around a time (``Published``, ``at``, ``Uhr``: ``rules/tables/date_labels.toml``)."""
     days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
     weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
-    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday})\.?(?!\p{{L}})|[+-]\d{{2}}:?\d{{2}}\b|\b(?:GMT|UTC|Z)\b")
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday}|{label_words(rules)})\.?(?!\p{{L}})|[+-]\d{{2}}:?\d{{2}}\b"
+                         r"|\b(?:GMT|UTC|Z)\b")
 
 
 def _relative_times(rules) -> regex.Pattern:
