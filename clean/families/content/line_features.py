@@ -41,6 +41,7 @@ LEN_HIGH = 200  # jusText's length_high: a good line is at least this long
 STOP_LOW = 0.20  # share of stop words of a near line (jusText: 0.30 with its full lists)
 STOP_HIGH = 0.25  # share of stop words of a good line (jusText: 0.32)
 STOP_SENTENCE = 0.10  # share of stop words of a near line that ends a sentence
+STOP_SPARSE_SENTENCE = 0.05  # ... that ends a sentence and holds a comma (agglutinative languages have few)
 MAX_COUNTER_CHARS = 12  # '1 042 241' views
 MAX_STAMP_CHARS = 40  # 'Wednesday, 14 October 2020, 21:45' is 33
 LANGUAGE_SAMPLE = 3000  # words of the page's longer lines read to tell its language
@@ -207,6 +208,8 @@ def classify(text: str, words: list[str], stops: frozenset, rules) -> str:
         return GOOD if chars >= LEN_HIGH else NEAR
     if density >= STOP_LOW or (density >= STOP_SENTENCE and text[-1] in SENTENCE_END):
         return NEAR
+    if density >= STOP_SPARSE_SENTENCE and text[-1] in SENTENCE_END and "," in text:
+        return NEAR  # a sentence with a clause in a language of few stop words (Kazakh, Kyrgyz, Turkish)
     return BAD
 
 

@@ -223,11 +223,11 @@ def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int
 def _teaser(infos: list[LineInfo]) -> tuple[int, int] | None:
     """A page with no article block but one echo of its title line followed, within
     :data:`TEASER_WINDOW` lines, by a line of :data:`MIN_TEASER_CHARS` (an aggregator's teaser):
-    the region from the echo to that line."""
+    the region from the echo to that line and the sentences right after it (:func:`region_tail`)."""
     echoes = [k for k in range(1, len(infos)) if is_echo(infos[0], infos[k]) and infos[k].headline_like]
     if len(echoes) != 1:
         return None
     start = echoes[0]
     body = next((k for k in range(start + 1, min(len(infos), start + TEASER_WINDOW))
                  if infos[k].chars >= MIN_TEASER_CHARS), None)
-    return None if body is None else (start, body)
+    return None if body is None else (start, region_tail(infos, body))
