@@ -65,6 +65,10 @@ CASES = {
     "topic noun repeated": ("2023 жылғы 12 қыркүйекте Астанада халықаралық су форумы басталды.\n"
                             "Форумға отыздан астам елдің сарапшылары қатысып отыр.\n"
                             "Форум қатысушылары су ресурстарын пайдалану мәселелерін талқылайды.", [1]),
+    "a root used before, with a case ending": ("Белгилүү акын шаардын борборунда жаңы китебин окуп берди.\n"
+                                               "Акындын айтымында, китеп эки жылда жазылган.", [1]),
+    "a function word is no root": ("The library will open a new reading room this month for students.\n"
+                                   "Thistle growers in the valley expect a record harvest after the rain.", [1, 2]),
     "topic shift between teasers": ("Министр провёл встречу с главными врачами больниц.\n"
                                     "В городском парке завершилась реконструкция сцены.", [1, 2]),
 }

@@ -25,7 +25,7 @@ that applies decides (the rule ids are the ``boundary`` of the item):
 8. the item so far has no title or headline (a teaser): new item unless it shares
    at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs, or
    opens with a common noun of those paragraphs (``Операция направлена …``
-   after ``… операция «Канал»``); a paragraph with fewer stems than that cannot
+   after ``… операция «Канал»``; ``Акындын …`` after ``… акын …``); a paragraph with fewer stems than that cannot
    tell and stays (``items.topic-shift``);
 9. otherwise: same item (an article goes on).
 
@@ -55,7 +55,7 @@ from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.main_content import article_starts
 from clean.families.items.page import Page
 from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, opens_continuation, repeats_theme, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, function_words, opens_continuation, repeats_theme, words,
 )
 
 MIN_SHARED_STEMS = 3
@@ -120,7 +120,7 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
         return "items.date-lead"
     if "items.topic-shift" in enabled and _untitled(page, first, n) and _topic_shifts(page, first, n):
         left = [page.lines[m].text for m in range(max(first, n - COHESION_WINDOW), n)]
-        if not repeats_theme(line.text, left):
+        if not repeats_theme(line.text, left, function_words(page.rules)):
             return "items.topic-shift"
     return None
 
