@@ -30,17 +30,19 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.dates.reader import date_at
+from clean.families.dates.reader import DIGIT, date_at
 from clean.model.document import Document
 from clean.model.records import Item
 
 MAX_LABEL_WORDS = 3  # a label names the date ("Date of publication"); more words are a sentence
 TAIL_CHARS = 120  # the label and the date are read in the last characters of the text's last line
+DATE_END_CHARS = 24  # a date closing the text has a digit among its last characters
 
 # a label after the line's start or a sentence's end, its colon, then where the date must start
 LABEL = regex.compile(
     rf"(?:^|[.!?…»”]\s+)(?P<label>\p{{L}}[\p{{L}}\-’']*(?:[ \t]+\p{{L}}[\p{{L}}\-’']*){{0,{MAX_LABEL_WORDS - 1}}})"
-    r"[ \t]*:[ \t]*(?=\d|\p{L})"
+    r"[ \t]*:[ \t]*(?=\d|\p{L})",
+    regex.MULTILINE,
 )
 # what may follow the date: a time, a year word's abbreviation, closing punctuation
 AFTER = regex.compile(r"(?:[ \t,]*(?:в[ \t]*)?\d{1,2}:\d{2})?(?:[ \t]*\p{L}{1,4}\.?)?[ \t.;)]*$")
@@ -54,11 +56,12 @@ def closing_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def _dated(item: Item, rule: Rule, rules: RuleSet) -> Item:
-    last = item.text[item.text.rfind("\n") + 1 :]
-    if ":" not in last[-TAIL_CHARS:] or not any(c.isdigit() for c in last[-24:]):
+    text = item.text
+    tail = max(text.rfind("\n") + 1, len(text) - TAIL_CHARS)  # in the last line, its last characters
+    if text.find(":", tail) < 0 or not DIGIT.search(text, max(0, len(text) - DATE_END_CHARS)):
         return item
-    for label in LABEL.finditer(last, max(0, len(last) - TAIL_CHARS)):  # '^' only at the line's real start
-        found = date_at(last, label.end(), rules)
-        if found is not None and found.iso is not None and AFTER.match(last, found.end):
+    for label in LABEL.finditer(text, tail):  # '^' only at the last line's real start
+        found = date_at(text, label.end(), rules)
+        if found is not None and found.iso is not None and AFTER.match(text, found.end):
             return item.model_copy(update={"date": found.iso, "date_text": found.text, "date_rule": rule.id})
     return item
