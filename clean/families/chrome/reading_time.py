@@ -12,8 +12,9 @@
   :data:`MAX_LINK_WORDS` words and no closing full stop, question or exclamation
   mark. A sentence under the phrase, or a line going on in lower case, stays.
   A line where the phrase is glued to the headline with no space, a small letter
-  then a capitalised word or a quote ("ТектешЖаңы мыйзам кабыл алынды": two text
-  nodes a scraper joined), is taken alone when the headline after the phrase reads so;
+  then a capitalised word (or a one-letter one: "В") or a quote ("ТектешЖаңы мыйзам
+  кабыл алынды": two text nodes a scraper joined), is taken alone when the headline
+  after the phrase reads so;
 - a *split call to follow* (``chrome.split-follow-call``) is a line of at most
   :data:`MAX_CALL_WORDS` words ending with a preposition (section ``split_call``,
   ``ends``: "Читать site.ru в") whose next line is a network name, with the
@@ -38,7 +39,7 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.chrome.widget_gates import lines_opening, opening_words
+from clean.families.chrome.widget_gates import ODD, lines_opening, opening_words
 from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
@@ -78,6 +79,7 @@ def _build(rules: RuleSet) -> Patterns:
     line = (rf"^{edge}(?:(?P<alone>(?:{before}))[ \t]*:?{edge}$|(?:{before})[ \t]*:?[ \t]*{minutes}{edge}$"
             rf"|{minutes}[ \t]*(?:{after}){edge}$)")
     lead = frozenset(fold(p) for lang in table["lead"].values() for p in lang)
+    lead |= {p.replace(ODD, "i") for p in lead if ODD in p}  # 'AYRICA OKUYUN' folds with an 'i
     return Patterns(
         reading=regex.compile(line, regex.IGNORECASE),
         reading_opens=opening_words({fold(p) for p in reading["before"] + reading["units"]}),
@@ -85,7 +87,7 @@ def _build(rules: RuleSet) -> Patterns:
         lead=lead,
         opens=opening_words(lead),
         glued=regex.compile(rf"^[^\p{{L}}\d]*(?:{_alternatives(p for lang in table['lead'].values() for p in lang)})"
-                            r"(?<=(?-i:\p{Ll}))(?P<rest>(?:(?-i:\p{Lu}\p{Ll})|[«“„\"])[^\n]*)$", regex.IGNORECASE),
+                            r"(?<=(?-i:\p{Ll}))(?P<rest>(?:(?-i:\p{Lu}[\p{Ll} ])|[«“„\"])[^\n]*)$", regex.IGNORECASE),
         glued_opens=regex.compile(rf"^(?:{_alternatives(p for p in lead if ' ' not in p)})\w", regex.MULTILINE),
     )
 
