@@ -79,7 +79,7 @@ def _build(rules: RuleSet) -> Patterns:
     line = (rf"^{edge}(?:(?P<alone>(?:{before}))[ \t]*:?{edge}$|(?:{before})[ \t]*:?[ \t]*{minutes}{edge}$"
             rf"|{minutes}[ \t]*(?:{after}){edge}$)")
     lead = frozenset(fold(p) for lang in table["lead"].values() for p in lang)
-    lead |= {p.replace(ODD, "i") for p in lead if ODD in p}  # 'AYRICA OKUYUN' folds with an 'i
+    lead |= {p.replace(ODD, "i") for p in lead if ODD in p}  # 'AYRICA OKUYUN' folds with an 'i'
     return Patterns(
         reading=regex.compile(line, regex.IGNORECASE),
         reading_opens=opening_words({fold(p) for p in reading["before"] + reading["units"]}),
