@@ -169,17 +169,33 @@ def _relative_times(rules) -> regex.Pattern:
     return regex.compile(rf"(?:{days})(?:[,\s]+(?:в\s+|at\s+)?\d{{1,2}}:\d{{2}})?|\d{{1,3}}\s+\p{{L}}+\s+(?:{ago})")
 
 
-def repeats_theme(text: str, previous: list[str]) -> bool:
+def repeats_theme(text: str, previous: list[str], function_words: frozenset = frozenset()) -> bool:
     """Does ``text`` open with a common noun of the ``previous`` paragraphs (``Операция направлена …``
     after ``… операция «Канал»``)? The first word must be a content word, used in lower case before, so
-    a place or a name opening the next teaser does not count."""
+    a place or a name opening the next teaser does not count. A short word used before counts whole when
+    the opening word is that word and a suffix (``ырчы`` then ``Ырчынын айтымында, …``: a root of
+    :data:`MIN_STEM_WORD` letters and its case ending, as Turkic languages write them), unless it is one
+    of ``function_words`` (``this`` is no root of ``Thistles``)."""
     first = CONTENT_WORD.match(text)
     if first is None:
         return False
-    stem = first.group().lower()[:STEM_LENGTH]
+    word = first.group().lower()
+    stem = word[:STEM_LENGTH]
     return any(
-        w[0].islower() and w.startswith(stem) for p in previous for w in CONTENT_WORD.findall(p[:STEM_CHARS])
+        w[0].islower() and (w.startswith(stem) or (word.startswith(w) and w not in function_words))
+        for p in previous for w in CONTENT_WORD.findall(p[:STEM_CHARS])
     )
+
+
+def function_words(rules) -> frozenset:
+    """The words of :data:`MIN_STEM_WORD` letters in any stop-word list (table ``stopwords``): the short
+    words :func:`repeats_theme` never takes as a root (memoised on the rule set)."""
+    return rules.derived("items.function_words", _function_words)
+
+
+def _function_words(rules) -> frozenset:
+    lists = rules.table("stopwords")["languages"].values()
+    return frozenset(w for words in lists for w in words.split() if len(w) == MIN_STEM_WORD and w.isalpha())
 
 
 def opens_continuation(text: str, rules) -> bool:
