@@ -36,8 +36,9 @@ from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.blocks import (
     find_blocks, merge_blocks, smooth, whole_paragraphs,
 )
+from clean.families.chrome.widgets import fold
 from clean.families.content.line_features import (
-    GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
+    GOOD, LEN_LOW, MIN_REPEAT_CHARS, NEAR, SENTENCE_END, SHORT, STAMP, LineInfo, describe, is_echo,
 )
 from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail
 from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
@@ -71,6 +72,8 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         return _short_page(doc, rule, rules, kept)
     if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_ECHOED_CHROME_LINES:
         return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
+    if not may_have_chrome([doc.lines[i].text for i in kept]):
+        return doc  # has_chrome would say no: the lines are not described
     infos = page_infos(doc, rules)
     regions = main_regions(infos)
     if regions is None:
@@ -204,6 +207,23 @@ def has_chrome(infos: list[LineInfo]) -> bool:
         return False
     return chrome >= MIN_CHROME_LINES or any(
         info.headline_like and is_echo(infos[0], info) for info in infos[1:])
+
+
+def may_have_chrome(texts: list[str]) -> bool:
+    """False only where :func:`has_chrome` of the lines ``texts`` is False, told without describing them:
+    a short or date line is shorter than :data:`LEN_LOW` stripped (its paragraph is, and holds it), so with
+    fewer such lines than :data:`MIN_CHROME_LINES` an echo of the title line is needed, and that is a line
+    after the first whose fold holds the first line's fold or is held by it, and that does not end a sentence
+    or open in lower case (what ``headline_like`` and :func:`is_echo` ask; tests/test_content_gate.py)."""
+    stripped = [t.strip() for t in texts]
+    if sum(len(t) < LEN_LOW for t in stripped) >= MIN_CHROME_LINES:
+        return True
+    title = fold(stripped[0])
+    return any(_may_echo(title, fold(t)) for t in stripped[1:] if t[-1:] not in SENTENCE_END and not t[:1].islower())
+
+
+def _may_echo(title: str, folded: str) -> bool:
+    return len(folded) >= MIN_REPEAT_CHARS and (folded in title or (len(title) >= MIN_REPEAT_CHARS and title in folded))
 
 
 def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int], size: int) -> bool:
