@@ -60,3 +60,16 @@ def test_trusted_records_equal_validated_records():
 def test_trusted_needs_every_field_and_no_other(values):
     with pytest.raises(TypeError, match="every field"):
         RemovedRecord.trusted(**values)
+
+
+def test_updated_gives_what_model_copy_gives():
+    changes = {"date": "2024-03-01", "date_text": "1 марта 2024", "date_rule": "dates.lead"}
+    items = list(_items())
+    for item in items:
+        for update in (changes, {"title": None}, {}):
+            copied, updated = item.model_copy(update=update), item.updated(**update)
+            assert updated == copied and updated is not item
+            assert updated.__pydantic_fields_set__ == copied.__pydantic_fields_set__
+            assert updated.model_dump_json() == copied.model_dump_json()
+            assert updated.__dict__ is not item.__dict__  # the copy shares no field dict with the original
+    assert items[0].updated(date="1999-12-31").model_dump()["date"] == "1999-12-31"

@@ -57,6 +57,21 @@ class Record(BaseModel):
         return record
 
 
+    def updated(self, **changes) -> Self:
+        """A copy with ``changes``, not validated: what ``model_copy(update=changes)`` gives, in half the time,
+        for the pipeline's own values (each of its field's type, as :meth:`trusted` asks).
+
+        >>> RemovedRecord.trusted(rule="r", line=1, text="x").updated(line=2) == RemovedRecord(rule="r", line=2, text="x")
+        True
+        """
+        record = type(self).__new__(type(self))
+        _set_dict(record, {**self.__dict__, **changes})
+        _set_fields_set(record, self.__pydantic_fields_set__ | changes.keys())
+        _set_extra(record, None)
+        _set_private(record, None)
+        return record
+
+
 def _unknown(value) -> bool:
     return value is None
 

@@ -48,14 +48,14 @@ def _dated(
         first = next((line for line in doc.lines[segment.first : segment.last + 1] if line.kept), None)
         if first is not None and first.stamp is not None:
             stamp = first.stamp
-            return item.model_copy(update={"date": stamp.date, "date_text": stamp.text, "date_rule": stamp.rule})
+            return item.updated(date=stamp.date, date_text=stamp.text, date_rule=stamp.rule)
     found = memo_lead(leads, _lead_paragraph(item.text), rules) if item.text else None  # split_items may know it
     if found is None:
         return item
     found = resolve(found, stamps)
     if found.iso is None:
         return item
-    return item.model_copy(update={"date": found.iso, "date_text": found.text, "date_rule": rule.id})
+    return item.updated(date=found.iso, date_text=found.text, date_rule=rule.id)
 
 
 class _Stamps:
