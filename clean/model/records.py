@@ -16,12 +16,17 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# BaseModel's slots, set through their own setters (a frozen model refuses its __setattr__; object.__setattr__
-# would look each slot up by name on every record)
-_set_dict, _set_fields_set, _set_extra, _set_private = (
-    BaseModel.__dict__[name].__set__
-    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
-)
+
+def _setter(name: str):
+    """How a record's ``name`` is set: BaseModel's slot's own setter (a frozen model refuses its __setattr__,
+    and object.__setattr__ would look the slot up by name on every record), or object.__setattr__ where a
+    pydantic keeps it otherwise."""
+    slot = BaseModel.__dict__.get(name)
+    return slot.__set__ if hasattr(slot, "__set__") else lambda record, value: object.__setattr__(record, name, value)
+
+
+_set_dict, _set_fields_set, _set_extra, _set_private = map(
+    _setter, ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 class Record(BaseModel):
