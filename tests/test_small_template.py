@@ -133,3 +133,28 @@ def test_lines_a_chrome_rule_took_count_toward_the_template_and_a_list_cut_at_it
     assert [i.title for i in items] == [headline]
     assert all(word in items[0].text for word in ("twelve more teaching assistants", "first of April"))
     assert set(menu) <= removed_by_pass(text)
+
+
+def test_the_cheap_look_for_a_repeated_title_misses_no_echo_the_classes_find():
+    """``title_repeated`` runs before the lines are classed, to spare the classing on pages with a
+    small template and no echo; it must say yes wherever the classed lines hold a headline-like echo."""
+    from clean.families.content.article_head import title_repeated
+    from clean.families.content.line_features import describe, is_echo
+    from clean.model.document import Document as Doc
+    from tests.conftest import ROOT
+
+    pages = [p for folder in ("tests/corpus", "tests/listings", "seeds") for p in sorted((ROOT / folder).rglob("*.txt"))
+             if not p.name.endswith(".expected.txt")]
+    pages_text = [p.read_text(encoding="utf-8", errors="replace") for p in pages]
+    pages_text += [saved_page(lang, standings) for lang in PAGES for standings in (False, True)]
+    checked = 0
+    for text in pages_text:
+        doc = Doc.from_text(text)
+        kept = doc.kept_indices()
+        if len(kept) < 2:
+            continue
+        infos = describe([doc.lines[i].text for i in kept], PIPELINE.rules)
+        echoed = any(info.headline_like and is_echo(infos[0], info) for info in infos[1:])
+        assert title_repeated(doc, kept) or not echoed, text[:80]
+        checked += echoed
+    assert checked >= 4  # the written pages above have echoes, at least

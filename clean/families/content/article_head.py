@@ -5,16 +5,23 @@ right after the text. The thresholds are named here; :mod:`clean.families.conten
 
 from __future__ import annotations
 
+import regex
+
+from clean.families.chrome.widgets import fold
 from clean.families.content.blocks import MAX_SHORT_RUN, longest_short_run
 from clean.families.content.line_features import (
     BAD,
+    MIN_REPEAT_CHARS,
     NEAR,
+    SENTENCE_END,
     SHORT,
     STAMP,
     LineInfo,
     is_echo,
 )
+from clean.model.document import Document, fold_case
 
+SECOND_WORD = regex.compile(r"[^\p{L}]*\p{L}+[^\p{L}]+(\p{L}+)")  # a line's second word, as fold splits it
 ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
 HEAD_WINDOW = 12  # lines before a block searched for its headline
@@ -105,3 +112,29 @@ def introduced_list(infos: list[LineInfo], b: int) -> int:
            and infos[end + 1].listed and not infos[end + 1].headline_like):
         end += 1
     return b if end == at else end
+
+
+def title_repeated(doc: Document, kept: list[int]) -> bool:
+    """Whether a later kept line is a headline-like echo of the first (what
+    :func:`~clean.families.content.main_content.has_chrome` asks of a small template), found before the
+    page's lines are classed. Only a line that may be headline-like (at least :data:`MIN_REPEAT_CHARS`
+    characters, no sentence end, no lower-case start) and that shares a word with the title line the way
+    an echo must (its second word is one of the title's, or holds the title's second word) is folded."""
+    lines = doc.lines
+    title = fold(lines[kept[0]].text)
+    words = title.split()
+    if len(title) < MIN_REPEAT_CHARS or len(words) < 2:
+        return False
+    title_words, inner = frozenset(words), words[1]
+    for i in kept[1:]:
+        text = lines[i].text.strip()
+        if len(text) < MIN_REPEAT_CHARS or text[-1] in SENTENCE_END or text[0].islower():
+            continue
+        low = fold_case(text.replace("İ", "I"))
+        second = SECOND_WORD.match(low)
+        if not ((second and second[1] in title_words) or inner in low):
+            continue  # an echo inside the title shares the title's words; one holding the title, its second word
+        line = fold(text)
+        if len(line) >= MIN_REPEAT_CHARS and (line in title or title in line):
+            return True
+    return False

@@ -39,7 +39,7 @@ from clean.families.content.blocks import (
 from clean.families.content.line_features import (
     GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
-from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail
+from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail, title_repeated
 from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
 from clean.families.items.page import facts
 from clean.families.line_marks import remove_lines
@@ -69,9 +69,14 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     kept = doc.kept_indices()
     if MIN_SHORT_LINES <= len(kept) < MIN_LINES:
         return _short_page(doc, rule, rules, kept)
-    taken = sum(1 for line in doc.lines if line.removed is not None and line.removed.startswith("chrome."))
-    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) + taken < MIN_ECHOED_CHROME_LINES:
-        return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
+    if len(kept) < MIN_LINES:
+        return doc
+    short = sum(len(doc.lines[i].text) < LEN_LOW for i in kept)  # every short or date line is under LEN_LOW
+    taken = 0
+    if short < MIN_CHROME_LINES:  # a small template: only on a page saved whole (its title line repeated)
+        taken = sum(1 for line in doc.lines if line.removed is not None and line.removed.startswith("chrome."))
+        if short + taken < MIN_ECHOED_CHROME_LINES or not title_repeated(doc, kept):
+            return doc
     infos = page_infos(doc, rules)
     regions = main_regions(infos, taken)
     if regions is None:
