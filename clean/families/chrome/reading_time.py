@@ -10,7 +10,8 @@
   phrase ("Читайте также", "Lire aussi:") and the line right under it when that
   reads like a headline: it opens with a capital, a digit or a quote, has at most
   :data:`MAX_LINK_WORDS` words and no closing full stop, question or exclamation
-  mark. A sentence under the phrase, or a line going on in lower case, stays;
+  mark, with a date line right under that (the linked story's date). A sentence under the phrase, or a
+  line going on in lower case, stays;
 - a *split call to follow* (``chrome.split-follow-call``) is a line of at most
   :data:`MAX_CALL_WORDS` words ending with a preposition (section ``split_call``,
   ``ends``: "Читать site.ru в") whose next line is a network name, with the
@@ -37,6 +38,7 @@ from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome.widget_gates import lines_opening, opening_words
 from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
+from clean.families.items.paragraphs import is_dateline
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 
@@ -165,4 +167,6 @@ def related_link(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         if (_HEADLINE_START.match(below) and not _SENTENCE_END.search(below)
                 and len(below.split()) <= MAX_LINK_WORDS and fold(below) not in lead):
             marked += [i, kept[n]]
+            if n + 1 < len(kept) and is_dateline(doc.lines[kept[n + 1]].text, rules):
+                marked.append(kept[n + 1])  # the linked story's date, under its headline
     return remove_lines(doc, rule.id, marked)

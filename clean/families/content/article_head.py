@@ -6,7 +6,7 @@ right after the text. The thresholds are named here; :mod:`clean.families.conten
 from __future__ import annotations
 
 from clean.families.content.blocks import MAX_SHORT_RUN, longest_short_run
-from clean.families.content.line_features import BAD, STAMP, LineInfo, is_echo
+from clean.families.content.line_features import BAD, SHORT, STAMP, LineInfo, is_echo
 
 ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
@@ -14,6 +14,7 @@ HEAD_WINDOW = 12  # lines before a block searched for its headline
 TAIL_WINDOW = 3  # lines after a block searched for its date line
 DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
+KICKER_MIN_WORDS = 2  # a headline's kicker between its date line and it: a one-word line is a rubric
 
 
 def echo_line(infos: list[LineInfo], a: int) -> int | None:
@@ -29,7 +30,19 @@ def region_head(infos: list[LineInfo], a: int) -> int:
     if far is not None:
         return far
     found = near_headline(infos, a, 1)
-    return a if found is None else found
+    return a if found is None else with_kicker(infos, found)
+
+
+def with_kicker(infos: list[LineInfo], h: int) -> int:
+    """The headline at ``h``, or the short line right above it when a date line is right above that: the
+    article's head printed as date, kicker, headline (a kicker of :data:`KICKER_MIN_WORDS` words or more,
+    printed once on the page and ending no sentence; a rubric is one word, or repeated in the menus)."""
+    if h < 3 or infos[h - 2].cls != STAMP:
+        return h
+    kicker = infos[h - 1]
+    if kicker.cls == SHORT and kicker.words >= KICKER_MIN_WORDS and kicker.copies == 1 and not kicker.ends:
+        return h - 1
+    return h
 
 
 def far_echo(infos: list[LineInfo], a: int) -> int | None:
@@ -70,10 +83,23 @@ def dated_head(infos: list[LineInfo], a: int) -> int | None:
 
 def region_tail(infos: list[LineInfo], b: int) -> int:
     """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
-    last paragraph), then a date line within :data:`TAIL_WINDOW` lines, else the block's end."""
+    last paragraph), then a date line within :data:`TAIL_WINDOW` lines (past tags, not past a headline:
+    a date under a related link's headline is the link's; nor one over a headline: a feed's first card),
+    else the block's end."""
     while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
         b += 1
     for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
         if infos[k].cls == STAMP:
-            return k
+            return b if _heads_card(infos, k) else k
+        if infos[k].headline_like:
+            break
     return b
+
+
+def _heads_card(infos: list[LineInfo], k: int) -> bool:
+    """Whether the date line at ``k`` is over a headline, past its time line: a feed's card, not the end of an
+    article."""
+    j = k + 1
+    while j < len(infos) and infos[j].cls == STAMP:
+        j += 1
+    return j < len(infos) and infos[j].headline_like
