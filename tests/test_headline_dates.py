@@ -86,7 +86,7 @@ def test_a_date_inside_a_sentence_or_deep_in_the_text_is_not_the_articles_date()
     assert dated([HEADLINE], body=body)[1:] == (None, None)
 
 
-LONGER = [*BODY, "Движение по мосту будет открыто для всех видов транспорта, кроме грузовиков массой больше десяти тонн."]
+LONGER = [*BODY, "Движение по мосту будет открыто для всех видов транспорта, кроме грузовиков больше десяти тонн."]
 OTHER_TITLE = "Мэр открыл мост: репортаж с церемонии - Томские вести"  # a <title> that is not the headline
 
 

@@ -8,12 +8,13 @@ them. This rule reads them for an item that nothing else dated, on a page where 
 found the article (``doc.articles``).
 
 An *anchor* is the item's headline (its first line) or a line that repeats it (its entry in a feed; a
-repeat of :data:`MIN_TITLE_CHARS` at least), never the page's first line (the ``<title>``, whose neighbours are the page's header: the
-crawl-time date there is no item's date). From each anchor the rule looks at most
-:data:`MAX_ABOVE` lines up and :data:`MAX_BELOW` lines down, over short lines only (a byline, a rubric,
-a counter, a time, a button: at most :data:`MAX_META_WORDS` words), for a line that is a full date with
-at most a time, a weekday and short fields after a separator (:func:`date_field_line`). A date without a
-year, a relative date or a line of text ends the search on that side. When the two sides of an anchor
+repeat of :data:`MIN_TITLE_CHARS` at least), never the page's first line (the ``<title>``, whose
+neighbours are the page's header: the crawl-time date there is no item's date). From each anchor the
+rule looks at most :data:`MAX_ABOVE` lines up and :data:`MAX_BELOW` lines down, over short lines only (a
+byline, a rubric, a counter, a time, a button: at most :data:`MAX_META_WORDS` words), for a line that is a
+full date with at most a time, a weekday and short fields after a separator (:func:`date_field_line`), or a
+line that carries a stamp. A date without a year, a relative date or a line of text ends the search on
+that side. When the two sides of an anchor
 give different dates (an entry between two entries of a feed, whose cards may print their date above
 or below the headline), the anchor gives none; when anchors disagree, the item stays undated.
 
@@ -111,8 +112,8 @@ def _passable(text: str, rules: RuleSet) -> bool:
 
 
 def date_field_line(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The ISO date and the date's text of a line that is a full date (at most a time and a weekday beside it), possibly followed
-    by short fields after a separator (``| Рубрика | 133``); a numeric date may have a two-digit year
+    """The ISO date and the date's text of a line that is a full date (at most a time and a weekday beside
+    it), possibly followed by short fields after a separator (``| Рубрика | 133``); a numeric date may have a two-digit year
     before a time or a separator, read as :mod:`~clean.families.dates.glued_stamp` reads stamps."""
     field = FIELD.search(text)
     head, rest = (text[: field.start()], text[field.end() :]) if field else (text, "")

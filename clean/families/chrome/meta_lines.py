@@ -1,0 +1,121 @@
+"""Python rules for two pieces of a card or an article's frame a scraper leaves as lines of their own.
+
+- a *split link list* (``chrome.split-link-list``): a list of links (the tags under an article, a breadcrumb,
+  a footer menu), one link per text node, so one link per line with a line that is only a comma (or ``|``,
+  ``·``, ``•``, ``/``) between them: ``экономика`` / ``,`` / ``бюджет`` / ``,`` / ``Иван Петров``. At least
+  :data:`MIN_SEPARATORS` separator lines, every link a short line (at most :data:`MAX_ITEM_WORDS` words, no
+  sentence end); the line before the list ends a sentence or is a short label, and the line after it does not go on with it (a lone full stop, a lower-case
+  word): a sentence cut at its links, ``В работе участвовали`` / ``Иван Петров`` / ``,`` / ``Анна Сидорова``
+  / ``и другие.``, stays;
+- a *relative-time meta line* (``chrome.relative-time-meta``): a card's or an aggregator's line of a source
+  name, a relative time and a counter, ``Lenta.ru 3 часа назад 120``, ``РИА Новости · Вчера, 21:54 · 12``: a
+  relative time (``N <unit> <ago>``, or a day word with a time; words of table ``relative_times``) with at
+  most :data:`MAX_META_WORDS` other words and a number or a site name among them. A bare relative stamp
+  stays (``dates.relative-to-crawl`` reads it), and so does a headline that names a time
+  (``Взрыв прогремел 2 часа назад``: no counter, no site).
+
+>>> from clean.catalog import shipped_rules
+>>> rules = shipped_rules()
+>>> doc = Document.from_text("Текст статьи.\\nэкономика\\n,\\nбюджет\\n,\\nналоги")
+>>> [line.removed for line in split_link_list(doc, rules.get("chrome.split-link-list"), rules).lines][:3]
+[None, 'chrome.split-link-list', 'chrome.split-link-list']
+"""
+
+from __future__ import annotations
+
+import regex
+
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.families.line_marks import remove_lines
+from clean.model.document import Document
+
+MIN_SEPARATORS = 2  # three links at least: two names joined by a comma may be a sentence's
+MAX_ITEM_WORDS = 3
+MAX_ITEM_CHARS = 40
+MAX_LABEL_WORDS = 3  # a line before the list may be a label ('Теги', 'Все по теме')
+MAX_META_CHARS = 60
+MAX_META_WORDS = 3
+
+SEPARATOR_LINE = regex.compile(r"(?m)^[ \t]*[,|·•/][ \t]*$")
+WORD = regex.compile(r"\p{L}+")
+NUMBER = regex.compile(r"(?<![\w.])\d[\d\s.,]*[KkMmКкМм]?(?!\w)")
+SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Lenta.ru, Москва.ру
+SENTENCE_END = ".!?…;:"
+CONTINUES = ".,;:)»”"
+
+
+@python_rule("chrome.split-link-list")
+def split_link_list(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove the lists of links cut into a line per link (see module docstring)."""
+    view = doc.view()
+    if len(SEPARATOR_LINE.findall(view.text)) < MIN_SEPARATORS:
+        return doc
+    texts = [doc.lines[i].text.strip() for i in view.index]
+    marked, n = [], 0
+    while n < len(texts):
+        end = _link_run(texts, n)
+        if end > n:
+            marked += view.index[n : end + 1]
+            n = end + 1
+        else:
+            n += 1
+    return remove_lines(doc, rule.id, marked)
+
+
+def _link_run(texts: list[str], n: int) -> int:
+    """The position of the last link of a split list that starts at ``n``, or ``n`` when none does."""
+    if not _link(texts[n]) or (n and not _before_list(texts[n - 1])):
+        return n
+    end, separators = n, 0
+    while end + 2 < len(texts) and SEPARATOR_LINE.fullmatch(texts[end + 1]) and _link(texts[end + 2]):
+        end, separators = end + 2, separators + 1
+    if separators < MIN_SEPARATORS or (end + 1 < len(texts) and _goes_on(texts[end + 1])):
+        return n
+    return end
+
+
+def _link(text: str) -> bool:
+    return (0 < len(text) <= MAX_ITEM_CHARS and len(text.split()) <= MAX_ITEM_WORDS and text[-1] not in SENTENCE_END
+            and not SEPARATOR_LINE.fullmatch(text))
+
+
+def _before_list(text: str) -> bool:
+    """A line a list of links may follow: the end of a sentence, or a short label."""
+    return text.rstrip("\"'»”)")[-1:] in SENTENCE_END or len(text.split()) <= MAX_LABEL_WORDS
+
+
+def _goes_on(text: str) -> bool:
+    """A line that goes on with the one before it: a lone full stop, a lower-case word, a comma."""
+    return text[:1] in CONTINUES or text[:1].islower()
+
+
+@python_rule("chrome.relative-time-meta")
+def relative_time_meta(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove the lines of a source name, a relative time and a counter (see module docstring)."""
+    pattern = rules.derived("chrome.relative-time", _relative_time)
+    view = doc.view()
+    if pattern.search(view.text) is None:
+        return doc
+    marked = []
+    for i in view.index:
+        text = doc.lines[i].text.strip()
+        if len(text) <= MAX_META_CHARS and (found := pattern.search(text)) is not None:
+            rest = text[: found.start()] + " " + text[found.end() :]
+            if (rest.strip() and len(WORD.findall(rest)) <= MAX_META_WORDS and text[-1] not in SENTENCE_END
+                    and (NUMBER.search(rest) or SITE.search(rest))):
+                marked.append(i)
+    return remove_lines(doc, rule.id, marked)
+
+
+def _relative_time(rules: RuleSet) -> regex.Pattern:
+    """``N <unit> <ago>`` or ``<day word>, HH:MM``, from table ``relative_times`` (compiled once per rule set)."""
+    table = rules.tables.get("relative_times", {})
+
+    def words(section) -> str:
+        found = sorted({w for ws in section.values() for w in ws} if isinstance(section, dict) else section, key=len)
+        return "|".join(regex.escape(w) for w in reversed(found)) or r"(?!x)x"
+
+    units, ago, days = words(list(table.get("units", {}))), words(table.get("ago", {})), words(table.get("days", {}))
+    return regex.compile(rf"(?i)(?<!\w)(?:\d{{1,3}}\s+(?:{units})\.?\s+(?:{ago})"
+                         rf"|(?:{days}),?\s+(?:в\s+|о\s+|at\s+)?\d{{1,2}}:\d{{2}})(?!\w)")
