@@ -104,3 +104,30 @@ def test_a_one_word_rubric_over_the_headline_is_no_kicker():
 def test_a_date_under_a_related_links_headline_after_the_text_is_not_the_articles_date():
     after = ["Читайте также", "Ремонт набережной завершат к зиме", "11 октября 2020"]
     assert dated([HEADLINE], after=after)[1:] == (None, None)
+
+
+EN_MENU = ["Home", "News", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Culture", "Travel",
+           "Opinion", "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe", "Search", "Weather", "Markets"]
+EN_FOOTER = ["Share", "Facebook", "Twitter", "Email", "About us", "Advertise", "Privacy policy", "Terms of use", "Careers"]
+EN_HEADLINE = "Regional council approves new bus routes for the valley"
+EN_BODY = [
+    "The regional council approved three new bus routes on Tuesday that will connect the villages of the upper valley "
+    "with the hospital and the railway station, officials said.",
+    "The routes will run every thirty minutes on weekdays and every hour at weekends, and the first buses are expected "
+    "to start in the spring.",
+    "Residents had asked for better connections for years, and a petition signed by two thousand people was handed to "
+    "the council last autumn.",
+]
+
+
+@pytest.mark.parametrize("head, date", [
+    (["Politics | March 3, 2021", EN_HEADLINE], "2021-03-03"),  # the rubric first, then the date
+    (["Published: March 3, 2021 | By Jane Doe", EN_HEADLINE], "2021-03-03"),
+    ([EN_HEADLINE, "By Jane Doe", "5 min read", "Wednesday, 3 March 2021"], "2021-03-03"),
+    (["Politics | March 3 | 10:15", EN_HEADLINE], None),  # no year
+    (["Politics | The council met on March 3, 2021 to vote on the routes.", EN_HEADLINE], None),  # a sentence
+])
+def test_an_english_page_dated_beside_its_headline(head, date):
+    lines = [f"{EN_HEADLINE} | Valley Times", *EN_MENU, *head, *EN_BODY, *EN_FOOTER]
+    [item] = PIPELINE.clean_text("\n".join(lines))
+    assert (item.title, item.date) == (EN_HEADLINE, date)

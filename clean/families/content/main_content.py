@@ -121,7 +121,7 @@ def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set
              and not infos[k].ends and not is_echo(infos[0], infos[k])}  # one word may be a date's month
     keep -= {k for a, b in regions for k in _head_and_tail(infos, a, b) if infos[k].counter}
     a = regions[0][0]
-    dated = (infos[a].headline_like and _stamp_under(infos, a)) or (a > 1 and infos[a - 1].cls == STAMP)
+    dated = (infos[a].headline_like and _stamp_under(infos, a)) or _stamp_over(infos, a)
     if not (is_echo(infos[0], infos[a]) or dated):
         keep.add(0)
     return keep
@@ -136,6 +136,12 @@ def _stamp_under(infos: list[LineInfo], a: int) -> bool:
         if infos[k].cls != SHORT or infos[k].words > BYLINE_WORDS:
             return False
     return False
+
+
+def _stamp_over(infos: list[LineInfo], a: int) -> bool:
+    """Whether a date line is right above the headline at ``a``, or above the kicker at ``a`` over it."""
+    head = infos[a].headline_like or (a + 1 < len(infos) and infos[a + 1].headline_like)
+    return a > 1 and infos[a - 1].cls == STAMP and head
 
 
 def _head_and_tail(infos: list[LineInfo], a: int, b: int) -> list[int]:

@@ -24,6 +24,8 @@ date deep in the text are never read: only a date line next to the headline coun
 >>> from clean.catalog import shipped_rules
 >>> date_field_line("09.10.20 15:57 | Общество | 133", shipped_rules())
 ('2020-10-09', '09.10.20 15:57')
+>>> date_field_line("Дата: 12.10.2020 | Автор: Анна Петрова", shipped_rules())
+('2020-10-12', '12.10.2020')
 >>> date_field_line("9 октября 2020 года в Якутске прошла встреча.", shipped_rules()) is None
 True
 """
@@ -44,8 +46,10 @@ MAX_ABOVE = 2  # lines over a headline searched for its date (a time line betwee
 MAX_BELOW = 8  # lines under it: a byline, reading time, views, 'published' label, then the date
 MAX_META_WORDS = 3  # a line passed over has at most this many words (a name, a label, a counter)
 MAX_META_CHARS = 40
+MAX_FIELD_WORDS = 5  # the fields beside the date on its line: 'Дата: … | Автор: Анна Петрова | Политика'
+MAX_FIELD_CHARS = 60
 MIN_TITLE_CHARS = 20  # a shorter headline may be any menu's words: no anchor
-FIELD = regex.compile(r"\s*[|•·]\s*")  # what parts a date line's fields: '09.10.20 | Рубрика | 133'
+FIELD = regex.compile(r"\s*[|•·]\s*|:\s+")  # what parts a date line's fields: '09.10.20 | Рубрика | 133'
 WORD = regex.compile(r"\p{L}+")
 
 
@@ -112,25 +116,28 @@ def _passable(text: str, rules: RuleSet) -> bool:
 
 
 def date_field_line(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The ISO date and the date's text of a line that is a full date (at most a time and a weekday beside
-    it), possibly followed by short fields after a separator (``| Рубрика | 133``); a numeric date may have a two-digit year
-    before a time or a separator, read as :mod:`~clean.families.dates.glued_stamp` reads stamps."""
-    field = FIELD.search(text)
-    head, rest = (text[: field.start()], text[field.end() :]) if field else (text, "")
-    if head and _fields(rest):
-        iso = date_line(head, rules)
-        if iso is not None:
-            return iso, head.strip()
-    stamp = CANDIDATE.match(text)
-    if stamp is None:
-        return None
-    reading = best_reading(stamp, opens_line=True, rules=rules)
-    if reading is None or not _fields(FIELD.sub(" ", reading.body)):
-        return None
-    return reading.iso, reading.stamp
+    """The ISO date and the date's text of a line of short fields (parted by ``|``, ``•``, ``·``, or a colon
+    and a space) one of which is a full date, with at most a time and a weekday: ``Политика | 12.10.2020``,
+    ``Published: March 3, 2021``. A numeric date may have a two-digit year before a time
+    (``09.10.20 15:57``), read as :mod:`~clean.families.dates.glued_stamp` reads stamps."""
+    fields = FIELD.split(text)
+    for k, field in enumerate(fields):
+        found = _date_field(field.strip(), rules)
+        if found is not None:
+            return found if _fields(" ".join(fields[:k] + fields[k + 1 :])) else None
+    return None
+
+
+def _date_field(field: str, rules: RuleSet) -> tuple[str, str] | None:
+    iso = date_line(field, rules) if field else None
+    if iso is not None:
+        return iso, field
+    stamp = CANDIDATE.match(field)
+    reading = best_reading(stamp, opens_line=True, rules=rules) if stamp else None
+    return (reading.iso, reading.stamp) if reading is not None and not reading.body.strip() else None
 
 
 def _fields(rest: str) -> bool:
     """Nothing, or short fields: a rubric, a counter (no sentence)."""
-    return not rest or (len(rest) <= MAX_META_CHARS and len(WORD.findall(rest)) <= MAX_META_WORDS
+    return not rest or (len(rest) <= MAX_FIELD_CHARS and len(WORD.findall(rest)) <= MAX_FIELD_WORDS
                         and rest.rstrip()[-1:] not in ".!?")
