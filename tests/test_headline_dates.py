@@ -131,3 +131,8 @@ def test_an_english_page_dated_beside_its_headline(head, date):
     lines = [f"{EN_HEADLINE} | Valley Times", *EN_MENU, *head, *EN_BODY, *EN_FOOTER]
     [item] = PIPELINE.clean_text("\n".join(lines))
     assert (item.title, item.date) == (EN_HEADLINE, date)
+
+
+def test_a_date_line_closing_the_text_dates_it_even_with_a_teaser_of_the_next_story_under_it():
+    after = ["12 октября 2020", "Следующая статья: ремонт набережной завершат к зиме"]
+    assert dated([HEADLINE], after=after)[1] == "2020-10-12"

@@ -97,9 +97,10 @@ def region_tail(infos: list[LineInfo], b: int) -> int:
 
 
 def _heads_card(infos: list[LineInfo], k: int) -> bool:
-    """Whether the date line at ``k`` is over a headline, past its time line: a feed's card, not the end of an
-    article."""
+    """Whether the date line at ``k`` is over a headline (past its time line) with the next date line within
+    :data:`DATED_HEAD_LINES` lines under that: the first card of a feed, not the end of an article."""
     j = k + 1
     while j < len(infos) and infos[j].cls == STAMP:
         j += 1
-    return j < len(infos) and infos[j].headline_like
+    return (j < len(infos) and infos[j].headline_like
+            and any(info.cls == STAMP for info in infos[j + 1 : j + 1 + DATED_HEAD_LINES]))
