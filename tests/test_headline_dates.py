@@ -80,6 +80,12 @@ def test_no_date_near_the_headline_leaves_the_article_undated(head, top, after):
     assert dated(head, top, after)[1:] == (None, None)
 
 
+def test_the_crawl_time_date_of_the_pages_header_is_not_the_articles_date_even_right_over_its_headline():
+    lines = [f"{HEADLINE} - Томские вести", "Четверг, 15 октября 2020", HEADLINE, *LONGER, *MENU, *FOOTER]
+    [item] = PIPELINE.clean_text("\n".join(lines))
+    assert (item.title, item.date) == (HEADLINE, None)
+
+
 def test_a_date_inside_a_sentence_or_deep_in_the_text_is_not_the_articles_date():
     body = [*BODY[:2], "Подрядчик получил разрешение мэрии на начало работ 12 октября 2018 года, сообщили в мэрии.",
             BODY[2]]

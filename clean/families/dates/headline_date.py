@@ -9,7 +9,8 @@ found the article (``doc.articles``).
 
 An *anchor* is the item's headline (its first line) or a line that repeats it (its entry in a feed; a
 repeat of :data:`MIN_TITLE_CHARS` at least), never the page's first line (the ``<title>``, whose
-neighbours are the page's header: the crawl-time date there is no item's date). From each anchor the
+neighbours are the page's header: the crawl-time date there is no item's date; no date is read over an
+anchor from the page's first :data:`HEADER_LINES` lines). From each anchor the
 rule looks at most :data:`MAX_ABOVE` lines up and :data:`MAX_BELOW` lines down, over short lines only (a
 byline, a rubric, a counter, a time, a button: at most :data:`MAX_META_WORDS` words), for a line that is a
 full date with at most a time, a weekday and short fields after a separator (:func:`date_field_line`), or a
@@ -48,6 +49,8 @@ MAX_META_WORDS = 3  # a line passed over has at most this many words (a name, a 
 MAX_META_CHARS = 40
 MAX_FIELD_WORDS = 5  # the fields beside the date on its line: 'Дата: … | Автор: Анна Петрова | Политика'
 MAX_FIELD_CHARS = 60
+HEADER_LINES = 3  # the page's first lines: the <title> and the header bar, where the crawl-time date is
+HEADER_SCAN = 50  # lines looked through for them (blank lines between)
 MIN_TITLE_CHARS = 20  # a shorter headline may be any menu's words: no anchor
 FIELD = regex.compile(r"\s*[|•·]\s*|:\s+")  # what parts a date line's fields: '09.10.20 | Рубрика | 133'
 WORD = regex.compile(r"\p{L}+")
@@ -58,28 +61,29 @@ def headline_dates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Date each undated, titled item of a whole page from the date lines beside its headline."""
     if not doc.articles or all(item.date or not item.title for item in doc.items):
         return doc
-    first = next((i for i, line in enumerate(doc.lines) if line.role != "blank"), 0)  # the <title> line
+    top = [i for i, line in enumerate(doc.lines[:HEADER_SCAN]) if line.role != "blank"][:HEADER_LINES] or [0]
     items = []
     for item, segment in zip(doc.items, doc.segments):
-        head = next((i for i in range(segment.first, segment.last + 1) if doc.lines[i].kept), first)
-        found = None if item.date or not item.title else headline_date(doc, item.title, first, head, rules)
+        head = next((i for i in range(segment.first, segment.last + 1) if doc.lines[i].kept), top[0])
+        found = None if item.date or not item.title else headline_date(doc, item.title, top, head, rules)
         if found is not None:
             item = item.model_copy(update={"date": found[0], "date_text": found[1], "date_rule": rule.id})
         items.append(item)
     return doc.replace(items=tuple(items))
 
 
-def headline_date(doc: Document, title: str, first: int, head: int, rules: RuleSet) -> tuple[str, str] | None:
+def headline_date(doc: Document, title: str, top: list[int], head: int, rules: RuleSet) -> tuple[str, str] | None:
     """The (ISO date, its text) the lines beside the repeats of ``title`` agree on, or None; line ``head``,
-    the item's first, is one of them when it is the headline, however short."""
+    the item's first, is one of them when it is the headline, however short. ``top``: the page's first
+    lines (the ``<title>``, the header bar), whose dates are the crawl's."""
     folded, lines = fold(title), doc.lines
     low, high = max(MIN_TITLE_CHARS, 0.8 * len(title)), 1.25 * len(title)
     anchors = [i for i, line in enumerate(lines)
                if low <= len(line.text) <= high and fold(line.text) == folded or i == head and line.text == title]
-    anchors = [i for i in anchors if i != first]
+    anchors = [i for i in anchors if i != top[0]]
     found = {}
     for i in anchors:
-        above, below = _beside(doc, i, -1, MAX_ABOVE, rules), _beside(doc, i, 1, MAX_BELOW, rules)
+        above, below = _beside(doc, i, -1, MAX_ABOVE, rules, top[-1]), _beside(doc, i, 1, MAX_BELOW, rules)
         if above and below and above[0] != below[0]:
             continue  # an entry between two others: whose date is whose, the sides cannot tell
         date = above or below
@@ -88,10 +92,11 @@ def headline_date(doc: Document, title: str, first: int, head: int, rules: RuleS
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _beside(doc: Document, i: int, step: int, reach: int, rules: RuleSet) -> tuple[str, str] | None:
-    """The first date line from line ``i`` in direction ``step`` within ``reach`` lines, past short lines."""
+def _beside(doc: Document, i: int, step: int, reach: int, rules: RuleSet, header: int = -1) -> tuple[str, str] | None:
+    """The first date line from line ``i`` in direction ``step`` within ``reach`` lines, past short lines,
+    never at or above line ``header``."""
     lines, seen, k = doc.lines, 0, i + step
-    while 0 <= k < len(lines) and seen < reach:
+    while header < k < len(lines) and seen < reach:
         line = lines[k]
         k += step
         if line.role == "blank" or not line.text.strip() and line.stamp is None:
