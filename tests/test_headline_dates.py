@@ -142,3 +142,10 @@ def test_an_english_page_dated_beside_its_headline(head, date):
 def test_a_date_line_closing_the_text_dates_it_even_with_a_teaser_of_the_next_story_under_it():
     after = ["12 октября 2020", "Следующая статья: ремонт набережной завершат к зиме"]
     assert dated([HEADLINE], after=after)[1] == "2020-10-12"
+
+
+def test_counters_between_a_long_headline_of_many_stop_words_near_text_and_the_text_go():
+    headline = "Мэр сказал, что новый мост через реку у нас в городе откроют для всех до конца этого года"
+    lines = [f"{headline} - Томские вести", *MENU, headline, "12", "0", "Анна Петрова", *LONGER, *FOOTER]
+    [item] = PIPELINE.clean_text("\n".join(lines))
+    assert item.title == headline and item.text.split("\n")[:2] == ["Анна Петрова", LONGER[0]]

@@ -146,8 +146,9 @@ def _stamp_over(infos: list[LineInfo], a: int) -> bool:
 
 def _head_and_tail(infos: list[LineInfo], a: int, b: int) -> list[int]:
     """The positions of region (a, b) before its first line of text and after its last (a table of
-    figures inside the text stays whole)."""
-    text = [k for k in range(a, b + 1) if infos[k].cls in (GOOD, NEAR)]
+    figures inside the text stays whole); the region's first line, its headline, is no line of text even
+    when its words make it ``near``."""
+    text = [k for k in range(a + 1, b + 1) if infos[k].cls in (GOOD, NEAR)]
     if not text:
         return []
     return [*range(a, text[0]), *range(text[-1] + 1, b + 1)]
