@@ -114,7 +114,8 @@ def test_a_date_under_a_related_links_headline_after_the_text_is_not_the_article
 
 EN_MENU = ["Home", "News", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Culture", "Travel",
            "Opinion", "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe", "Search", "Weather", "Markets"]
-EN_FOOTER = ["Share", "Facebook", "Twitter", "Email", "About us", "Advertise", "Privacy policy", "Terms of use", "Careers"]
+EN_FOOTER = ["Share", "Facebook", "Twitter", "Email", "About us", "Advertise", "Privacy policy", "Terms of use",
+             "Careers"]
 EN_HEADLINE = "Regional council approves new bus routes for the valley"
 EN_BODY = [
     "The regional council approved three new bus routes on Tuesday that will connect the villages of the upper valley "
@@ -145,7 +146,7 @@ def test_a_date_line_closing_the_text_dates_it_even_with_a_teaser_of_the_next_st
 
 
 def test_counters_between_a_long_headline_of_many_stop_words_near_text_and_the_text_go():
-    headline = "Мэр сказал, что новый мост через реку у нас в городе откроют для всех до конца этого года"
+    headline = "Мэр сказал, что новый мост через реку у нас в городе откроют для всех до конца года"
     lines = [f"{headline} - Томские вести", *MENU, headline, "12", "0", "Анна Петрова", *LONGER, *FOOTER]
     [item] = PIPELINE.clean_text("\n".join(lines))
     assert item.title == headline and item.text.split("\n")[:2] == ["Анна Петрова", LONGER[0]]
