@@ -42,7 +42,7 @@ def dated(head: list[str], top: list[str] = (), after: list[str] = (), body: lis
 @pytest.mark.parametrize("head, date", [
     (["12.10.20 14:05 | Общество | 245", HEADLINE], "2020-10-12"),  # over the headline: a two-digit year, fields
     (["Понедельник, 12 октября 2020", HEADLINE], "2020-10-12"),
-    ([HEADLINE, "Анна Петрова", "2 мин. чтения", "Просмотров", "1520", "Опубликовано", "12.10.2020"], "2020-10-12"),
+    ([HEADLINE, "Анна Петрова", "Иван Сидоров", "Фото автора", "Томск", "12.10.2020"], "2020-10-12"),  # past 4 lines
 ])
 def test_a_date_line_beside_the_headline_dates_the_article(head, date):
     assert dated(head) == (HEADLINE, date, "dates.headline-date")

@@ -1,4 +1,4 @@
-"""Python rules for two pieces of a card or an article's frame a scraper leaves as lines of their own.
+"""Python rules for pieces of a card or an article's frame a scraper leaves as lines of their own.
 
 - a *split link list* (``chrome.split-link-list``): a list of links (the tags under an article, a breadcrumb,
   a footer menu), one link per text node, so one link per line with a line that is only a comma (or ``|``,
@@ -14,6 +14,11 @@
   stays (``dates.relative-to-crawl`` reads it), and so does a headline that names a time
   (``Взрыв прогремел 2 часа назад``: no counter, no site).
 
+- a *split meta label* (``chrome.split-meta-label``): a label of table ``meta_labels`` alone on its line with
+  its value on the next: a counter (``Просмотров`` / ``1 520``), both go; a date's label (``Опубликовано`` /
+  ``12.10.2020``), the label goes and the date line stays for the date rules. A label whose next line is
+  anything else stays.
+
 >>> from clean.catalog import shipped_rules
 >>> rules = shipped_rules()
 >>> doc = Document.from_text("Текст статьи.\\nэкономика\\n,\\nбюджет\\n,\\nналоги")
@@ -27,6 +32,7 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
+from clean.families.items.paragraphs import is_dateline
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 
@@ -43,6 +49,7 @@ NUMBER = regex.compile(r"(?<![\w.])\d[\d\s.,]*[KkMmКкМм]?(?!\w)")
 SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Lenta.ru, Москва.ру
 SENTENCE_END = ".!?…;:"
 CONTINUES = ".,;:)»”"
+COUNT = regex.compile(r"\d[\d\s.,]*[KkMmКкМм]?")
 
 
 @python_rule("chrome.split-link-list")
@@ -119,3 +126,32 @@ def _relative_time(rules: RuleSet) -> regex.Pattern:
     units, ago, days = words(list(table.get("units", {}))), words(table.get("ago", {})), words(table.get("days", {}))
     return regex.compile(rf"(?i)(?<!\w)(?:\d{{1,3}}\s+(?:{units})\.?\s+(?:{ago})"
                          rf"|(?:{days}),?\s+(?:в\s+|о\s+|at\s+)?\d{{1,2}}:\d{{2}})(?!\w)")
+
+
+@python_rule("chrome.split-meta-label")
+def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove a counter's label and its number, or a date's label over its date line (see module docstring)."""
+    counter, published = rules.derived("chrome.meta-labels", _labels)
+    view = doc.view()
+    if counter.search(view.text) is None and published.search(view.text) is None:
+        return doc
+    marked = []
+    for n, i in enumerate(view.index[:-1]):
+        text, below = doc.lines[i].text, doc.lines[view.index[n + 1]].text.strip()
+        if counter.fullmatch(text) and COUNT.fullmatch(below):
+            marked += [i, view.index[n + 1]]
+        elif published.fullmatch(text) and is_dateline(below, rules):
+            marked.append(i)
+    return remove_lines(doc, rule.id, marked)
+
+
+def _labels(rules: RuleSet) -> tuple[regex.Pattern, regex.Pattern]:
+    """The ``counter`` and ``published`` labels of table ``meta_labels``, each as one line pattern."""
+    table = rules.tables.get("meta_labels", {})
+
+    def line(section: str) -> regex.Pattern:
+        words = sorted({w for ws in table.get(section, {}).values() for w in ws}, key=len, reverse=True)
+        alternatives = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or r"(?!x)x"
+        return regex.compile(rf"(?mi)^[ \t]*(?:{alternatives})[ \t]*:?[ \t]*$")
+
+    return line("counter"), line("published")
