@@ -101,11 +101,9 @@ def _goes_on(text: str) -> bool:
 def relative_time_meta(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove the lines of a source name, a relative time and a counter (see module docstring)."""
     pattern = rules.derived("chrome.relative-time", _relative_time)
-    view = doc.view()
-    if pattern.search(view.text) is None:
-        return doc
-    marked = []
-    for i in view.index:
+    view, marked = doc.view(), []
+    for n in sorted({view.position(m.start()) for m in pattern.finditer(view.text)}):  # one scan; most pages: none
+        i = view.index[n]
         text = doc.lines[i].text.strip()
         if len(text) <= MAX_META_CHARS and (found := pattern.search(text)) is not None:
             rest = text[: found.start()] + " " + text[found.end() :]
@@ -132,16 +130,14 @@ def _relative_time(rules: RuleSet) -> regex.Pattern:
 def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove a counter's label and its number, or a date's label over its date line (see module docstring)."""
     counter, published = rules.derived("chrome.meta-labels", _labels)
-    view = doc.view()
-    if counter.search(view.text) is None and published.search(view.text) is None:
-        return doc
-    marked = []
-    for n, i in enumerate(view.index[:-1]):
-        text, below = doc.lines[i].text, doc.lines[view.index[n + 1]].text.strip()
-        if counter.fullmatch(text) and COUNT.fullmatch(below):
-            marked += [i, view.index[n + 1]]
-        elif published.fullmatch(text) and is_dateline(below, rules):
-            marked.append(i)
+    view, marked = doc.view(), []
+    last = len(view.index) - 1
+    for n in {view.position(m.start()) for m in counter.finditer(view.text)}:  # one scan; most pages: none
+        if n < last and COUNT.fullmatch(doc.lines[view.index[n + 1]].text.strip()):
+            marked += [view.index[n], view.index[n + 1]]
+    for n in {view.position(m.start()) for m in published.finditer(view.text)}:
+        if n < last and is_dateline(doc.lines[view.index[n + 1]].text.strip(), rules):
+            marked.append(view.index[n])
     return remove_lines(doc, rule.id, marked)
 
 
