@@ -1,8 +1,8 @@
 """The month table against its sources: CLDR (Babel) and dateparser's language tables.
 
 ``rules/tables/months.toml`` is written by ``python -m clean.catalog.month_table``; here
-it is checked to be what its sources give, and every month form of ru, uk, be
-and kk in the sources is read as an item's date at the head of a sentence
+it is checked to be what its sources give, and every month form of every language of the
+table (ru, uk, be, kk, de, fr, es, it, pt, pl, tr) in the sources is read as an item's date at the head of a sentence
 (``15 <form> 2021 года …``), lower case and Capitalised. The sources are read
 at test time: a test skips, saying why, when Babel or dateparser is not installed.
 """
@@ -24,6 +24,13 @@ SENTENCE = {  # the sentence a form is read in, per language: day, month, year a
     "uk": "15 {form} 2021 року в місті відбулася зустріч.",
     "be": "15 {form} 2021 года ў горадзе адбылася сустрэча.",
     "kk": "15 {form} 2021 жылы қалада кездесу өтті.",
+    "de": "Am 15. {form} 2021 fand in der Stadt ein Treffen statt.",
+    "fr": "Le 15 {form} 2021, une réunion a eu lieu en ville.",
+    "es": "El 15 de {form} de 2021 se celebró una reunión en la ciudad.",
+    "it": "Il 15 {form} 2021 si è svolto un incontro in città.",
+    "pt": "Em 15 de {form} de 2021 realizou-se uma reunião na cidade.",
+    "pl": "15 {form} 2021 r. w mieście odbyło się spotkanie.",
+    "tr": "15 {form} 2021 tarihinde kentte bir toplantı yapıldı.",
 }
 KK_ORDER = "2021 жылғы 15 {form} қалада кездесу өтті."  # Kazakh puts the year first
 

@@ -65,6 +65,19 @@ CASES = {
     "topic noun repeated": ("2023 жылғы 12 қыркүйекте Астанада халықаралық су форумы басталды.\n"
                             "Форумға отыздан астам елдің сарапшылары қатысып отыр.\n"
                             "Форум қатысушылары су ресурстарын пайдалану мәселелерін талқылайды.", [1]),
+    "a root used before, with a case ending": ("Белгилүү акын шаардын борборунда жаңы китебин окуп берди.\n"
+                                               "Акындын айтымында, китеп эки жылда жазылган.", [1]),
+    "a continuation opener in Kyrgyz": ("Президент Бишкекте Түркиянын тышкы иштер министри менен жолугушту.\n"
+                                        "Эскерте кетсек, быйыл эки өлкөнүн соода жүгүртүүсү өскөн.", [1]),
+    "text after an embedded post": ("A well-known poet presented her new book to readers on Sunday.\n\n"
+                                    "View this post on Instagram\n\n"
+                                    "A post shared by Ann Poet (@annpoet) on Apr 2, 2020 at 10:15am PDT\n"
+                                    "The launch took place in the national library in the capital.", [1]),
+    "text after a related link": ("Шаар мэриясы жаңы көпүрөнүн курулушун баштады.\nТектеш\n"
+                                  "Ош шаарында жаңы мектеп курулат\n"
+                                  "Долбоордун наркы эки миллиард сомду түзөт, акча бюджеттен бөлүнөт.", [1]),
+    "a function word is no root": ("The library will open a new reading room this month for students.\n"
+                                   "Thistle growers in the valley expect a record harvest after the rain.", [1, 2]),
     "topic shift between teasers": ("Министр провёл встречу с главными врачами больниц.\n"
                                     "В городском парке завершилась реконструкция сцены.", [1, 2]),
 }

@@ -64,7 +64,8 @@ def test_what_the_rule_patterns_match_to_a_letter_folds_to_that_letter():
             assert LETTER.match(c), repr(c)
             for p in letters:
                 if regex.fullmatch(regex.escape(p), c, regex.IGNORECASE):
-                    assert folded(c) == folded(p) or not folded(c).isalpha() or c in ODD, (c, p)
+                    same = folded(c) in (folded(p), folded(p).replace(ODD, "i"))  # the gate opens both for 'ı'
+                    assert same or not folded(c).isalpha() or c in ODD, (c, p)
 
 
 def ungated_widget(doc: Document) -> Document:

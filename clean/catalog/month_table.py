@@ -32,7 +32,7 @@ from pathlib import Path
 
 from clean.catalog.loader import shipped_rules_dir
 
-LANGS = ("ru", "uk", "be", "kk")
+LANGS = ("ru", "uk", "be", "kk", "de", "fr", "es", "it", "pt", "pl", "tr")
 MAX_ABBREVIATION_LETTERS = 4  # a form this short that is no full name is an abbreviation
 STEM_LANGS = {"kk"}  # full names take case endings: written as stems
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

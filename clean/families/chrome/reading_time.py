@@ -11,7 +11,11 @@
   reads like a headline: it opens with a capital, a digit or a quote, has at most
   :data:`MAX_LINK_WORDS` words and no closing full stop, question or exclamation
   mark, with a date line right under that (the linked story's date). A sentence under the phrase, or a
-  line going on in lower case, stays;
+  line going on in lower case, stays.
+  A line where the phrase is glued to the headline with no space, a small letter
+  then a capitalised word (or a one-letter one: "В") or a quote ("ТектешЖаңы мыйзам
+  кабыл алынды": two text nodes a scraper joined), is taken alone when the headline
+  after the phrase reads so;
 - a *split call to follow* (``chrome.split-follow-call``) is a line of at most
   :data:`MAX_CALL_WORDS` words ending with a preposition (section ``split_call``,
   ``ends``: "Читать site.ru в") whose next line is a network name, with the
@@ -36,7 +40,7 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.chrome.widget_gates import lines_opening, opening_words
+from clean.families.chrome.widget_gates import ODD, lines_opening, opening_words
 from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 from clean.families.items.paragraphs import is_dateline
 from clean.families.line_marks import remove_lines
@@ -55,6 +59,8 @@ class Patterns:
     minutes: regex.Pattern  # a whole line of minutes
     lead: frozenset  # folded lead phrases
     opens: frozenset  # their first words (the gate of :func:`related_link`)
+    glued: regex.Pattern  # a lead phrase and, with no space, a capital; group ``rest``: the headline
+    glued_opens: regex.Pattern  # a folded first word that is a one-word lead phrase and goes on
 
 
 def patterns(rules: RuleSet) -> Patterns:
@@ -75,12 +81,16 @@ def _build(rules: RuleSet) -> Patterns:
     line = (rf"^{edge}(?:(?P<alone>(?:{before}))[ \t]*:?{edge}$|(?:{before})[ \t]*:?[ \t]*{minutes}{edge}$"
             rf"|{minutes}[ \t]*(?:{after}){edge}$)")
     lead = frozenset(fold(p) for lang in table["lead"].values() for p in lang)
+    lead |= {p.replace(ODD, "i") for p in lead if ODD in p}  # 'AYRICA OKUYUN' folds with an 'i'
     return Patterns(
         reading=regex.compile(line, regex.IGNORECASE),
         reading_opens=opening_words({fold(p) for p in reading["before"] + reading["units"]}),
         minutes=regex.compile(rf"^{edge}{minutes}{edge}$", regex.IGNORECASE),
         lead=lead,
         opens=opening_words(lead),
+        glued=regex.compile(rf"^[^\p{{L}}\d]*(?:{_alternatives(p for lang in table['lead'].values() for p in lang)})"
+                            r"(?<=(?-i:\p{Ll}))(?P<rest>(?:(?-i:\p{Lu}[\p{Ll} ])|[«“„\"])[^\n]*)$", regex.IGNORECASE),
+        glued_opens=regex.compile(rf"^(?:{_alternatives(p for p in lead if ' ' not in p)})\w", regex.MULTILINE),
     )
 
 
@@ -151,22 +161,33 @@ def _network(text: str, vocab: Vocabulary) -> bool:
 
 @python_rule("chrome.related-link")
 def related_link(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove a line that is a lead phrase alone and the headline-like line under it (see module docstring)."""
-    lead = patterns(rules).lead
-    candidates = lines_opening(patterns(rules).opens, doc.view())
+    """Remove a line that is a lead phrase alone and the headline-like line under it, or a lead phrase
+    glued to a headline (see module docstring)."""
+    found, view = patterns(rules), doc.view()
+    candidates = lines_opening(found.opens, view)
+    if found.glued_opens.search("\n".join(view.first_words())):  # a one-word phrase glued to a headline
+        firsts = zip(view.index, view.first_words())
+        candidates = sorted({*candidates, *(i for i, f in firsts if found.glued_opens.match(f))})
     if not candidates:
         return doc
-    kept = doc.view().index
+    kept = view.index
     marked: list[int] = []
     for i in candidates:
         n = bisect_right(kept, i)  # the position after line i among the kept lines
         text = doc.lines[i].text
-        if n >= len(kept) or len(text) > 40 or fold(text) not in lead:
-            continue
-        below = doc.lines[kept[n]].text
-        if (_HEADLINE_START.match(below) and not _SENTENCE_END.search(below)
-                and len(below.split()) <= MAX_LINK_WORDS and fold(below) not in lead):
+        if len(text) > 40 or fold(text) not in found.lead:
+            glued = found.glued.match(text)
+            if glued and _reads_as_link(glued.group("rest"), found.lead):
+                marked.append(i)
+        elif n < len(kept) and _reads_as_link(doc.lines[kept[n]].text, found.lead):
             marked += [i, kept[n]]
             if n + 1 < len(kept) and is_dateline(doc.lines[kept[n + 1]].text, rules):
                 marked.append(kept[n + 1])  # the linked story's date, under its headline
     return remove_lines(doc, rule.id, marked)
+
+
+def _reads_as_link(text: str, lead: frozenset) -> bool:
+    """A headline's shape: a capital, a digit or a quote first, no closing full stop, question or
+    exclamation mark, at most :data:`MAX_LINK_WORDS` words, and not a lead phrase itself."""
+    return (bool(_HEADLINE_START.match(text)) and not _SENTENCE_END.search(text)
+            and len(text.split()) <= MAX_LINK_WORDS and fold(text) not in lead)

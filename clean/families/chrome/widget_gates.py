@@ -17,7 +17,9 @@ letters, so a line's first folded word is the fold of its first raw run of
 letters; and every character the rule patterns match case-insensitively to one
 of their letters folds to that letter. The few letters that fold to a letter and
 a combining mark (``İ``, ``ǰ``...) leave a run that is not all letters, and such a
-line is always looked at, as is one with :data:`ODD`. tests/test_widget_gates.py
+line is always looked at, as is one with :data:`ODD`; a phrase's word with the dotless
+``ı`` (Turkish ``Ayrıca``), which the patterns match to ``I`` folding to ``i``, opens
+lines in both spellings. tests/test_widget_gates.py
 checks these facts over every code point, and gated == ungated over the test pages.
 
 >>> from clean.model.document import Document
@@ -36,7 +38,8 @@ ODD = "ı"  # a letter the rule patterns match to 'I' but that folds to itself: 
 
 def opening_words(phrases) -> frozenset:
     """The first words of folded ``phrases``: what the folded first run of letters of a line they open is."""
-    return frozenset(p.split()[0] for p in phrases if p.split())
+    firsts = {p.split()[0] for p in phrases if p.split()}
+    return frozenset(firsts | {w.replace(ODD, "i") for w in firsts if ODD in w})
 
 
 def lines_opening(words: frozenset, view: PageView) -> list[int]:

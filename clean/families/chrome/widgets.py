@@ -52,7 +52,10 @@ _NOT_LETTERS = regex.compile(r"[^\p{L}]+")
 
 
 def fold(text: str) -> str:
-    """Lowercase, ё as е, every run of non-letters one space: the form widget phrases are compared in."""
+    """Lowercase, ё as е, every run of non-letters one space: the form widget phrases are compared in.
+    A Turkish capital ``İ`` is ``i`` (case folding would leave a combining dot: 'İlgili' as 'i lgili')."""
+    if "İ" in text:
+        text = text.replace("İ", "I")
     return " ".join(_NOT_LETTERS.sub(" ", fold_case(text)).split())
 
 

@@ -6,7 +6,14 @@ right after the text. The thresholds are named here; :mod:`clean.families.conten
 from __future__ import annotations
 
 from clean.families.content.blocks import MAX_SHORT_RUN, longest_short_run
-from clean.families.content.line_features import BAD, SHORT, STAMP, LineInfo, is_echo
+from clean.families.content.line_features import (
+    BAD,
+    NEAR,
+    SHORT,
+    STAMP,
+    LineInfo,
+    is_echo,
+)
 
 ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
@@ -15,6 +22,7 @@ TAIL_WINDOW = 3  # lines after a block searched for its date line
 DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
 KICKER_MIN_WORDS = 2  # a headline's kicker between its date line and it: a one-word line is a rubric
+MAX_LIST_LINES = 60  # the items of a list that the article's text introduces with a colon
 
 
 def echo_line(infos: list[LineInfo], a: int) -> int | None:
@@ -83,11 +91,12 @@ def dated_head(infos: list[LineInfo], a: int) -> int | None:
 
 def region_tail(infos: list[LineInfo], b: int) -> int:
     """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
-    last paragraph), then a date line within :data:`TAIL_WINDOW` lines (past tags, not past a headline:
-    a date under a related link's headline is the link's; nor one over a headline: a feed's first card),
-    else the block's end."""
+    last paragraph) and a list they introduce (:func:`introduced_list`), then a date line within
+    :data:`TAIL_WINDOW` lines (past tags, not past a headline: a date under a related link's headline is the
+    link's; nor one over a headline: a feed's first card), else the block's end."""
     while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
         b += 1
+    b = introduced_list(infos, b)
     for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
         if infos[k].cls == STAMP:
             return b if _heads_card(infos, k) else k
@@ -104,3 +113,21 @@ def _heads_card(infos: list[LineInfo], k: int) -> bool:
         j += 1
     return (j < len(infos) and infos[j].headline_like
             and any(info.cls == STAMP for info in infos[j + 1 : j + 1 + DATED_HEAD_LINES]))
+
+
+def introduced_list(infos: list[LineInfo], b: int) -> int:
+    """The end of a list under the text that ends at ``b``: when the text's last line, or a short line of
+    two or more words right under it, ends with a colon ('Final standings:'), the lines after it that are
+    short, no headline, and open like items of a list (a number and a stop, a bullet, lower case; at most
+    :data:`MAX_LIST_LINES`) are the article's. Another story's headline, a date line, a line of few stop
+    words or a capitalised word (a share button, a menu) ends the list. Returns ``b`` when there is none."""
+    at = b
+    if not infos[at].colon:
+        at += 1
+        if at >= len(infos) or not (infos[at].colon and infos[at].cls == SHORT and infos[at].words >= 2):
+            return b
+    end = at
+    while (end + 1 < len(infos) and end - at < MAX_LIST_LINES and infos[end + 1].cls in (SHORT, NEAR)
+           and infos[end + 1].listed and not infos[end + 1].headline_like):
+        end += 1
+    return b if end == at else end

@@ -41,6 +41,7 @@ LEN_HIGH = 200  # jusText's length_high: a good line is at least this long
 STOP_LOW = 0.20  # share of stop words of a near line (jusText: 0.30 with its full lists)
 STOP_HIGH = 0.25  # share of stop words of a good line (jusText: 0.32)
 STOP_SENTENCE = 0.10  # share of stop words of a near line that ends a sentence
+STOP_SPARSE_SENTENCE = 0.05  # ... that ends a sentence and holds a comma (agglutinative languages have few)
 MAX_COUNTER_CHARS = 12  # '1 042 241' views
 MAX_STAMP_CHARS = 40  # 'Wednesday, 14 October 2020, 21:45' is 33
 LANGUAGE_SAMPLE = 3000  # words of the page's longer lines read to tell its language
@@ -49,6 +50,7 @@ MIN_REPEAT_CHARS = 20  # a line at least this long that the next line starts wit
 
 WORDS = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")
+LIST_ITEM = regex.compile(r"\d{1,3}[.)]\s|[•·*▪►●◦‣-]\s?|[–—]\s|\p{Ll}")
 CLOCK = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 SENTENCE_END = ".!?…"
 CLAUSE_END = SENTENCE_END + ";:"  # the end of a sentence or of an item of a list inside it
@@ -73,6 +75,8 @@ class LineInfo:
     repeated: bool = False  # printed elsewhere on the page too, or the next line starts with it
     copies: int = 1  # how many times the page prints it
     counter: bool = False  # a number alone (views, comments, likes), not a date or a time
+    colon: bool = False  # it ends with a colon: it introduces what follows (a list, a quote)
+    listed: bool = False  # it opens like an item of a list: a number and a stop or bracket, a bullet, lower case
 
 
 def stopword_sets(rules) -> tuple[tuple[str, frozenset], ...]:
@@ -173,7 +177,8 @@ def _info(text: str, words: list[str], cls: str, ends: bool, para: int) -> LineI
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
     sentence = count >= MIN_SENTENCE_WORDS and stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END
     counter = cls == SHORT and not count and len(stripped) <= MAX_COUNTER_CHARS and bool(DIGIT.search(stripped))
-    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence, ends, para, counter=counter)
+    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence, ends, para, counter=counter,
+                    colon=stripped.endswith(":"), listed=LIST_ITEM.match(stripped) is not None)
 
 
 def is_stamp(text: str, rules) -> bool:
@@ -203,6 +208,8 @@ def classify(text: str, words: list[str], stops: frozenset, rules) -> str:
         return GOOD if chars >= LEN_HIGH else NEAR
     if density >= STOP_LOW or (density >= STOP_SENTENCE and text[-1] in SENTENCE_END):
         return NEAR
+    if density >= STOP_SPARSE_SENTENCE and text[-1] in SENTENCE_END and "," in text:
+        return NEAR  # a sentence with a clause in a language of few stop words (Kazakh, Kyrgyz, Turkish)
     return BAD
 
 

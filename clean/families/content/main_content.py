@@ -50,6 +50,7 @@ MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the
 TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time, views, share buttons between)
 MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
 MIN_CHROME_LINES = 25  # a page with fewer short lines (menu items, buttons, dates) has no template around it
+MIN_ECHOED_CHROME_LINES = 10  # ... unless a later line repeats its title line (the visible headline of a saved page)
 MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
 MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
@@ -68,7 +69,7 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     kept = doc.kept_indices()
     if MIN_SHORT_LINES <= len(kept) < MIN_LINES:
         return _short_page(doc, rule, rules, kept)
-    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
+    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_ECHOED_CHROME_LINES:
         return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
     infos = page_infos(doc, rules)
     regions = main_regions(infos)
@@ -201,10 +202,15 @@ def _main_block(infos: list[LineInfo], blocks: list, sizes: list) -> int | None:
 
 
 def has_chrome(infos: list[LineInfo]) -> bool:
-    """Whether the page has a template around its text: many short lines, and text lines a minority."""
+    """Whether the page has a template around its text: many short lines (:data:`MIN_CHROME_LINES`, or
+    :data:`MIN_ECHOED_CHROME_LINES` when a headline-like line repeats the title line, the mark of a page
+    saved whole), and text lines a minority."""
     chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
     text = sum(info.cls in (GOOD, NEAR) for info in infos)
-    return chrome >= MIN_CHROME_LINES and text <= MAX_TEXT_SHARE * len(infos)
+    if text > MAX_TEXT_SHARE * len(infos) or chrome < MIN_ECHOED_CHROME_LINES:
+        return False
+    return chrome >= MIN_CHROME_LINES or any(
+        info.headline_like and is_echo(infos[0], info) for info in infos[1:])
 
 
 def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int], size: int) -> bool:
@@ -224,11 +230,11 @@ def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int
 def _teaser(infos: list[LineInfo]) -> tuple[int, int] | None:
     """A page with no article block but one echo of its title line followed, within
     :data:`TEASER_WINDOW` lines, by a line of :data:`MIN_TEASER_CHARS` (an aggregator's teaser):
-    the region from the echo to that line."""
+    the region from the echo to that line and the sentences right after it (:func:`region_tail`)."""
     echoes = [k for k in range(1, len(infos)) if is_echo(infos[0], infos[k]) and infos[k].headline_like]
     if len(echoes) != 1:
         return None
     start = echoes[0]
     body = next((k for k in range(start + 1, min(len(infos), start + TEASER_WINDOW))
                  if infos[k].chars >= MIN_TEASER_CHARS), None)
-    return None if body is None else (start, body)
+    return None if body is None else (start, region_tail(infos, body))

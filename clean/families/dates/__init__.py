@@ -1,3 +1,5 @@
-"""``dates.*``: the date reader, glued stamps, stamp lines, relative dates, and the date an item's lead gives."""
+"""``dates.*``: the date reader, glued stamps, stamp lines, relative dates, the date an item's lead gives, and a labelled date closing an item."""
 
-from clean.families.dates import glued_stamp, headline_date, item_dates, relative, stamp_lines, word_stamps  # noqa: F401, E501
+from clean.families.dates import (  # noqa: F401  (register)
+    closing_date, glued_stamp, headline_date, item_dates, relative, stamp_lines, word_stamps,
+)

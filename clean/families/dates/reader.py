@@ -1,4 +1,4 @@
-"""Dates as pages write them, in Russian, Kazakh, Ukrainian, Belarusian and English.
+"""Dates as pages write them, in Russian, Kazakh, Ukrainian, Belarusian, English and the other languages of the month table.
 
 The vocabulary is data (``rules/tables/months.toml``); this module compiles it
 once per rule set into one pattern, :func:`vocabulary`, and reads dates with it

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 import regex
 
+from clean.families.dates.date_labels import after_time, at_words, label_prefix
 from clean.families.dates.reader import date_at
 from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
@@ -33,12 +34,11 @@ from clean.families.items.paragraphs import is_dateline
 
 MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a longer line is text
 
-TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|\s?h\s?[0-5]\d(?!\d))"  # 10:42, 10:42:05; 10h42 (fr)
 ZONE = r"(?:\s*(?:[+-]\d{2}:?\d{2}|GMT|UTC|Z)(?!\w))?"  # RFC 822: Mon, 28 Sep 2020 10:00:00 +0300
-# the word a date line may put before its time: ru/uk/be в, во, о, об, а; kk сағат; en at; de um; fr à; es a las;
-# tr saat; with "г./р./ж." and "года/року/жылы" before it read as part of the date
-AT_TIME = r"(?:в|во|о|об|а|сағат|at|um|à|a\s+las|saat)"
-AFTER_DATE = regex.compile(rf"(?i)[\s,|–—-]*(?:(?:{AT_TIME}\s+)?{TIME}{ZONE})?\s*")
+# the words a date line may put before its time (в, at, um ...) and after it (a.m., Uhr, МСК), and a label
+# before its date (Published, Опубликовано:): rules/tables/date_labels.toml; with "г./р./ж." and
+# "года/року/жылы" before the time read as part of the date
 YEAR = regex.compile(r"\d{4}")
 
 
@@ -82,14 +82,24 @@ def date_line(text: str, rules: RuleSet) -> str | None:
     found = date_at(text, start, rules)
     if found is None or found.iso is None or not YEAR.search(found.text):
         return None
-    return found.iso if AFTER_DATE.fullmatch(text, found.end) else None
+    return found.iso if rules.derived("dates.after-date-line", _after_date).fullmatch(text, found.end) else None
+
+
+def _after_date(rules: RuleSet):
+    """What may follow the date on a date line: a time, after a word (``в``, ``at``), with ``a.m.``,
+    ``Uhr`` or a time zone after it."""
+    return regex.compile(rf"(?i)[\s,|–—-]*(?:(?:(?:{at_words(rules)})\s+)?{TIME}"
+                         rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*{ZONE})?\s*")
 
 
 def _before_date(rules: RuleSet):
-    """What may precede the date on a date line: a time, a weekday (``Пятница,``), or both."""
+    """What may precede the date on a date line: a label (``Published``, ``Опубликовано:``), then a time,
+    a weekday (``Пятница,``), or both."""
     days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
     weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
-    return regex.compile(rf"(?i)\s*(?:{TIME}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
+    label = label_prefix(rules).pattern.removeprefix("(?i)")
+    after = rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*"
+    return regex.compile(rf"(?i)(?:{label})?\s*(?:{TIME}{after}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
 
 
 def carry_bare_stamps(lines, rules: RuleSet) -> tuple[Line, ...]:

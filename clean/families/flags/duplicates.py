@@ -4,14 +4,18 @@ A home page prints its stories more than once: in the feed, in a slider, in a "m
 showing is an item in the page's order; the later ones are flagged ``duplicate`` so a user can drop
 them, and nothing is deleted. An item repeats an earlier one when its title (or, untitled, its first
 line) is the earlier item's title or first line, compared case-folded (a page repeats its own words;
-a final full stop or ellipsis aside), and its text adds nothing the earlier item does not hold (a repeat shows the
+a rank number before it, as a 'most read' list numbers its stories, and a final full stop or ellipsis aside), and its text adds nothing the earlier item does not hold (a repeat shows the
 headline alone, or with the same teaser, often cut shorter).
 
 >>> same_story("«Новый мост»: город открывает переправу", "«НОВЫЙ МОСТ»: город открывает переправу…")
 True
+>>> same_story("Storm damages the east pier", "2. Storm damages the east pier")
+True
 """
 
 from __future__ import annotations
+
+import regex
 
 from clean.model.document import Document, fold_case
 from clean.engine.registry import python_rule
@@ -20,11 +24,15 @@ from clean.engine.ruleset import Rule, RuleSet
 ELLIPSIS = "…"
 MIN_KEY_CHARS = 20  # a short line ('Политика', 'Главное') repeats on any page without being a story
 MAX_HEADING_CHARS = 300  # a longer first line is a paragraph, not a heading
+RANK = regex.compile(r"\d{1,2}[.)]\s+")  # the place of a story in a 'most read' list: '1. ', '2) '
 
 
 def key(text: str) -> str:
-    """``text`` as stories are compared: case-folded, a final full stop or ellipsis left out."""
-    return fold_case(text).strip().rstrip(".…").rstrip()
+    """``text`` as stories are compared: case-folded, a rank number before it ('1. ') and a final full
+    stop or ellipsis left out."""
+    text = fold_case(text).strip()
+    rank = RANK.match(text)
+    return (text[rank.end():] if rank else text).rstrip(".…").rstrip()
 
 
 def same_story(a: str, b: str) -> bool:

@@ -25,8 +25,9 @@ that applies decides (the rule ids are the ``boundary`` of the item):
 8. the item so far has no title or headline (a teaser): new item unless it shares
    at least :data:`MIN_SHARED_STEMS` word stems with its last paragraphs, or
    opens with a common noun of those paragraphs (``Операция направлена …``
-   after ``… операция «Канал»``); a paragraph with fewer stems than that cannot
-   tell and stays (``items.topic-shift``);
+   after ``… операция «Канал»``; ``Акындын …`` after ``… акын …``); a paragraph with fewer stems than that cannot
+   tell and stays, and so does one right after an embedded post or a related link removed from the
+   text (they sit inside an article, never between teasers) (``items.topic-shift``);
 9. otherwise: same item (an article goes on).
 
 Whatever the rung, an item so far made of date lines alone (a day heading, a feed's own dates) is no
@@ -55,13 +56,15 @@ from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.main_content import article_starts
 from clean.families.items.page import Page
 from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, opens_continuation, repeats_theme, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, function_words, opens_continuation, repeats_theme, words,
 )
 
 MIN_SHARED_STEMS = 3
 MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely the interviewer's: less to keep it
 COHESION_WINDOW = 3
 SEPARATOR_RULE = "noise.separator"
+EMBED_RULES = frozenset({  # the lines an embedded post or a related-article box leaves inside a text
+    "chrome.social-embed", "chrome.embed-attribution", "chrome.related-link"})
 SIGNALS = (
     "items.card", "items.headline-list", "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
     "items.topic-shift",
@@ -77,10 +80,11 @@ def cut_items(doc: Document, rules: RuleSet) -> Document:
         return doc.replace(segments=tuple(_segments(doc, page.kept, article_starts(doc, page.kept))))
     enabled = rules.derived("items.signals", lambda r: frozenset(s for s in SIGNALS if r.enabled(s)))
     separated = _after_separator(doc, page.kept) if "items.separator" in enabled else set()
+    embedded = _after_embed(doc, page.kept)
     starts = [(page.kept[0], "items.first")]
     first = 0
     for n in range(1, len(page.kept)):
-        reason = "items.separator" if n in separated else _opens_item(page, n, first, enabled)
+        reason = "items.separator" if n in separated else _opens_item(page, n, first, enabled, n in embedded)
         if reason and reason != "items.separator" and all(page.bare[first:n]):
             if reason != "items.card" or len(starts) == 1:
                 continue  # date lines alone are no item: they head the item after them
@@ -91,8 +95,9 @@ def cut_items(doc: Document, rules: RuleSet) -> Document:
     return doc.replace(segments=tuple(_segments(doc, page.kept, starts)))
 
 
-def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None:
-    """The rung of the ladder that decides kept line ``n`` (``first``: where its item starts)."""
+def _opens_item(page: Page, n: int, first: int, enabled: set[str], embedded: bool = False) -> str | None:
+    """The rung of the ladder that decides kept line ``n`` (``first``: where its item starts; ``embedded``:
+    an embedded post was removed right before it)."""
     line = page.lines[n]
     if "items.card" in enabled and n in page.cards.region:
         return "items.card" if n in page.cards.starts else None
@@ -118,9 +123,9 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str]) -> str | None
         if _only_headline(page, first, n) or (not _untitled(page, first, n) and _narrates(page, first, n)):
             return None
         return "items.date-lead"
-    if "items.topic-shift" in enabled and _untitled(page, first, n) and _topic_shifts(page, first, n):
+    if "items.topic-shift" in enabled and not embedded and _untitled(page, first, n) and _topic_shifts(page, first, n):
         left = [page.lines[m].text for m in range(max(first, n - COHESION_WINDOW), n)]
-        if not repeats_theme(line.text, left):
+        if not repeats_theme(line.text, left, function_words(page.rules)):
             return "items.topic-shift"
     return None
 
@@ -135,6 +140,13 @@ def _after_separator(doc: Document, kept: list[int]) -> set[int]:
     lines = doc.lines
     after = (bisect_left(kept, i) for i in range(kept[0] + 1, kept[-1]) if lines[i].removed == SEPARATOR_RULE)
     return set(after)
+
+
+def _after_embed(doc: Document, kept: list[int]) -> set[int]:
+    """The kept lines (``n``) with an embedded post's or a related link's lines removed just before them."""
+    if not any(r.rule in EMBED_RULES for r in doc.removals):
+        return set()
+    return {bisect_left(kept, i) for i in range(kept[0] + 1, kept[-1]) if doc.lines[i].removed in EMBED_RULES}
 
 
 def _only_headline(page: Page, first: int, n: int) -> bool:

@@ -24,6 +24,7 @@ import re
 
 import regex
 
+from clean.families.dates.date_labels import label_words
 from clean.families.dates.reader import FoundDate, find_dates, first_date
 
 MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
@@ -47,6 +48,7 @@ NAME_LED_QUOTE = regex.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}:\s+\S")
 QUOTE_OPEN = regex.compile(r"^[«“„\"]|^[—–-]\s")
 QUOTE_FIRST = "«“„\"—–-"  # the characters a QUOTE_OPEN match starts with
 TIME = regex.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+TIME_BESIDE_DATE = regex.compile(r"\b\d{1,2}(?::\d{2}(?::\d{2})?|\s?h\s?[0-5]\d)\b")  # 10h42 (fr) too
 DAY_MONTH = regex.compile(r"(?<![\d.])\d{1,2}\.\d{2}(?![\d.])")
 CREDIT_WORDS = frozenset(
     "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
@@ -146,15 +148,17 @@ def is_dateline(text: str, rules) -> bool:
             return False
         rest = DAY_MONTH.sub("", TIME.sub("", text), count=1)  # a day and month beside the time: 14.10/15:52
     else:
-        rest = TIME.sub("", text[: found.start] + text[found.end :])
+        rest = TIME_BESIDE_DATE.sub("", text[: found.start] + text[found.end :])
     return not LETTER_OR_DIGIT.search(rules.derived("items.dateline-words", _dateline_words).sub("", rest))
 
 
 def _dateline_words(rules) -> regex.Pattern:
-    """What a date line may hold besides the date and the time: a weekday, a time zone."""
+    """What a date line may hold besides the date and the time: a weekday, a time zone, a label or the
+    words around a time (``Published``, ``at``, ``Uhr``: ``rules/tables/date_labels.toml``)."""
     days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
     weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
-    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday})\.?(?!\p{{L}})|[+-]\d{{2}}:?\d{{2}}\b|\b(?:GMT|UTC|Z)\b")
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday}|{label_words(rules)})\.?(?!\p{{L}})|[+-]\d{{2}}:?\d{{2}}\b"
+                         r"|\b(?:GMT|UTC|Z)\b")
 
 
 def _relative_times(rules) -> regex.Pattern:
@@ -165,17 +169,33 @@ def _relative_times(rules) -> regex.Pattern:
     return regex.compile(rf"(?:{days})(?:[,\s]+(?:в\s+|at\s+)?\d{{1,2}}:\d{{2}})?|\d{{1,3}}\s+\p{{L}}+\s+(?:{ago})")
 
 
-def repeats_theme(text: str, previous: list[str]) -> bool:
+def repeats_theme(text: str, previous: list[str], function_words: frozenset = frozenset()) -> bool:
     """Does ``text`` open with a common noun of the ``previous`` paragraphs (``Операция направлена …``
     after ``… операция «Канал»``)? The first word must be a content word, used in lower case before, so
-    a place or a name opening the next teaser does not count."""
+    a place or a name opening the next teaser does not count. A short word used before counts whole when
+    the opening word is that word and a suffix (``ырчы`` then ``Ырчынын айтымында, …``: a root of
+    :data:`MIN_STEM_WORD` letters and its case ending, as Turkic languages write them), unless it is one
+    of ``function_words`` (``this`` is no root of ``Thistles``)."""
     first = CONTENT_WORD.match(text)
     if first is None:
         return False
-    stem = first.group().lower()[:STEM_LENGTH]
+    word = first.group().lower()
+    stem = word[:STEM_LENGTH]
     return any(
-        w[0].islower() and w.startswith(stem) for p in previous for w in CONTENT_WORD.findall(p[:STEM_CHARS])
+        w[0].islower() and (w.startswith(stem) or (word.startswith(w) and w not in function_words))
+        for p in previous for w in CONTENT_WORD.findall(p[:STEM_CHARS])
     )
+
+
+def function_words(rules) -> frozenset:
+    """The words of :data:`MIN_STEM_WORD` letters in any stop-word list (table ``stopwords``): the short
+    words :func:`repeats_theme` never takes as a root (memoised on the rule set)."""
+    return rules.derived("items.function_words", _function_words)
+
+
+def _function_words(rules) -> frozenset:
+    lists = rules.table("stopwords")["languages"].values()
+    return frozenset(w for words in lists for w in words.split() if len(w) == MIN_STEM_WORD and w.isalpha())
 
 
 def opens_continuation(text: str, rules) -> bool:

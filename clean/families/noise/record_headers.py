@@ -11,7 +11,12 @@ corpus's ``<author_surname>``, ``<publ_in>``, ``<url>``, ``<length>``,
 - a run of at least :data:`MIN_FIELDS` field lines next to each other (blank
   lines between them allowed) is a header, and every line of it is removed;
 - a field named as a title (:data:`TITLE_FIELDS`) in a header stays as the
-  page title, its tags recorded as removed.
+  page title, its tags recorded as removed;
+- a header opens a record, and the record is one text: the lines from a header
+  to the next one (or to the end) become an article (``Document.articles``, read
+  by ``split_items``), so a body's bold subheads, dated paragraphs or a change of
+  topic never cut it into several items. Text before the first header is a record
+  of its own. A page whose articles are already known keeps them.
 
 A single field line in prose (``<price>100</price>`` once) or a sentence that
 mentions a tag stays.
@@ -52,7 +57,8 @@ def record_header(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     if not may_have_fields(doc.view().text):
         return doc
     lines, removals = list(doc.lines), list(doc.removals)
-    for run in _header_runs(doc):
+    runs = _header_runs(doc)
+    for run in runs:
         for i, match in run:
             line = lines[i]
             if match.group("name") and match.group("name").lower() in TITLE_FIELDS and match.group("value").strip():
@@ -64,7 +70,16 @@ def record_header(doc: Document, rule: Rule, rules: RuleSet) -> Document:
                 removals.append(Removal(rule.id, line.start, line.text))
     if len(removals) == len(doc.removals):
         return doc
-    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)))
+    articles = doc.articles or _records(doc, [run[0][0] for run in runs])
+    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)), articles=articles)
+
+
+def _records(doc: Document, heads: list[int]) -> tuple[tuple[int, int], ...]:
+    """(first, last) source lines of each record: from a header's first line (``heads``) to the line
+    before the next header, and the text before the first header if it has a kept line."""
+    kept, lines = doc.kept_indices(), doc.lines
+    bounds = ([kept[0]] if kept and kept[0] < heads[0] else []) + heads + [len(lines)]
+    return tuple((lines[a].start, lines[b - 1].end) for a, b in zip(bounds, bounds[1:]))
 
 
 def _header_runs(doc: Document) -> list[list[tuple[int, regex.Match]]]:

@@ -1,0 +1,112 @@
+"""The main-content pass on a page saved whole with a small template (pages written for these tests).
+
+A saved page whose `<title>` line is repeated further down as the visible headline is a whole page
+even when its menu and footer are short: the pass cuts it with ten short lines instead of
+twenty-five. Near misses: the same article saved without its template (no echo of a title line)
+keeps a long list under its text, and a list the text introduces with a colon stays in the article
+while the share buttons and headlines after it go.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clean.model.document import Document
+from clean.pipeline import Pipeline
+
+RULE = "content.boilerplate"
+PIPELINE = Pipeline()
+
+PAGES = {
+    "en": {
+        "site": "Valley Post",
+        "headline": "Regional chess championship ends in a tie",
+        "menu": ["Home", "News", "Sport", "Culture", "Contact"],
+        "body": [
+            "The regional chess championship ended on Sunday with two players sharing first place after nine "
+            "rounds, the first tie at the top in the tournament's thirty-year history.",
+            "Organisers said more than two hundred players took part this year, twice as many as last year, and "
+            "that the junior section had grown the most of all.",
+            "The final round was played in the old library, which the city lent to the chess club for the weekend "
+            "at no cost.",
+            "The prize fund of five thousand euros was split between the two winners. The next championship will "
+            "be held in the same hall in the autumn.",
+        ],
+        "intro": "Final standings:",
+        "after": ["Facebook", "Twitter", "More from Sport", "Local team wins the cup again",
+                  "Runners fill the old town on Sunday", "Privacy"],
+    },
+    "ru": {
+        "site": "Городской вестник",
+        "headline": "Шахматный турнир области завершился ничьей",
+        "menu": ["Главная", "Новости", "Спорт", "Культура", "Контакты"],
+        "body": [
+            "Областной шахматный турнир завершился в воскресенье: после девяти туров первое место разделили "
+            "два участника, и такого не было за тридцать лет его истории.",
+            "По словам организаторов, в этом году играли больше двухсот шахматистов, вдвое больше, чем в "
+            "прошлом, а сильнее всего вырос юношеский турнир.",
+            "Последний тур прошёл в старой библиотеке, которую город бесплатно отдал клубу на выходные.",
+            "Призовой фонд в пятьдесят тысяч рублей победители поделили поровну. Следующий турнир пройдёт в "
+            "том же зале осенью.",
+        ],
+        "intro": "Итоговая таблица:",
+        "after": ["ВКонтакте", "Telegram", "Другие новости спорта", "Городская команда снова взяла кубок",
+                  "Бегуны заполнили старый город", "Политика конфиденциальности"],
+    },
+}
+STANDINGS = [f"{n}. {name}, {score}" for n, (name, score) in enumerate(
+    [("Peter Novak", "7.5"), ("Ilse Maier", "7.5"), ("Jonas Berg", "7"), ("Mara Kovac", "6.5"),
+     ("Luis Ortega", "6.5"), ("Hana Sato", "6"), ("Tomas Lind", "6"), ("Eva Roth", "5.5"),
+     ("Karl Weber", "5.5"), ("Nina Holm", "5"), ("Olga Petrova", "5")], start=1)]
+
+
+def saved_page(lang: str, standings: bool = False) -> str:
+    page = PAGES[lang]
+    article = [page["headline"], *page["body"], *([page["intro"], *STANDINGS] if standings else [])]
+    return "\n".join([f"{page['headline']} - {page['site']}", *page["menu"], *article, *page["after"]])
+
+
+def removed_by_pass(text: str) -> set[str]:
+    doc = PIPELINE.clean_document(Document.from_text(text))
+    return {r.text for r in doc.removals if r.rule == RULE}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_page_saved_whole_with_a_small_template_is_one_article(lang):
+    page = PAGES[lang]
+    items = PIPELINE.clean_text(saved_page(lang))
+    assert len(items) == 1
+    assert items[0].title == page["headline"]
+    for line in page["body"]:
+        assert line in items[0].text
+    text = items[0].text + "\n" + (items[0].title or "")
+    for line in page["menu"] + page["after"]:
+        assert line not in text.splitlines()
+    assert set(page["menu"]) <= removed_by_pass(saved_page(lang))
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_list_the_text_introduces_with_a_colon_stays(lang):
+    page = PAGES[lang]
+    items = PIPELINE.clean_text(saved_page(lang, standings=True))
+    assert len(items) == 1
+    kept = items[0].text.splitlines()
+    assert page["intro"] in kept
+    assert set(STANDINGS) <= set(kept)
+    assert not set(page["after"]) & set(kept)  # the share buttons and headlines under the list still go
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_an_article_with_a_long_list_and_no_title_line_is_left_alone(lang):
+    page = PAGES[lang]
+    text = "\n".join([page["headline"], *page["body"], *STANDINGS])  # no "<title>" line repeated below
+    assert removed_by_pass(text) == set()
+
+
+def test_a_colon_line_over_a_menu_does_not_keep_the_menu():
+    page = PAGES["en"]
+    menu = ["Sections:", "Home", "World", "Science", "Weather"]
+    text = saved_page("en").replace(page["after"][0], "\n".join(menu + page["after"][:1]))
+    gone = removed_by_pass(text)
+    assert set(menu[1:]) <= gone  # capitalised single words are no items of a list the text introduced
+    assert not set(page["body"]) & gone
