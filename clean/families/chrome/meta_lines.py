@@ -14,9 +14,9 @@
   stays (``dates.relative-to-crawl`` reads it), and so does a headline that names a time
   (``Взрыв прогремел 2 часа назад``: no counter, no site).
 
-- a *split meta label* (``chrome.split-meta-label``): a label of table ``meta_labels`` alone on its line with
-  its value on the next: a counter (``Просмотров`` / ``1 520``), both go; a date's label (``Опубликовано`` /
-  ``12.10.2020``), the label goes and the date line stays for the date rules. A label whose next line is
+- a *split meta label* (``chrome.split-meta-label``): a label alone on its line with its value on the next:
+  a counter (table ``meta_labels``: ``Просмотров`` / ``1 520``), both go; a date's label (table
+  ``date_labels``: ``Опубликовано`` / ``12.10.2020``), the label goes and the date line stays for the date rules. A label whose next line is
   anything else stays.
 
 >>> from clean.catalog import shipped_rules
@@ -142,12 +142,13 @@ def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def _labels(rules: RuleSet) -> tuple[regex.Pattern, regex.Pattern]:
-    """The ``counter`` and ``published`` labels of table ``meta_labels``, each as one line pattern."""
-    table = rules.tables.get("meta_labels", {})
-
-    def line(section: str) -> regex.Pattern:
-        words = sorted({w for ws in table.get(section, {}).values() for w in ws}, key=len, reverse=True)
+    """Lines that are only a counter's label (table ``meta_labels``) or a date's (``date_labels``, section
+    ``labels``), a colon allowed: one pattern each, compiled once per rule set."""
+    def line(words) -> regex.Pattern:
+        words = sorted(set(words), key=len, reverse=True)
         alternatives = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or r"(?!x)x"
         return regex.compile(rf"(?mi)^[ \t]*(?:{alternatives})[ \t]*:?[ \t]*$")
 
-    return line("counter"), line("published")
+    counters = rules.tables.get("meta_labels", {}).get("counter", {})
+    dates = rules.tables.get("date_labels", {}).get("labels", {})
+    return line(w for ws in counters.values() for w in ws), line(w for ws in dates.values() for w in ws)
