@@ -118,12 +118,12 @@ EN_FOOTER = ["Share", "Facebook", "Twitter", "Email", "About us", "Advertise", "
              "Careers"]
 EN_HEADLINE = "Regional council approves new bus routes for the valley"
 EN_BODY = [
-    "The regional council approved three new bus routes on Tuesday that will connect the villages of the upper valley "
-    "with the hospital and the railway station, officials said.",
-    "The routes will run every thirty minutes on weekdays and every hour at weekends, and the first buses are expected "
-    "to start in the spring.",
-    "Residents had asked for better connections for years, and a petition signed by two thousand people was handed to "
-    "the council last autumn.",
+    ("The regional council approved three new bus routes on Tuesday that will connect the villages of the upper "
+     "valley with the hospital and the railway station, officials said."),
+    ("The routes will run every thirty minutes on weekdays and every hour at weekends, and the first buses are "
+     "expected to start in the spring."),
+    ("Residents had asked for better connections for years, and a petition signed by two thousand people was "
+     "handed to the council last autumn."),
 ]
 
 
