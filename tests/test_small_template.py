@@ -110,3 +110,26 @@ def test_a_colon_line_over_a_menu_does_not_keep_the_menu():
     gone = removed_by_pass(text)
     assert set(menu[1:]) <= gone  # capitalised single words are no items of a list the text introduced
     assert not set(page["body"]) & gone
+
+
+def test_lines_a_chrome_rule_took_count_toward_the_template_and_a_list_cut_at_its_items_is_one_paragraph():
+    items_list = ["new roofs for two schools", "twelve more teaching assistants", "free breakfast in every primary school",
+                  "a second bus for the hill villages", "laptops for the final-year pupils",
+                  "a part-time nurse for each school", "longer opening hours for the library"]
+    body = [
+        "The council approved the school budget on Tuesday evening after a debate that lasted more than four hours "
+        "and drew a crowd of parents to the town hall.",
+        "The plan adds money for teachers and buildings, and it keeps the bus routes that were to be cut in the "
+        "spring. These are the main lines of spending:",
+        *items_list,
+        "The mayor said the money comes from a one-off grant and that next year's budget will be harder to balance.",
+        "The budget takes effect on the first of April.",
+    ]
+    headline = "What the new school budget pays for"
+    menu = ["Menu", "Home", "Schools", "Roads", "Events"]
+    text = "\n".join([f"{headline} | Town Courier", *menu, headline, *body, "Read next",
+                      "New bus line for the hill villages", "© Town Courier"])
+    items = PIPELINE.clean_text(text)
+    assert [i.title for i in items] == [headline]
+    assert all(word in items[0].text for word in ("twelve more teaching assistants", "first of April"))
+    assert set(menu) <= removed_by_pass(text)

@@ -69,10 +69,11 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     kept = doc.kept_indices()
     if MIN_SHORT_LINES <= len(kept) < MIN_LINES:
         return _short_page(doc, rule, rules, kept)
-    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_ECHOED_CHROME_LINES:
+    taken = sum(1 for line in doc.lines if line.removed is not None and line.removed.startswith("chrome."))
+    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) + taken < MIN_ECHOED_CHROME_LINES:
         return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
     infos = page_infos(doc, rules)
-    regions = main_regions(infos)
+    regions = main_regions(infos, taken)
     if regions is None:
         return doc
     keep = kept_positions(infos, regions)
@@ -166,9 +167,10 @@ def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
     return starts
 
 
-def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
-    """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone."""
-    if not has_chrome(infos):
+def main_regions(infos: list[LineInfo], taken: int = 0) -> list[tuple[int, int]] | None:
+    """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone
+    (``taken``: the lines the chrome rules removed before this pass, see :func:`has_chrome`)."""
+    if not has_chrome(infos, taken):
         return None
     classes = whole_paragraphs(infos, smooth([info.cls for info in infos], [info.ends for info in infos]))
     blocks = find_blocks(classes)
@@ -201,13 +203,13 @@ def _main_block(infos: list[LineInfo], blocks: list, sizes: list) -> int | None:
     return max(candidates, key=sizes.__getitem__, default=None)
 
 
-def has_chrome(infos: list[LineInfo]) -> bool:
+def has_chrome(infos: list[LineInfo], taken: int = 0) -> bool:
     """Whether the page has a template around its text: many short lines (:data:`MIN_CHROME_LINES`, or
-    :data:`MIN_ECHOED_CHROME_LINES` when a headline-like line repeats the title line, the mark of a page
-    saved whole), and text lines a minority."""
+    :data:`MIN_ECHOED_CHROME_LINES` with the ``taken`` lines a chrome rule removed already when a
+    headline-like line repeats the title line, the mark of a page saved whole), and text lines a minority."""
     chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
-    text = sum(info.cls in (GOOD, NEAR) for info in infos)
-    if text > MAX_TEXT_SHARE * len(infos) or chrome < MIN_ECHOED_CHROME_LINES:
+    text = len({info.para for info in infos if info.cls in (GOOD, NEAR)})  # a paragraph cut at its links is one
+    if text > MAX_TEXT_SHARE * len({info.para for info in infos}) or chrome + taken < MIN_ECHOED_CHROME_LINES:
         return False
     return chrome >= MIN_CHROME_LINES or any(
         info.headline_like and is_echo(infos[0], info) for info in infos[1:])
