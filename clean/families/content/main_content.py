@@ -119,8 +119,8 @@ def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set
     printed twice) and a short line the page prints :data:`MIN_BUTTON_COPIES` times or more (a
     button under each picture, 'Expand to full screen'), a number alone above or below the text (a
     counter of views or comments), and the page's first line, the ``<title>``, unless the first region opens
-    with the visible headline (the line that repeats it, or a headline above a date line, with at most
-    :data:`BYLINE_LINES` names between), which
+    with the visible headline (the line that repeats it, a headline above a date line, with at most
+    :data:`BYLINE_LINES` names between, or a line under a date line), which
     is the title where the two differ (the title rules have read the site's name from it by now)."""
     keep = set().union(*(range(a, b + 1) for a, b in regions))
     keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
@@ -128,7 +128,7 @@ def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set
              and not infos[k].ends and not is_echo(infos[0], infos[k])}  # one word may be a date's month
     keep -= {k for a, b in regions for k in _head_and_tail(infos, a, b) if infos[k].counter}
     a = regions[0][0]
-    dated = infos[a].headline_like and _stamp_under(infos, a)
+    dated = (infos[a].headline_like and _stamp_under(infos, a)) or _stamp_over(infos, a)
     if not (is_echo(infos[0], infos[a]) or dated):
         keep.add(0)
     return keep
@@ -145,10 +145,17 @@ def _stamp_under(infos: list[LineInfo], a: int) -> bool:
     return False
 
 
+def _stamp_over(infos: list[LineInfo], a: int) -> bool:
+    """Whether a date line is right above the headline at ``a``, or above the kicker at ``a`` over it."""
+    head = infos[a].headline_like or (a + 1 < len(infos) and infos[a + 1].headline_like)
+    return a > 1 and infos[a - 1].cls == STAMP and head
+
+
 def _head_and_tail(infos: list[LineInfo], a: int, b: int) -> list[int]:
     """The positions of region (a, b) before its first line of text and after its last (a table of
-    figures inside the text stays whole)."""
-    text = [k for k in range(a, b + 1) if infos[k].cls in (GOOD, NEAR)]
+    figures inside the text stays whole); the region's first line, its headline, is no line of text even
+    when its words make it ``near``."""
+    text = [k for k in range(a + 1, b + 1) if infos[k].cls in (GOOD, NEAR)]
     if not text:
         return []
     return [*range(a, text[0]), *range(text[-1] + 1, b + 1)]
