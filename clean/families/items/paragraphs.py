@@ -60,7 +60,7 @@ LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a da
 LEAD_START = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}")  # a date starting after these words is no lead
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 NUMBER_SIGN = regex.compile(r"(?:№|#|\bNo\.|\bNr\.)\s*$")  # a number sign right before a date: a document's number
-NUMBER_TAIL = regex.compile(r"[-/]\d+(?![\d.])|\s*№")  # a number glued after it: '20.11.2020-15', '20.11.2020№15'
+NUMBER_TAIL = regex.compile(r"[-/]\d+(?![\d./-])|\s*№")  # a number glued after it: '20.11.2020-15', '20.11.2020№15'
 SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
 
 
