@@ -26,14 +26,18 @@ from __future__ import annotations
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.content.line_features import BAD, GOOD, LEN_LOW, NEAR, STAMP, LineInfo
+from clean.families.content.line_features import BAD, GOOD, LEN_LOW, NEAR, STAMP, LineInfo, is_echo
+from clean.families.content.listing_menus import footers, header_menu
 from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
+from clean.families.items.page import facts
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 
 MIN_CARDS = 6  # fewer headline cards do not make a listing
 CARD_REACH = 2  # lines between a card's headline and its date line (a link, a rubric)
 MIN_KEPT_HEADLINE_WORDS = 5
+FOOTER = "content.listing-footer"
+COPYRIGHT = "chrome.copyright"
 CARD_TAIL = 6  # lines after the last card's headline searched for its date line or teaser (past links, images)
 
 
@@ -48,18 +52,54 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     if found is None:
         return doc
     first, last = found
-    return remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k < first or k > last))
+    doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k < first or k > last))
+    cut = footers(infos, header_menu(infos, _cards(infos)), copyright_positions(doc, kept))
+    if cut:  # handed to content.listing-footer, which reads the menus from the lines this rule took
+        lines = tuple(kept[k] for a, b in cut for k in range(max(a, first), min(b, last) + 1))
+        facts(doc, rules, FOOTER)[doc.view().text] = lines
+    return doc
+
+
+@python_rule(FOOTER)
+def listing_footer(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Mark the footers that ``content.listing-frame`` found among the cards removed
+    (:func:`~clean.families.content.listing_menus.footers`)."""
+    found = facts(doc, rules, rule.id)
+    return remove_lines(doc, rule.id, found.get(doc.view().text, ())) if found else doc
+
+
+def copyright_positions(doc: Document, kept: list[int]) -> set[int]:
+    """Positions into ``kept`` of the lines with the copyright sign, and of the kept lines right after
+    a line a rule took as the copyright line (``chrome.copyright``)."""
+    found = {k for k, i in enumerate(kept) if "©" in doc.lines[i].text}
+    at = 0
+    for removal in doc.removals:
+        if removal.rule == COPYRIGHT:
+            while at < len(kept) and doc.lines[kept[at]].start < removal.line:
+                at += 1
+            found.add(min(at, len(kept) - 1))
+    return found
 
 
 def frame(infos: list[LineInfo]) -> tuple[int, int] | None:
-    """The (first, last) positions of the page's cards, or None when it has fewer than :data:`MIN_CARDS`."""
-    cards = [k for k in range(1, len(infos)) if _is_card(infos, k)]
+    """The (first, last) positions of the page's cards, or None when it has fewer than :data:`MIN_CARDS`.
+    Cards above the site's menu (:func:`~clean.families.content.listing_menus.header_menu`) are the
+    header's, and the search for a story above the first card starts under that menu."""
+    cards = _cards(infos)
+    menu = header_menu(infos, cards)
+    top = 1 if menu is None else menu[1] + 1
+    cards = [k for k in cards if k >= top]
     if len(cards) < MIN_CARDS:
         return None
     first = cards[0] - 1 if infos[cards[0] - 1].cls == STAMP else cards[0]
     below = {info.folded for info in infos[first:] if info.copies > 1}
-    first = next((k for k in range(1, first) if _may_be_content(infos[k], below)), first)
+    first = next((k for k in range(top, first) if _may_be_content(infos[k], below)
+                  and not is_echo(infos[0], infos[k])), first)
     return first, _card_end(infos, cards[-1])
+
+
+def _cards(infos: list[LineInfo]) -> list[int]:
+    return [k for k in range(1, len(infos)) if _is_card(infos, k)]
 
 
 def _card_end(infos: list[LineInfo], headline: int) -> int:

@@ -1,0 +1,74 @@
+"""The site's menu on a listing page (``content.listing-frame``, ``content.listing-footer``).
+
+Pages written for these tests (never a real site's wording): a header with the site's menu, dated
+cards, and the footer (the menu again, a copyright line, legal notes) after the cards or among them.
+"""
+
+from __future__ import annotations
+
+from clean.model.document import Document
+from clean.pipeline import Pipeline
+
+PIPELINE = Pipeline()
+MENU = ["Home", "Politics", "Business", "Sport", "Culture", "Archive"]
+LEGAL = ["© 2022 Valley Gazette Ltd",
+         "The Valley Gazette is registered as an online news outlet under number 12-345 by the media office."]
+
+
+def cards(n: int, first: int = 1) -> list[str]:
+    """Cards laid out as time line, headline."""
+    lines = []
+    for k in range(first, first + n):
+        lines += [f"{10 + k % 10}:{15 + k % 40}", f"Ferry number {k} returns to the northern pier"]
+    return lines
+
+
+def header(*above: str) -> list[str]:
+    return ["Valley Gazette – news of the valley", *above, "Log in", *MENU]
+
+
+def outcome(lines: list[str]) -> tuple[dict[str, str], str]:
+    """The rule that removed each removed line, and the text of the items."""
+    doc = PIPELINE.clean_document(Document.from_text("\n".join(lines)))
+    gone = {r.text: r.rule for r in doc.removals}
+    return gone, "\n".join(f"{item.title or ''}\n{item.text}" for item in doc.items)
+
+
+def test_a_footer_between_the_cards_and_a_feed_goes_and_the_feed_stays():
+    footer = [*MENU, "Our app for your phone", *LEGAL, "Comments on this story are closed.", "Latest"]
+    gone, text = outcome(header() + cards(8) + footer + cards(6, first=20) + ["About us"])
+    assert {gone.get(line) for line in footer if not line.startswith("©")} == {"content.listing-footer"}
+    assert "Ferry number 8 returns" in text and "Ferry number 25 returns" in text
+
+
+def test_the_footer_after_the_last_card_goes_with_its_legal_lines():
+    footer = ["All stories", *MENU, *LEGAL, "Reprints allowed with a link to the site",
+              "The project is supported by the Valley Fund", "Opinions of the authors are their own, the fund says."]
+    gone, text = outcome(header() + cards(8) + footer)
+    assert all(line in gone for line in footer)
+    assert "Ferry number 8 returns" in text
+
+
+def test_the_menu_printed_again_among_the_cards_with_no_copyright_line_stays():
+    # a second navigation bar over a block of cards is no footer: the cards under it are content
+    under = ["Politics: the week in the council", "The council met on Monday and again on Thursday."]
+    page = header() + cards(8) + MENU + under + cards(6, first=20) + ["About us", "Contact"]
+    gone, text = outcome(page)
+    assert "content.listing-footer" not in gone.values()
+    assert all(line in text for line in under) and "Ferry number 25 returns" in text
+
+
+def test_a_card_and_a_message_above_the_header_menu_are_the_header():
+    # the visit's date beside a link looks like a card; a login message looks like a headline
+    above = ["Wednesday, 14 October 2020, 21:34", "Weather in the valley today", "Please confirm the address we wrote to"]
+    gone, text = outcome(header(*above) + cards(8) + ["About us", *MENU])
+    assert gone.get("Weather in the valley today") == "content.listing-frame"
+    assert gone.get("Please confirm the address we wrote to") == "content.listing-frame"
+    assert "Ferry number 1 returns" in text
+
+
+def test_a_story_between_the_header_menu_and_the_first_card_stays():
+    lead = ["Storm closes the valley road for a whole day and a night",
+            "The road will reopen on Friday morning, the police said after the storm had passed."]
+    gone, text = outcome(header() + lead + cards(8) + ["About us", *MENU])
+    assert all(line in text for line in lead)
