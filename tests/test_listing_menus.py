@@ -72,3 +72,17 @@ def test_a_story_between_the_header_menu_and_the_first_card_stays():
             "The road will reopen on Friday morning, the police said after the storm had passed."]
     gone, text = outcome(header() + lead + cards(8) + ["About us", *MENU])
     assert all(line in text for line in lead)
+
+
+def test_a_widget_of_rates_among_the_cards_goes_and_the_cards_stay():
+    widget = ["Exchange rates", "USD", "3.21", "3.25", "EUR", "3.80", "3.86", "RUB", "0.041", "0.043"]
+    gone, text = outcome(header() + cards(6) + widget + cards(4, first=20) + ["About us", *MENU])
+    assert {gone.get(line) for line in widget} == {"content.listing-widget"}
+    assert "Ferry number 6 returns" in text and "Ferry number 20 returns" in text
+
+
+def test_a_short_run_of_figures_between_cards_stays():
+    # five figures under a headline (a score, a count) are no widget
+    figures = ["Results", "3", "1", "2", "0"]
+    gone, text = outcome(header() + cards(6) + figures + cards(4, first=20) + ["About us", *MENU])
+    assert "content.listing-widget" not in gone.values()

@@ -28,6 +28,7 @@ from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.line_features import BAD, GOOD, LEN_LOW, NEAR, STAMP, LineInfo, is_echo
 from clean.families.content.listing_menus import footers, header_menu
+from clean.families.content.listing_widgets import data_tables
 from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
 from clean.families.items.page import facts
 from clean.families.line_marks import remove_lines
@@ -37,6 +38,8 @@ MIN_CARDS = 6  # fewer headline cards do not make a listing
 CARD_REACH = 2  # lines between a card's headline and its date line (a link, a rubric)
 MIN_KEPT_HEADLINE_WORDS = 5
 FOOTER = "content.listing-footer"
+WIDGET = "content.listing-widget"
+PARTS = "content.listing-parts"  # the memo's entry: what this rule found for the two rules after it
 COPYRIGHT = "chrome.copyright"
 CARD_TAIL = 6  # lines after the last card's headline searched for its date line or teaser (past links, images)
 
@@ -53,10 +56,12 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         return doc
     first, last = found
     doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k < first or k > last))
-    cut = footers(infos, header_menu(infos, _cards(infos)), copyright_positions(doc, kept))
-    if cut:  # handed to content.listing-footer, which reads the menus from the lines this rule took
-        lines = tuple(kept[k] for a, b in cut for k in range(max(a, first), min(b, last) + 1))
-        facts(doc, rules, FOOTER)[doc.view().text] = lines
+    parts = {FOOTER: footers(infos, header_menu(infos, _cards(infos)), copyright_positions(doc, kept)),
+             WIDGET: data_tables(infos, [doc.lines[i].text for i in kept])}
+    handed = {name: tuple(kept[k] for a, b in runs for k in range(max(a, first), min(b, last) + 1))
+              for name, runs in parts.items() if runs}
+    if handed:  # for the rules after this one, which read the menus from lines this rule took
+        facts(doc, rules, PARTS)[doc.source.sha256] = handed
     return doc
 
 
@@ -64,8 +69,22 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 def listing_footer(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Mark the footers that ``content.listing-frame`` found among the cards removed
     (:func:`~clean.families.content.listing_menus.footers`)."""
-    found = facts(doc, rules, rule.id)
-    return remove_lines(doc, rule.id, found.get(doc.view().text, ())) if found else doc
+    return _handed(doc, rule, rules)
+
+
+@python_rule(WIDGET)
+def listing_widget(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Mark the widgets of figures that ``content.listing-frame`` found among the cards removed
+    (:func:`~clean.families.content.listing_widgets.data_tables`)."""
+    return _handed(doc, rule, rules)
+
+
+def _handed(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    found = facts(doc, rules, PARTS)
+    if not found:
+        return doc
+    lines = found.get(doc.source.sha256, {}).get(rule.id, ())
+    return remove_lines(doc, rule.id, (i for i in lines if doc.lines[i].removed is None))
 
 
 def copyright_positions(doc: Document, kept: list[int]) -> set[int]:

@@ -1,0 +1,51 @@
+"""Widgets of figures among a listing's cards: exchange rates, a weather forecast (``content.listing-widget``).
+
+A home page prints the day's exchange rates or a forecast beside its cards. Scraped one text node a
+line, such a widget is a long run of tiny lines: codes and figures ('1 USD', '3.2', '+14', 'EUR'), a
+city's name, a day's number. A card never looks like that: its headline is a line of words. So on a
+listing, a run of at least :data:`DATA_RUN` lines of at most :data:`DATA_CHARS` characters and one
+word each, at least half of them with a digit, is a widget, with the short heading right above it
+('Exchange rates', 'Weather': one to :data:`HEADING_WORDS` words, printed once, no headline).
+
+>>> from clean.catalog import shipped_rules
+>>> from clean.families.content.line_features import describe
+>>> rates = ["USD", "3.21", "3.25", "EUR", "3.80", "3.86", "RUB", "0.041", "0.043"]
+>>> lines = ["14 May 2021", "Harbour works start on Monday in the port", "Exchange rates", *rates, "Weather"]
+>>> data_tables(describe(lines, shipped_rules()), lines)
+[(2, 12)]
+"""
+
+from __future__ import annotations
+
+from clean.families.content.line_features import SHORT, LineInfo
+
+DATA_RUN = 8  # tiny lines in a row that make a table of figures
+DATA_CHARS = 12  # '1 USD', '100 RUB', '..14', '+3 °C', 'Vitebsk'
+HEADING_WORDS = 3  # 'Exchange rates', 'Курсы валют'
+
+
+def data_tables(infos: list[LineInfo], texts: list[str]) -> list[tuple[int, int]]:
+    """The widgets of figures among ``infos`` (``texts``: the same lines' text), as (first, last)."""
+    found, start = [], None
+    for k, info in enumerate([*infos, None]):
+        tiny = info is not None and info.cls == SHORT and info.chars <= DATA_CHARS and info.words <= 1
+        if tiny and start is None:
+            start = k
+        elif not tiny and start is not None:
+            if k - start >= DATA_RUN and 2 * sum(_figure(texts[j]) for j in range(start, k)) >= k - start:
+                found.append((_heading(infos, start), k - 1))
+            start = None
+    return found
+
+
+def _figure(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _heading(infos: list[LineInfo], start: int) -> int:
+    """``start``, or the line above it when that is the widget's heading."""
+    if start == 0:
+        return start
+    above = infos[start - 1]
+    heading = above.cls == SHORT and 0 < above.words <= HEADING_WORDS and not above.headline_like and above.copies == 1
+    return start - 1 if heading else start
