@@ -86,3 +86,21 @@ def test_a_short_run_of_figures_between_cards_stays():
     figures = ["Results", "3", "1", "2", "0"]
     gone, text = outcome(header() + cards(6) + figures + cards(4, first=20) + ["About us", *MENU])
     assert "content.listing-widget" not in gone.values()
+
+
+def test_a_label_over_every_date_line_goes_and_the_dates_stay():
+    page = []
+    for k in range(1, 9):
+        page += ["Published:", f"{k} June 2022", f"Ferry number {k} returns to the northern pier"]
+    doc = PIPELINE.clean_document(Document.from_text("\n".join(header() + page + ["About us", *MENU])))
+    rules = [r.rule for r in doc.removals if r.text == "Published:"]
+    assert rules == ["content.listing-frame", *["content.date-label"] * 7]  # the first is above the first card
+    assert [item.date for item in doc.items][:2] == ["2022-06-01", "2022-06-02"]
+
+
+def test_a_label_over_other_lines_stays():
+    page = []
+    for k in range(1, 9):
+        page += [f"{k} June 2022", f"Ferry number {k} returns to the northern pier", "Route:", "North pier"]
+    gone, text = outcome(header() + page + ["About us", *MENU])
+    assert "content.date-label" not in gone.values()

@@ -17,7 +17,7 @@ word each, at least half of them with a digit, is a widget, with the short headi
 
 from __future__ import annotations
 
-from clean.families.content.line_features import SHORT, LineInfo
+from clean.families.content.line_features import SHORT, STAMP, LineInfo
 
 DATA_RUN = 8  # tiny lines in a row that make a table of figures
 DATA_CHARS = 12  # '1 USD', '100 RUB', '..14', '+3 °C', 'Vitebsk'
@@ -49,3 +49,23 @@ def _heading(infos: list[LineInfo], start: int) -> int:
     above = infos[start - 1]
     heading = above.cls == SHORT and 0 < above.words <= HEADING_WORDS and not above.headline_like and above.copies == 1
     return start - 1 if heading else start
+
+
+MIN_LABELS = 3  # a label over this many date lines is the template's
+LABEL_WORDS = 3  # 'Published:', 'Date of publication:'
+
+
+def date_labels(infos: list[LineInfo], texts: list[str]) -> list[tuple[int, int]]:
+    """The field labels over the cards' date lines ('Published:', 'Дата публикации:'): a line of one to
+    :data:`LABEL_WORDS` words ending with a colon, printed :data:`MIN_LABELS` times or more, each time
+    right above a date line.
+
+    >>> from clean.catalog import shipped_rules
+    >>> from clean.families.content.line_features import describe
+    >>> lines = [x for n in range(1, 4) for x in ("Published:", f"{n} May 2021", f"Headline number {n} about the harbour")]
+    >>> date_labels(describe(lines, shipped_rules()), lines)
+    [(0, 0), (3, 3), (6, 6)]
+    """
+    found = [k for k in range(len(infos) - 1) if infos[k].cls == SHORT and 0 < infos[k].words <= LABEL_WORDS
+             and infos[k].copies >= MIN_LABELS and infos[k + 1].cls == STAMP and texts[k].rstrip().endswith(":")]
+    return [(k, k) for k in found] if len(found) >= MIN_LABELS else []
