@@ -104,3 +104,30 @@ def test_a_label_over_other_lines_stays():
         page += [f"{k} June 2022", f"Ferry number {k} returns to the northern pier", "Route:", "North pier"]
     gone, text = outcome(header() + page + ["About us", *MENU])
     assert "content.date-label" not in gone.values()
+
+
+POLL = ["Should the old bridge be closed to cars?", "Yes", "No", "Only at weekends", "See the results"]
+
+
+def test_a_poll_between_the_cards_goes():
+    page = header() + cards(4) + POLL + cards(4, first=20) + ["About us", *MENU]
+    gone, text = outcome(page)
+    assert {gone.get(line) for line in POLL} == {"content.listing-poll"}
+    assert "Ferry number 4 returns" in text and "Ferry number 20 returns" in text
+
+
+def test_a_question_headline_with_its_date_and_authors_stays():
+    # dates above the headlines: the question's own date line is right above it
+    question = ["12:40", "Will the new bridge be ready by May?", "Politics", "Anna Berg", "Tom Reed"]
+    gone, text = outcome(header() + cards(4) + question + cards(4, first=20) + ["About us", *MENU])
+    assert "content.listing-poll" not in gone.values()
+    assert "Will the new bridge be ready by May?" in text
+
+
+def test_a_question_headline_dated_under_its_authors_stays():
+    # dates under the headlines: the date line comes after the rubric and the authors
+    dated_under = [f"Ferry number {k} returns to the northern pier" if n == 0 else f"{10 + k}:30"
+                   for k in range(1, 9) for n in range(2)]
+    question = ["Will the new bridge be ready by May?", "Politics", "Anna Berg", "Tom Reed", "12:40"]
+    gone, text = outcome(header() + dated_under[:8] + question + dated_under[8:] + ["About us", *MENU])
+    assert "content.listing-poll" not in gone.values()

@@ -28,7 +28,7 @@ from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.line_features import BAD, GOOD, LEN_LOW, NEAR, STAMP, LineInfo, is_echo
 from clean.families.content.listing_menus import footers, header_menu
-from clean.families.content.listing_widgets import data_tables, date_labels
+from clean.families.content.listing_widgets import data_tables, date_labels, polls
 from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
 from clean.families.items.page import facts
 from clean.families.line_marks import remove_lines
@@ -40,6 +40,7 @@ MIN_KEPT_HEADLINE_WORDS = 5
 FOOTER = "content.listing-footer"
 WIDGET = "content.listing-widget"
 LABEL = "content.date-label"
+POLL = "content.listing-poll"
 PARTS = "content.listing-parts"  # the memo's entry: what this rule found for the two rules after it
 COPYRIGHT = "chrome.copyright"
 CARD_TAIL = 6  # lines after the last card's headline searched for its date line or teaser (past links, images)
@@ -59,7 +60,7 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k < first or k > last))
     texts = [doc.lines[i].text for i in kept]
     parts = {FOOTER: footers(infos, header_menu(infos, _cards(infos)), copyright_positions(doc, kept)),
-             WIDGET: data_tables(infos, texts), LABEL: date_labels(infos, texts)}
+             WIDGET: data_tables(infos, texts), LABEL: date_labels(infos, texts), POLL: polls(infos, texts)}
     handed = {name: tuple(kept[k] for a, b in runs for k in range(max(a, first), min(b, last) + 1))
               for name, runs in parts.items() if runs}
     if handed:  # for the rules after this one, which read the menus from lines this rule took
@@ -85,6 +86,13 @@ def listing_widget(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 def date_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Mark the labels over the cards' date lines that ``content.listing-frame`` found removed
     (:func:`~clean.families.content.listing_widgets.date_labels`)."""
+    return _handed(doc, rule, rules)
+
+
+@python_rule(POLL)
+def listing_poll(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Mark the polls among the cards that ``content.listing-frame`` found removed
+    (:func:`~clean.families.content.listing_widgets.polls`)."""
     return _handed(doc, rule, rules)
 
 

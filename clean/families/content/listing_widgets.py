@@ -17,7 +17,8 @@ word each, at least half of them with a digit, is a widget, with the short headi
 
 from __future__ import annotations
 
-from clean.families.content.line_features import SHORT, STAMP, LineInfo
+from clean.families.content.line_features import LEN_LOW, SHORT, STAMP, LineInfo
+from clean.families.content.listing_menus import dates_under
 
 DATA_RUN = 8  # tiny lines in a row that make a table of figures
 DATA_CHARS = 12  # '1 USD', '100 RUB', '..14', '+3 °C', 'Vitebsk'
@@ -69,3 +70,48 @@ def date_labels(infos: list[LineInfo], texts: list[str]) -> list[tuple[int, int]
     found = [k for k in range(len(infos) - 1) if infos[k].cls == SHORT and 0 < infos[k].words <= LABEL_WORDS
              and infos[k].copies >= MIN_LABELS and infos[k + 1].cls == STAMP and texts[k].rstrip().endswith(":")]
     return [(k, k) for k in found] if len(found) >= MIN_LABELS else []
+
+
+MIN_OPTIONS = 3  # two answers and a button, or three answers
+MAX_OPTIONS = 8
+OPTION_WORDS = 6
+
+
+def polls(infos: list[LineInfo], texts: list[str]) -> list[tuple[int, int]]:
+    """The polls among the cards: a question (a line of three words or more ending with '?'), then
+    :data:`MIN_OPTIONS` to :data:`MAX_OPTIONS` short answers (at most :data:`OPTION_WORDS` words, no
+    closing punctuation, no date line), the last of them often the button to see the results. A
+    question headline of a card has its date line beside it (:func:`~clean.families.content.listing_menus.dates_under`
+    tells on which side the page prints it): a question with a date line there is a card's headline, and
+    the short lines under it are its rubric and authors.
+
+    >>> from clean.catalog import shipped_rules
+    >>> from clean.families.content.line_features import describe
+    >>> lines = ["Ferry number 2 returns to the northern pier", "12:15", "Will the new bridge be ready by May?", "Yes", "No", "Hard to say", "See the results",
+    ...          "Ferry number 3 returns to the northern pier", "12:30"]
+    >>> polls(describe(lines, shipped_rules()), lines)
+    [(2, 6)]
+    """
+    found, k, under = [], 0, dates_under(infos)
+    while k < len(infos):
+        end = _answers(infos, texts, k + 1) if texts[k].rstrip().endswith("?") and infos[k].words >= 3 else k
+        dated = infos[end].cls == STAMP if under else infos[k - 1].cls == STAMP  # the question's own date line
+        if end - k > MIN_OPTIONS and end - k <= MAX_OPTIONS + 1 and not (0 < k and end < len(infos) and dated):
+            found.append((k, end - 1))
+            k = end
+        else:
+            k += 1
+    return found
+
+
+def _answers(infos: list[LineInfo], texts: list[str], start: int) -> int:
+    """The position after the run of short answers from ``start``."""
+    k = start
+    while k < len(infos) and k - start <= MAX_OPTIONS and _answer(infos[k], texts[k]):
+        k += 1
+    return k
+
+
+def _answer(info: LineInfo, text: str) -> bool:
+    text = text.rstrip()
+    return info.cls != STAMP and 0 < info.words <= OPTION_WORDS and info.chars < LEN_LOW and text[-1:] not in ".!?…:"
