@@ -27,7 +27,7 @@ from __future__ import annotations
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.line_features import BAD, GOOD, LEN_LOW, NEAR, STAMP, LineInfo, is_echo
-from clean.families.content.listing_menus import footers, header_menu
+from clean.families.content.listing_menus import dates_under, footers, header_menu, menu_runs
 from clean.families.content.listing_widgets import data_tables, date_labels, polls
 from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
 from clean.families.items.page import facts
@@ -53,14 +53,18 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     if doc.articles or len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_CHROME_LINES:
         return doc
     infos = page_infos(doc, rules)
-    found = frame(infos) if has_chrome(infos) else None
+    if not has_chrome(infos):
+        return doc
+    cards, runs = _cards(infos), menu_runs(infos)
+    menu = header_menu(infos, cards, runs)
+    found = _frame(infos, cards, menu)
     if found is None:
         return doc
     first, last = found
     doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k < first or k > last))
-    texts = [doc.lines[i].text for i in kept]
-    parts = {FOOTER: footers(infos, header_menu(infos, _cards(infos)), copyright_positions(doc, kept)),
-             WIDGET: data_tables(infos, texts), LABEL: date_labels(infos, texts), POLL: polls(infos, texts)}
+    texts, under = [doc.lines[i].text for i in kept], dates_under(infos)
+    parts = {FOOTER: footers(infos, menu, copyright_positions(doc, kept), runs, under),
+             WIDGET: data_tables(infos, texts), LABEL: date_labels(infos, texts), POLL: polls(infos, texts, under)}
     handed = {name: tuple(kept[k] for a, b in runs for k in range(max(a, first), min(b, last) + 1))
               for name, runs in parts.items() if runs}
     if handed:  # for the rules after this one, which read the menus from lines this rule took
@@ -122,7 +126,10 @@ def frame(infos: list[LineInfo]) -> tuple[int, int] | None:
     Cards above the site's menu (:func:`~clean.families.content.listing_menus.header_menu`) are the
     header's, and the search for a story above the first card starts under that menu."""
     cards = _cards(infos)
-    menu = header_menu(infos, cards)
+    return _frame(infos, cards, header_menu(infos, cards, menu_runs(infos)))
+
+
+def _frame(infos: list[LineInfo], cards: list[int], menu: tuple[int, int] | None) -> tuple[int, int] | None:
     top = 1 if menu is None else menu[1] + 1
     cards = [k for k in cards if k >= top]
     if len(cards) < MIN_CARDS:

@@ -22,13 +22,16 @@ navigation bar) with no copyright under it is left alone, and so are the cards u
 >>> cards = [x for n in range(1, 8) for x in (f"{n} May 2021", f"Headline number {n} about the harbour")]
 >>> lines = ["Harbour news", "Please confirm your address", *menu, *cards, *menu, "© Harbour news", "Contact us"]
 >>> infos = describe(lines, shipped_rules())
->>> header_menu(infos, [k for k in range(len(infos)) if infos[k].headline_like and infos[k - 1].cls == "stamp"])
+>>> runs = menu_runs(infos)
+>>> header_menu(infos, [k for k in range(len(infos)) if infos[k].headline_like and infos[k - 1].cls == "stamp"], runs)
 (2, 6)
->>> footers(infos, (2, 6), {len(lines) - 2})
+>>> footers(infos, (2, 6), {len(lines) - 2}, runs, dates_under(infos))
 [(21, 27)]
 """
 
 from __future__ import annotations
+
+from itertools import groupby
 
 from clean.families.content.line_features import SHORT, STAMP, LineInfo
 
@@ -40,51 +43,60 @@ MAX_CARDS_ABOVE = 1  # cards above the header menu that are the header's (a date
 def menu_runs(infos: list[LineInfo]) -> list[tuple[int, int]]:
     """Runs of short lines of one to :data:`MENU_WORDS` words, as (first, last), in which at least
     :data:`MENU_RUN` lines are printed elsewhere on the page too."""
-    runs, start = [], None
-    for k, info in enumerate([*infos, None]):
-        item = info is not None and info.cls == SHORT and 0 < info.words <= MENU_WORDS
-        if item and start is None:
-            start = k
-        elif not item and start is not None:
-            repeated = sum(infos[j].copies > 1 for j in range(start, k))
-            if repeated >= MENU_RUN:
-                runs.append((start, k - 1))
-            start = None
+    item = [info.cls == SHORT and 0 < info.words <= MENU_WORDS for info in infos]
+    runs = []
+    for a, b in true_runs(item, MENU_RUN):
+        if sum(infos[k].copies > 1 for k in range(a, b + 1)) >= MENU_RUN:
+            runs.append((a, b))
     return runs
 
 
-def header_menu(infos: list[LineInfo], cards: list[int]) -> tuple[int, int] | None:
-    """The first menu run, when at most :data:`MAX_CARDS_ABOVE` of ``cards`` lie above its end."""
-    runs = menu_runs(infos)
+def true_runs(flags: list[bool], shortest: int) -> list[tuple[int, int]]:
+    """The runs of at least ``shortest`` true ``flags``, as (first, last).
+
+    >>> true_runs([True, True, False, True, True, True], 2)
+    [(0, 1), (3, 5)]
+    """
+    runs, k = [], 0
+    for flag, group in groupby(flags):
+        size = sum(1 for _ in group)
+        if flag and size >= shortest:
+            runs.append((k, k + size - 1))
+        k += size
+    return runs
+
+
+def header_menu(infos: list[LineInfo], cards: list[int], runs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first of the menu ``runs``, when at most :data:`MAX_CARDS_ABOVE` of ``cards`` lie above its end."""
     if not runs or sum(k <= runs[0][1] for k in cards) > MAX_CARDS_ABOVE:
         return None
     return runs[0]
 
 
-def footers(infos: list[LineInfo], header: tuple[int, int] | None, copyright: set[int]) -> list[tuple[int, int]]:
-    """The footers among and after the cards, as (first, last) positions: a menu run below ``header``
+def footers(infos: list[LineInfo], header: tuple[int, int] | None, copyright: set[int],
+            runs: list[tuple[int, int]], under: bool) -> list[tuple[int, int]]:
+    """The footers among and after the cards, as (first, last) positions: a menu run (of ``runs``) below ``header``
     repeating :data:`MENU_RUN` of its lines, to the line before the next dated card or the page's end,
     when a position in ``copyright`` (a line with the copyright sign, or one a chrome rule took as the
-    copyright line just before it) lies between the run and that end."""
+    copyright line just before it) lies between the run and that end (``under``: :func:`dates_under`)."""
     if header is None:
         return []
     items = {infos[k].folded for k in range(header[0], header[1] + 1)}
     found = []
-    for a, b in menu_runs(infos):
+    for a, b in runs:
         if a <= header[1] or (found and a <= found[-1][1]):
             continue
         if sum(infos[k].folded in items for k in range(a, b + 1)) < MENU_RUN:
             continue
-        end = _next_card(infos, b + 1) - 1
+        end = _next_card(infos, b + 1, under) - 1
         if any(a <= k <= end for k in copyright):
             found.append((a, end))
     return found
 
 
-def _next_card(infos: list[LineInfo], start: int) -> int:
+def _next_card(infos: list[LineInfo], start: int, under: bool) -> int:
     """The first line of the next dated card from ``start``: its date line, or the headline right above
-    the date line when the page prints its dates under the headlines (:func:`dates_under`)."""
-    under = dates_under(infos)
+    the date line when the page prints its dates under the headlines (``under``)."""
     for k in range(start, len(infos)):
         if infos[k].cls == STAMP:
             return k - 1 if under and k - 1 >= start and infos[k - 1].headline_like else k

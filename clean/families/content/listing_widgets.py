@@ -18,7 +18,7 @@ word each, at least half of them with a digit, is a widget, with the short headi
 from __future__ import annotations
 
 from clean.families.content.line_features import LEN_LOW, SHORT, STAMP, LineInfo
-from clean.families.content.listing_menus import dates_under
+from clean.families.content.listing_menus import true_runs
 
 DATA_RUN = 8  # tiny lines in a row that make a table of figures
 DATA_CHARS = 12  # '1 USD', '100 RUB', '..14', '+3 °C', 'Vitebsk'
@@ -27,16 +27,9 @@ HEADING_WORDS = 3  # 'Exchange rates', 'Курсы валют'
 
 def data_tables(infos: list[LineInfo], texts: list[str]) -> list[tuple[int, int]]:
     """The widgets of figures among ``infos`` (``texts``: the same lines' text), as (first, last)."""
-    found, start = [], None
-    for k, info in enumerate([*infos, None]):
-        tiny = info is not None and info.cls == SHORT and info.chars <= DATA_CHARS and info.words <= 1
-        if tiny and start is None:
-            start = k
-        elif not tiny and start is not None:
-            if k - start >= DATA_RUN and 2 * sum(_figure(texts[j]) for j in range(start, k)) >= k - start:
-                found.append((_heading(infos, start), k - 1))
-            start = None
-    return found
+    tiny = [info.cls == SHORT and info.chars <= DATA_CHARS and info.words <= 1 for info in infos]
+    return [(_heading(infos, a), b) for a, b in true_runs(tiny, DATA_RUN)
+            if 2 * sum(_figure(texts[j]) for j in range(a, b + 1)) >= b - a + 1]
 
 
 def _figure(text: str) -> bool:
@@ -77,30 +70,30 @@ MAX_OPTIONS = 8
 OPTION_WORDS = 6
 
 
-def polls(infos: list[LineInfo], texts: list[str]) -> list[tuple[int, int]]:
+def polls(infos: list[LineInfo], texts: list[str], under: bool) -> list[tuple[int, int]]:
     """The polls among the cards: a question (a line of three words or more ending with '?'), then
     :data:`MIN_OPTIONS` to :data:`MAX_OPTIONS` short answers (at most :data:`OPTION_WORDS` words, no
     closing punctuation, no date line), the last of them often the button to see the results. A
     question headline of a card has its date line beside it (:func:`~clean.families.content.listing_menus.dates_under`
     tells on which side the page prints it): a question with a date line there is a card's headline, and
-    the short lines under it are its rubric and authors.
+    the short lines under it are its rubric and authors. (``under``: the page dates its cards under the headline.)
 
     >>> from clean.catalog import shipped_rules
     >>> from clean.families.content.line_features import describe
     >>> lines = ["Ferry number 2 returns to the northern pier", "12:15", "Will the new bridge be ready by May?", "Yes", "No", "Hard to say", "See the results",
     ...          "Ferry number 3 returns to the northern pier", "12:30"]
-    >>> polls(describe(lines, shipped_rules()), lines)
+    >>> polls(describe(lines, shipped_rules()), lines, True)
     [(2, 6)]
     """
-    found, k, under = [], 0, dates_under(infos)
-    while k < len(infos):
-        end = _answers(infos, texts, k + 1) if texts[k].rstrip().endswith("?") and infos[k].words >= 3 else k
+    found, after = [], 0
+    for k in [k for k, text in enumerate(texts) if "?" in text[-3:] and text.rstrip()[-1:] == "?"]:  # the questions
+        if k < after or infos[k].words < 3:
+            continue
+        end = _answers(infos, texts, k + 1)
         dated = infos[end].cls == STAMP if under else infos[k - 1].cls == STAMP  # the question's own date line
-        if end - k > MIN_OPTIONS and end - k <= MAX_OPTIONS + 1 and not (0 < k and end < len(infos) and dated):
+        if MIN_OPTIONS < end - k <= MAX_OPTIONS + 1 and not (0 < k and end < len(infos) and dated):
             found.append((k, end - 1))
-            k = end
-        else:
-            k += 1
+            after = end
     return found
 
 
