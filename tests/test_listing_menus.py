@@ -131,3 +131,21 @@ def test_a_question_headline_dated_under_its_authors_stays():
     question = ["Will the new bridge be ready by May?", "Politics", "Anna Berg", "Tom Reed", "12:40"]
     gone, text = outcome(header() + dated_under[:8] + question + dated_under[8:] + ["About us", *MENU])
     assert "content.listing-poll" not in gone.values()
+
+
+def test_the_publishers_block_under_the_last_card_goes():
+    # the publisher's legal name over the newsroom's phone, then the rights and the registration
+    block = ["Valley Media Group Limited Liability Company «Valley Gazette»",
+             "Newsroom: tel. +44 20 7946 0958, e-mail: news@valley-gazette.example",
+             "All rights to the materials on this site belong to Valley Media Group under the law of the land.",
+             "The outlet is registered by the national media office under number 12-345 of 2015."]
+    gone, text = outcome(header() + cards(8) + block + ["About us"])
+    assert block[0] in gone and block[2] in gone and block[3] in gone
+    assert "Ferry number 8 returns" in text
+
+
+def test_a_last_card_over_a_photo_credit_stays():
+    credit = ["Bakers win the regional bread contest this spring",
+              "The family still bakes its bread in the same oven it bought in 1973.", "Photo: Anna Berg"]
+    gone, text = outcome(header() + cards(8) + credit + ["About us", *MENU])
+    assert credit[0] in text and credit[1] in text

@@ -43,6 +43,7 @@ LABEL = "content.date-label"
 POLL = "content.listing-poll"
 PARTS = "content.listing-parts"  # the memo's entry: what this rule found for the two rules after it
 COPYRIGHT = "chrome.copyright"
+CONTACTS = ("contact.press-footer", "credit.site-maker")  # the newsroom's phone and mail, who made the site
 CARD_TAIL = 6  # lines after the last card's headline searched for its date line or teaser (past links, images)
 
 
@@ -57,13 +58,13 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         return doc
     cards, runs = _cards(infos), menu_runs(infos)
     menu = header_menu(infos, cards, runs)
-    found = _frame(infos, cards, menu)
+    found = _frame(infos, cards, menu, marked_positions(doc, kept, CONTACTS))
     if found is None:
         return doc
     first, last = found
     doc = remove_lines(doc, rule.id, (i for k, i in enumerate(kept) if k < first or k > last))
     texts, under = [doc.lines[i].text for i in kept], dates_under(infos)
-    parts = {FOOTER: footers(infos, menu, copyright_positions(doc, kept), runs, under),
+    parts = {FOOTER: footers(infos, menu, marked_positions(doc, kept, (COPYRIGHT,), "©"), runs, under),
              WIDGET: data_tables(infos, texts), LABEL: date_labels(infos, texts), POLL: polls(infos, texts, under)}
     handed = {name: tuple(kept[k] for a, b in runs for k in range(max(a, first), min(b, last) + 1))
               for name, runs in parts.items() if runs}
@@ -108,13 +109,13 @@ def _handed(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     return remove_lines(doc, rule.id, (i for i in lines if doc.lines[i].removed is None))
 
 
-def copyright_positions(doc: Document, kept: list[int]) -> set[int]:
-    """Positions into ``kept`` of the lines with the copyright sign, and of the kept lines right after
-    a line a rule took as the copyright line (``chrome.copyright``)."""
-    found = {k for k, i in enumerate(kept) if "©" in doc.lines[i].text}
+def marked_positions(doc: Document, kept: list[int], rule_ids: tuple[str, ...], sign: str = "") -> set[int]:
+    """Positions into ``kept`` of the kept lines right after a line one of ``rule_ids`` took (the copyright
+    line, the newsroom's contacts), and of the lines that hold ``sign`` (the copyright sign)."""
+    found = {k for k, i in enumerate(kept) if sign in doc.lines[i].text} if sign else set()
     at = 0
     for removal in doc.removals:
-        if removal.rule == COPYRIGHT:
+        if removal.rule in rule_ids:
             while at < len(kept) and doc.lines[kept[at]].start < removal.line:
                 at += 1
             found.add(min(at, len(kept) - 1))
@@ -126,10 +127,14 @@ def frame(infos: list[LineInfo]) -> tuple[int, int] | None:
     Cards above the site's menu (:func:`~clean.families.content.listing_menus.header_menu`) are the
     header's, and the search for a story above the first card starts under that menu."""
     cards = _cards(infos)
-    return _frame(infos, cards, header_menu(infos, cards, menu_runs(infos)))
+    return _frame(infos, cards, header_menu(infos, cards, menu_runs(infos)), set())
 
 
-def _frame(infos: list[LineInfo], cards: list[int], menu: tuple[int, int] | None) -> tuple[int, int] | None:
+def _frame(infos: list[LineInfo], cards: list[int], menu: tuple[int, int] | None,
+           contacts: set[int]) -> tuple[int, int] | None:
+    """:func:`frame` with the page's ``cards``, its header ``menu`` and the positions right under the
+    newsroom's contact lines (``contacts``): a last card whose headline sits right over them is the
+    publisher's block (its legal name over its phone, the rights and the registration under), not a card."""
     top = 1 if menu is None else menu[1] + 1
     cards = [k for k in cards if k >= top]
     if len(cards) < MIN_CARDS:
@@ -138,6 +143,8 @@ def _frame(infos: list[LineInfo], cards: list[int], menu: tuple[int, int] | None
     below = {info.folded for info in infos[first:] if info.copies > 1}
     first = next((k for k in range(top, first) if _may_be_content(infos[k], below)
                   and not is_echo(infos[0], infos[k])), first)
+    if len(cards) > MIN_CARDS and cards[-1] + 1 in contacts:
+        return first, cards[-1] - 1  # what lies between the last cards and the publisher's block stays
     return first, _card_end(infos, cards[-1])
 
 
