@@ -149,3 +149,10 @@ def test_a_last_card_over_a_photo_credit_stays():
               "The family still bakes its bread in the same oven it bought in 1973.", "Photo: Anna Berg"]
     gone, text = outcome(header() + cards(8) + credit + ["About us", *MENU])
     assert credit[0] in text and credit[1] in text
+
+
+def test_a_lead_story_above_the_header_menu_stays():
+    lead = ["Storm closes the valley road for a whole day and a night",
+            "The road will reopen on Friday morning, the police said after the storm had passed over the hills."]
+    gone, text = outcome(["Valley Gazette – news of the valley", *lead, "Log in", *MENU] + cards(8) + ["About us", *MENU])
+    assert all(line in text for line in lead)

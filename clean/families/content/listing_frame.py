@@ -125,7 +125,7 @@ def marked_positions(doc: Document, kept: list[int], rule_ids: tuple[str, ...], 
 def frame(infos: list[LineInfo]) -> tuple[int, int] | None:
     """The (first, last) positions of the page's cards, or None when it has fewer than :data:`MIN_CARDS`.
     Cards above the site's menu (:func:`~clean.families.content.listing_menus.header_menu`) are the
-    header's, and the search for a story above the first card starts under that menu."""
+    header's, and above that menu only a line of text is a story (:func:`_may_be_content`)."""
     cards = _cards(infos)
     return _frame(infos, cards, header_menu(infos, cards, menu_runs(infos)), set())
 
@@ -141,8 +141,10 @@ def _frame(infos: list[LineInfo], cards: list[int], menu: tuple[int, int] | None
         return None
     first = cards[0] - 1 if infos[cards[0] - 1].cls == STAMP else cards[0]
     below = {info.folded for info in infos[first:] if info.copies > 1}
-    first = next((k for k in range(top, first) if _may_be_content(infos[k], below)
+    first = next((k for k in range(1, first) if _may_be_content(infos[k], below, k < top)
                   and not is_echo(infos[0], infos[k])), first)
+    if first < top and first > 1 and infos[first - 1].headline_like:  # the headline over a lead story's text
+        first -= 1
     if len(cards) > MIN_CARDS and cards[-1] + 1 in contacts:
         return first, cards[-1] - 1  # what lies between the last cards and the publisher's block stays
     return first, _card_end(infos, cards[-1])
@@ -174,15 +176,16 @@ def _teaser(infos: list[LineInfo], k: int, headline: int) -> bool:
     return info.cls == GOOD or info.sentence or info.ends or k == headline + 1 or infos[k - 1].cls == STAMP
 
 
-def _may_be_content(info: LineInfo, below: set[str]) -> bool:
+def _may_be_content(info: LineInfo, below: set[str], above_menu: bool = False) -> bool:
     """A line above the first card that stops the cut: text, or a headline of :data:`MIN_KEPT_HEADLINE_WORDS`
     words (a story shown in another layout above the cards; a menu item or a button has fewer), unless
     the page prints the same line again from its first card on (in ``below``): a tag or a link of the
     header that the footer or a list of tags repeats, or a story that a card shows again, so cutting
-    this copy loses nothing."""
+    this copy loses nothing. Above the site's menu (``above_menu``) only text stops the cut: a headline-like
+    line there is a login message or a slogan, a lead story has its teaser."""
     if info.copies > 1 and info.folded in below:
         return False
-    return info.cls in (GOOD, NEAR) or (info.headline_like and info.words >= MIN_KEPT_HEADLINE_WORDS)
+    return info.cls in (GOOD, NEAR) or (not above_menu and info.headline_like and info.words >= MIN_KEPT_HEADLINE_WORDS)
 
 
 def _is_card(infos: list[LineInfo], k: int) -> bool:
