@@ -12,6 +12,13 @@ it (up to :data:`CARD_REACH` lines away), or a line of text under it. The pass a
 rules have read the site's name from it by then, and it is no card's headline. Above the first card,
 a line of text or a long headline stops the cut (a story in another layout is content).
 
+The same pass finds what lies among the cards and is the template's too, and hands it through the
+page's memo to the rules after it, each audited under its own id: the footer printed among the cards
+(``content.listing-footer``, :mod:`clean.families.content.listing_menus`), widgets of figures
+(``content.listing-widget``), the labels over the cards' date lines (``content.date-label``) and reader
+polls (``content.listing-poll``, all three :mod:`clean.families.content.listing_widgets`). They act only
+on a page this rule framed: switched off, it leaves them nothing to do.
+
 >>> from clean.catalog import shipped_rules
 >>> from clean.families.content.line_features import describe
 >>> cards = []
@@ -41,7 +48,7 @@ FOOTER = "content.listing-footer"
 WIDGET = "content.listing-widget"
 LABEL = "content.date-label"
 POLL = "content.listing-poll"
-PARTS = "content.listing-parts"  # the memo's entry: what this rule found for the two rules after it
+PARTS = "content.listing-parts"  # the memo's entry: what this rule found for the four rules after it
 COPYRIGHT = "chrome.copyright"
 CONTACTS = ("contact.press-footer", "credit.site-maker")  # the newsroom's phone and mail, who made the site
 CARD_TAIL = 6  # lines after the last card's headline searched for its date line or teaser (past links, images)
@@ -66,9 +73,9 @@ def listing_frame(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     texts, under = [doc.lines[i].text for i in kept], dates_under(infos)
     parts = {FOOTER: footers(infos, menu, marked_positions(doc, kept, (COPYRIGHT,), "©"), runs, under),
              WIDGET: data_tables(infos, texts), LABEL: date_labels(infos, texts), POLL: polls(infos, texts, under)}
-    handed = {name: tuple(kept[k] for a, b in runs for k in range(max(a, first), min(b, last) + 1))
-              for name, runs in parts.items() if runs}
-    if handed:  # for the rules after this one, which read the menus from lines this rule took
+    handed = {name: tuple(kept[k] for a, b in spans for k in range(max(a, first), min(b, last) + 1))
+              for name, spans in parts.items() if spans}
+    if handed:  # for the rules after this one: the header's menu they need is in the lines this rule took
         facts(doc, rules, PARTS)[doc.source.sha256] = handed
     return doc
 
