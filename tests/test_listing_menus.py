@@ -91,9 +91,9 @@ def test_a_short_run_of_figures_between_cards_stays():
 def test_a_label_over_every_date_line_goes_and_the_dates_stay():
     page = []
     for k in range(1, 9):
-        page += ["Published:", f"{k} June 2022", f"Ferry number {k} returns to the northern pier"]
+        page += ["Filed:", f"{k} June 2022", f"Ferry number {k} returns to the northern pier"]
     doc = PIPELINE.clean_document(Document.from_text("\n".join(header() + page + ["About us", *MENU])))
-    rules = [r.rule for r in doc.removals if r.text == "Published:"]
+    rules = [r.rule for r in doc.removals if r.text == "Filed:"]
     assert rules == ["content.listing-frame", *["content.date-label"] * 7]  # the first is above the first card
     assert [item.date for item in doc.items][:2] == ["2022-06-01", "2022-06-02"]
 
