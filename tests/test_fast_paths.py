@@ -20,8 +20,8 @@ from clean.pipeline import STAGES, Pipeline, clean_document
 from clean.io.decode import read_and_decode
 from clean.stages import split_items
 from clean.families.items.paragraphs import (
-    CREDIT_WORDS, LEAD_WORDS, MAX_CREDIT_WORDS, NAME_LED_QUOTE, QUOTE_OPEN, _sentence_ends, is_credit, is_quote,
-    lead_date, words,
+    CREDIT_WORDS, LEAD_WORDS, MAX_CREDIT_WORDS, NAME_LED_QUOTE, NUMBER_SIGN, NUMBER_TAIL, QUOTE_OPEN, _sentence_ends,
+    is_credit, is_quote, lead_date, words,
 )
 from tests.conftest import ROOT
 
@@ -48,6 +48,8 @@ def reference_lead_date(text: str):
     head = text[: 40 * LEAD_WORDS]
     for found in find_dates(head, RULES):
         if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
+            if NUMBER_SIGN.search(head[: found.start]) or NUMBER_TAIL.match(head, found.end):
+                return None  # a document's number
             return found
         return None
     return None
@@ -55,7 +57,7 @@ def reference_lead_date(text: str):
 
 LINES = _lines()
 PIECES = [
-    "14 августа 2023 года", "31 февраля", "31.02.2023", "20.11.2020", "2024-09-11", "с 25 по 27 июля 2023 года",
+    "14 августа 2023 года", "31 февраля", "31.02.2023", "20.11.2020", "2024-09-11", "№", "-15", "№15", "No.", "с 25 по 27 июля 2023 года",
     "November 20, 2020", "2024 жылғы 11 қыркүйек", "26 октября с.г.", "биылғы 11 қыркүйекте", "12,5 млрд", "3",
     "Итоги", "встречи", "в Минске.", "г.", "(", "«", "—", "-", "/", "Объём", "финансирования", "", " ", "  ",
 ]

@@ -21,11 +21,13 @@ import pytest
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
 
-FLOORS = {  # part -> metric -> floor (measured 2026-12-05, every pass merged, the app-banner rule and the last-card end of the listing frame, minus a margin)
-    "A": {"segment_f1": 0.95, "date_acc": 0.72, "title_acc": 0.91, "contains": 0.95, "noise_gone": 0.98,
+FLOORS = {  # part -> metric -> floor (measured 2026-12-05 with every pass merged, minus a margin)
+    # A: every article dated, titled and whole since the headline-date rule (one miss of 27 is 0.963)
+    "A": {"segment_f1": 0.96, "date_acc": 0.96, "title_acc": 0.96, "contains": 0.96, "noise_gone": 0.98,
           "kept": 0.99, "flags": 0.99, "site": 0.98},
-    "L": {"segment_f1": 0.93, "date_acc": 0.95, "title_acc": 0.95, "contains": 0.96, "noise_gone": 0.80,
-          "kept": 0.99, "flags": 0.79, "site": 0.98},
+    # L: raised with the listing's menus, footers, widgets and polls
+    "L": {"segment_f1": 0.95, "date_acc": 0.95, "title_acc": 0.95, "contains": 0.97, "noise_gone": 0.98,
+          "kept": 0.99, "flags": 0.80, "site": 0.98},
     "X": {"segment_f1": 0.98, "date_acc": 0.98, "title_acc": 0.98, "contains": 0.98, "noise_gone": 0.98,
           "kept": 0.99, "flags": 0.99, "site": 0.99},  # X: 1.0 on every metric after the record and related-link work
 }

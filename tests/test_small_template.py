@@ -110,3 +110,51 @@ def test_a_colon_line_over_a_menu_does_not_keep_the_menu():
     gone = removed_by_pass(text)
     assert set(menu[1:]) <= gone  # capitalised single words are no items of a list the text introduced
     assert not set(page["body"]) & gone
+
+
+def test_lines_a_chrome_rule_took_count_toward_the_template_and_a_list_cut_at_its_items_is_one_paragraph():
+    items_list = ["new roofs for two schools", "twelve more teaching assistants", "free breakfast in every primary school",
+                  "a second bus for the hill villages", "laptops for the final-year pupils",
+                  "a part-time nurse for each school", "longer opening hours for the library"]
+    body = [
+        "The council approved the school budget on Tuesday evening after a debate that lasted more than four hours "
+        "and drew a crowd of parents to the town hall.",
+        "The plan adds money for teachers and buildings, and it keeps the bus routes that were to be cut in the "
+        "spring. These are the main lines of spending:",
+        *items_list,
+        "The mayor said the money comes from a one-off grant and that next year's budget will be harder to balance.",
+        "The budget takes effect on the first of April.",
+    ]
+    headline = "What the new school budget pays for"
+    menu = ["Menu", "Home", "Schools", "Roads", "Events"]
+    text = "\n".join([f"{headline} | Town Courier", *menu, headline, *body, "Read next",
+                      "New bus line for the hill villages", "© Town Courier"])
+    items = PIPELINE.clean_text(text)
+    assert [i.title for i in items] == [headline]
+    assert all(word in items[0].text for word in ("twelve more teaching assistants", "first of April"))
+    assert set(menu) <= removed_by_pass(text)
+
+
+def test_the_cheap_look_for_a_repeated_title_misses_no_echo_the_classes_find():
+    """``title_repeated`` runs before the lines are classed, to spare the classing on pages with a
+    small template and no echo; it must say yes wherever the classed lines hold a headline-like echo."""
+    from clean.families.content.article_head import title_repeated
+    from clean.families.content.line_features import describe, is_echo
+    from clean.model.document import Document as Doc
+    from tests.conftest import ROOT
+
+    pages = [p for folder in ("tests/corpus", "tests/listings", "seeds") for p in sorted((ROOT / folder).rglob("*.txt"))
+             if not p.name.endswith(".expected.txt")]
+    pages_text = [p.read_text(encoding="utf-8", errors="replace") for p in pages]
+    pages_text += [saved_page(lang, standings) for lang in PAGES for standings in (False, True)]
+    checked = 0
+    for text in pages_text:
+        doc = Doc.from_text(text)
+        kept = doc.kept_indices()
+        if len(kept) < 2:
+            continue
+        infos = describe([doc.lines[i].text for i in kept], PIPELINE.rules)
+        echoed = any(info.headline_like and is_echo(infos[0], info) for info in infos[1:])
+        assert title_repeated(doc, kept) or not echoed, text[:80]
+        checked += echoed
+    assert checked >= 4  # the written pages above have echoes, at least

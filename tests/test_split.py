@@ -62,6 +62,16 @@ CASES = {
                             "В прошлом году заповедник посетили двадцать тысяч туристов.\n"
                             "Не вредят ли туристы природе заповедника?\n"
                             "Мы ограничиваем маршруты туристов, нагрузка на природу заповедника допустима.", [1]),
+    "an interview whose later questions share no words with the answers": (
+        "\"I never planned to be a ferry captain\"\n"
+        "Anna Berg has run the island ferry for twenty years. We asked her about the job.\n"
+        "How did you become a ferry captain?\nMy father had a fishing boat, and I spent every summer on the water.\n"
+        "And the best?\nThe mornings in June, when the sea is flat and the children wave from the pier.\n"
+        "Will you retire soon?\nNot yet. Ask me again in five years.", [1]),
+    "question headlines, each over its teaser": (
+        "Will the old ferry survive the winter?\nEngineers fear the hull will not last another season.\n"
+        "Who pays for the new bridge?\nThe council and the region still argue over the bill.\n"
+        "Why are rents rising so fast?\nAgents blame the shortage of small flats near the harbour.", [1, 3, 5]),
     "topic noun repeated": ("2023 жылғы 12 қыркүйекте Астанада халықаралық су форумы басталды.\n"
                             "Форумға отыздан астам елдің сарапшылары қатысып отыр.\n"
                             "Форум қатысушылары су ресурстарын пайдалану мәселелерін талқылайды.", [1]),

@@ -12,7 +12,8 @@ touch costs one C-level scan.
 - ``strip``: the matched span is cut out of the line; a line left empty is removed.
 - ``replace``: each match is replaced by ``replacement`` (a regex template).
 - ``join``: where the pattern matches across a line end, the two lines become
-  one, the match replaced by ``replacement``.
+  one, the match replaced by ``replacement`` (never onto a line that carries a stamp: a date line was
+  between them).
 - ``template``: on the pages of the rule's ``site``, a kept line equal to one of
   its ``lines`` is removed whole (:mod:`clean.engine.templates`; written by ``clean learn``).
 
@@ -206,7 +207,8 @@ def _join(doc: Document, rule: Rule, pattern) -> Document:
         if newline < 0 or joined.find("\n", newline + 1, match.end()) >= 0:
             continue
         k = bisect_right(offsets, newline) - 1
-        if texts[k].strip() and texts[k + 1].strip():
+        # a line that carries a stamp followed a date line: a new line, never the rest of a sentence
+        if texts[k].strip() and texts[k + 1].strip() and doc.lines[index[k + 1]].stamp is None:
             merges[k] = (match.start(), match.end(), k + 1)
     if not merges:
         return doc

@@ -22,7 +22,7 @@ from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 
 OPENERS = frozenset({  # folded first words of the pattern's view verbs (keep in sync with the TOML)
-    "view", "see", "посмотреть", "смотреть", "переглянути", "дивитися", "ver", "voir", "diesen", "zobacz", "bu",
+    "view", "see", "watch", "посмотреть", "смотреть", "переглянути", "дивитися", "ver", "voir", "diesen", "zobacz", "bu",
     "көру", "көрүү"})
 
 

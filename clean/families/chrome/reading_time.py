@@ -10,7 +10,8 @@
   phrase ("Читайте также", "Lire aussi:") and the line right under it when that
   reads like a headline: it opens with a capital, a digit or a quote, has at most
   :data:`MAX_LINK_WORDS` words and no closing full stop, question or exclamation
-  mark. A sentence under the phrase, or a line going on in lower case, stays.
+  mark, with a date line right under that (the linked story's date). A sentence under the phrase, or a
+  line going on in lower case, stays.
   A line where the phrase is glued to the headline with no space, a small letter
   then a capitalised word (or a one-letter one: "В") or a quote ("ТектешЖаңы мыйзам
   кабыл алынды": two text nodes a scraper joined), is taken alone when the headline
@@ -41,6 +42,7 @@ from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome.widget_gates import ODD, lines_opening, opening_words
 from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
+from clean.families.items.paragraphs import is_dateline
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 
@@ -179,6 +181,8 @@ def related_link(doc: Document, rule: Rule, rules: RuleSet) -> Document:
                 marked.append(i)
         elif n < len(kept) and _reads_as_link(doc.lines[kept[n]].text, found.lead):
             marked += [i, kept[n]]
+            if n + 1 < len(kept) and is_dateline(doc.lines[kept[n + 1]].text, rules):
+                marked.append(kept[n + 1])  # the linked story's date, under its headline
     return remove_lines(doc, rule.id, marked)
 
 

@@ -4,7 +4,7 @@ A block of tags or rubrics with their counts (``Всего публикаций:
 scrapes as one short line per entry, each the same label and a colon before a number. One such line
 is data (``Население: 12 000`` in an article); the same label before a number on
 :data:`MIN_TALLIES` or more lines of one page is a template's counter, whatever its language. The
-headline or tag above each tally is left to the other rules.
+name above each tally (a tag, a rubric, a place) is taken by ``chrome.tally-label``, once these are gone.
 
 >>> from clean.catalog import shipped_rules
 >>> rules = shipped_rules()
@@ -31,6 +31,7 @@ MIN_TALLIES = 3  # fewer lines with one label are data, not a widget
 TALLY = regex.compile(r"(?P<label>\p{L}[\p{L}\p{M}'’-]*(?: [\p{L}\p{M}'’-]+){0,5})[ \t]*:[ \t]*"
                       r"\d{1,3}(?:[ \u00a0,.]?\d{3})*(?:[.,]\d+)?")  # one space between words: no backtracking
 MAX_TALLY_CHARS = 80
+TALLY_RULE = "chrome.tally-line"
 
 
 @python_rule("chrome.tally-line")
@@ -44,3 +45,33 @@ def tally_lines(doc: Document, rule: Rule, rules: RuleSet) -> Document:
             labels[i] = found["label"].casefold()
     counts = Counter(labels.values())
     return remove_lines(doc, rule.id, (i for i, label in labels.items() if counts[label] >= MIN_TALLIES))
+
+
+MAX_LABEL_CHARS = 40  # 'Presidential election of 2020'
+MAX_LABEL_WORDS = 5
+
+
+@python_rule("chrome.tally-label")
+def tally_labels(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Remove the tag or rubric right above each tally line chrome.tally-line took, where it did so
+    :data:`MIN_TALLIES` times or more: a short line (at most :data:`MAX_LABEL_WORDS` words and
+    :data:`MAX_LABEL_CHARS` characters) that ends no sentence, the name the count belongs to.
+
+    >>> from clean.catalog import shipped_rules
+    >>> from clean.pipeline import Pipeline
+    >>> page = "\\n".join(["Минск", "Всего: 12", "Брест", "Всего: 5", "Гомель", "Всего: 4", "Город растёт."])
+    >>> [line.text for line in Pipeline().clean_document(Document.from_text(page)).lines if line.removed is None]
+    ['Город растёт.']
+    """
+    tallies = {r.line for r in doc.removals if r.rule == TALLY_RULE}
+    if len(tallies) < MIN_TALLIES:
+        return doc
+    lines = doc.lines
+    labels = [k - 1 for k in range(1, len(lines)) if lines[k].start in tallies and _label(lines[k - 1])]
+    return remove_lines(doc, rule.id, labels) if len(labels) >= MIN_TALLIES else doc
+
+
+def _label(line) -> bool:
+    text = line.text.strip()
+    return (line.removed is None and 0 < len(text) <= MAX_LABEL_CHARS and text[-1] not in ".!?…"
+            and len(text.split()) <= MAX_LABEL_WORDS)

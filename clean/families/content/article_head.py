@@ -5,22 +5,30 @@ right after the text. The thresholds are named here; :mod:`clean.families.conten
 
 from __future__ import annotations
 
+import regex
+
+from clean.families.chrome.widgets import fold
 from clean.families.content.blocks import MAX_SHORT_RUN, longest_short_run
 from clean.families.content.line_features import (
     BAD,
+    MIN_REPEAT_CHARS,
     NEAR,
+    SENTENCE_END,
     SHORT,
     STAMP,
     LineInfo,
     is_echo,
 )
+from clean.model.document import Document, fold_case
 
+SECOND_WORD = regex.compile(r"[^\p{L}]*\p{L}+[^\p{L}]+(\p{L}+)")  # a line's second word, as fold splits it
 ECHO_REACH = 60  # lines before an article's text where its echoed headline may be
 ECHO_INSIDE = 3  # lines into a block where its headline may still be (a lead before the headline)
 HEAD_WINDOW = 12  # lines before a block searched for its headline
 TAIL_WINDOW = 3  # lines after a block searched for its date line
 DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
+KICKER_MIN_WORDS = 2  # a headline's kicker between its date line and it: a one-word line is a rubric
 MAX_LIST_LINES = 60  # the items of a list that the article's text introduces with a colon
 
 
@@ -37,7 +45,19 @@ def region_head(infos: list[LineInfo], a: int) -> int:
     if far is not None:
         return far
     found = near_headline(infos, a, 1)
-    return a if found is None else found
+    return a if found is None else with_kicker(infos, found)
+
+
+def with_kicker(infos: list[LineInfo], h: int) -> int:
+    """The headline at ``h``, or the short line right above it when a date line is right above that: the
+    article's head printed as date, kicker, headline (a kicker of :data:`KICKER_MIN_WORDS` words or more,
+    printed once on the page and ending no sentence; a rubric is one word, or repeated in the menus)."""
+    if h < 3 or infos[h - 2].cls != STAMP:
+        return h
+    kicker = infos[h - 1]
+    if kicker.cls == SHORT and kicker.words >= KICKER_MIN_WORDS and kicker.copies == 1 and not kicker.ends:
+        return h - 1
+    return h
 
 
 def far_echo(infos: list[LineInfo], a: int) -> int | None:
@@ -79,14 +99,27 @@ def dated_head(infos: list[LineInfo], a: int) -> int | None:
 def region_tail(infos: list[LineInfo], b: int) -> int:
     """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
     last paragraph) and a list they introduce (:func:`introduced_list`), then a date line within
-    :data:`TAIL_WINDOW` lines, else the block's end."""
+    :data:`TAIL_WINDOW` lines (past tags, not past a headline: a date under a related link's headline is the
+    link's; nor one over a headline: a feed's first card), else the block's end."""
     while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
         b += 1
     b = introduced_list(infos, b)
     for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
         if infos[k].cls == STAMP:
-            return k
+            return b if _heads_card(infos, k) else k
+        if infos[k].headline_like:
+            break
     return b
+
+
+def _heads_card(infos: list[LineInfo], k: int) -> bool:
+    """Whether the date line at ``k`` is over a headline (past its time line) with the next date line within
+    :data:`DATED_HEAD_LINES` lines under that: the first card of a feed, not the end of an article."""
+    j = k + 1
+    while j < len(infos) and infos[j].cls == STAMP:
+        j += 1
+    return (j < len(infos) and infos[j].headline_like
+            and any(info.cls == STAMP for info in infos[j + 1 : j + 1 + DATED_HEAD_LINES]))
 
 
 def introduced_list(infos: list[LineInfo], b: int) -> int:
@@ -105,3 +138,29 @@ def introduced_list(infos: list[LineInfo], b: int) -> int:
            and infos[end + 1].listed and not infos[end + 1].headline_like):
         end += 1
     return b if end == at else end
+
+
+def title_repeated(doc: Document, kept: list[int]) -> bool:
+    """Whether a later kept line is a headline-like echo of the first (what
+    :func:`~clean.families.content.main_content.has_chrome` asks of a small template), found before the
+    page's lines are classed. Only a line that may be headline-like (at least :data:`MIN_REPEAT_CHARS`
+    characters, no sentence end, no lower-case start) and that shares a word with the title line the way
+    an echo must (its second word is one of the title's, or holds the title's second word) is folded."""
+    lines = doc.lines
+    title = fold(lines[kept[0]].text)
+    words = title.split()
+    if len(title) < MIN_REPEAT_CHARS or len(words) < 2:
+        return False
+    title_words, inner = frozenset(words), words[1]
+    for i in kept[1:]:
+        text = lines[i].text.strip()
+        if len(text) < MIN_REPEAT_CHARS or text[-1] in SENTENCE_END or text[0].islower():
+            continue
+        low = fold_case(text.replace("İ", "I"))
+        second = SECOND_WORD.match(low)
+        if not ((second and second[1] in title_words) or inner in low):
+            continue  # an echo inside the title shares the title's words; one holding the title, its second word
+        line = fold(text)
+        if len(line) >= MIN_REPEAT_CHARS and (line in title or title in line):
+            return True
+    return False

@@ -36,11 +36,10 @@ from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.blocks import (
     find_blocks, merge_blocks, smooth, whole_paragraphs,
 )
-from clean.families.chrome.widgets import fold
 from clean.families.content.line_features import (
-    GOOD, LEN_LOW, MIN_REPEAT_CHARS, NEAR, SENTENCE_END, SHORT, STAMP, LineInfo, describe, is_echo,
+    GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
-from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail
+from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail, title_repeated
 from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
 from clean.families.items.page import facts
 from clean.families.line_marks import remove_lines
@@ -70,12 +69,16 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     kept = doc.kept_indices()
     if MIN_SHORT_LINES <= len(kept) < MIN_LINES:
         return _short_page(doc, rule, rules, kept)
-    if len(kept) < MIN_LINES or sum(len(doc.lines[i].text) < LEN_LOW for i in kept) < MIN_ECHOED_CHROME_LINES:
-        return doc  # too few short lines for a template (every short or date line is under LEN_LOW)
-    if not may_have_chrome([doc.lines[i].text for i in kept]):
-        return doc  # has_chrome would say no: the lines are not described
+    if len(kept) < MIN_LINES:
+        return doc
+    short = sum(len(doc.lines[i].text) < LEN_LOW for i in kept)  # every short or date line is under LEN_LOW
+    taken = 0
+    if short < MIN_CHROME_LINES:  # a small template: only on a page saved whole (its title line repeated)
+        taken = sum(1 for line in doc.lines if line.removed is not None and line.removed.startswith("chrome."))
+        if short + taken < MIN_ECHOED_CHROME_LINES or not title_repeated(doc, kept):
+            return doc
     infos = page_infos(doc, rules)
-    regions = main_regions(infos)
+    regions = main_regions(infos, taken)
     if regions is None:
         return doc
     keep = kept_positions(infos, regions)
@@ -116,8 +119,8 @@ def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set
     printed twice) and a short line the page prints :data:`MIN_BUTTON_COPIES` times or more (a
     button under each picture, 'Expand to full screen'), a number alone above or below the text (a
     counter of views or comments), and the page's first line, the ``<title>``, unless the first region opens
-    with the visible headline (the line that repeats it, or a headline above a date line, with at most
-    :data:`BYLINE_LINES` names between), which
+    with the visible headline (the line that repeats it, a headline above a date line, with at most
+    :data:`BYLINE_LINES` names between, or a line under a date line), which
     is the title where the two differ (the title rules have read the site's name from it by now)."""
     keep = set().union(*(range(a, b + 1) for a, b in regions))
     keep -= {k for k in keep if k - 1 in keep and infos[k].words >= 3 and infos[k].folded == infos[k - 1].folded}
@@ -125,7 +128,7 @@ def kept_positions(infos: list[LineInfo], regions: list[tuple[int, int]]) -> set
              and not infos[k].ends and not is_echo(infos[0], infos[k])}  # one word may be a date's month
     keep -= {k for a, b in regions for k in _head_and_tail(infos, a, b) if infos[k].counter}
     a = regions[0][0]
-    dated = infos[a].headline_like and _stamp_under(infos, a)
+    dated = (infos[a].headline_like and _stamp_under(infos, a)) or _stamp_over(infos, a)
     if not (is_echo(infos[0], infos[a]) or dated):
         keep.add(0)
     return keep
@@ -142,10 +145,17 @@ def _stamp_under(infos: list[LineInfo], a: int) -> bool:
     return False
 
 
+def _stamp_over(infos: list[LineInfo], a: int) -> bool:
+    """Whether a date line is right above the headline at ``a``, or above the kicker at ``a`` over it."""
+    head = infos[a].headline_like or (a + 1 < len(infos) and infos[a + 1].headline_like)
+    return a > 1 and infos[a - 1].cls == STAMP and head
+
+
 def _head_and_tail(infos: list[LineInfo], a: int, b: int) -> list[int]:
     """The positions of region (a, b) before its first line of text and after its last (a table of
-    figures inside the text stays whole)."""
-    text = [k for k in range(a, b + 1) if infos[k].cls in (GOOD, NEAR)]
+    figures inside the text stays whole); the region's first line, its headline, is no line of text even
+    when its words make it ``near``."""
+    text = [k for k in range(a + 1, b + 1) if infos[k].cls in (GOOD, NEAR)]
     if not text:
         return []
     return [*range(a, text[0]), *range(text[-1] + 1, b + 1)]
@@ -162,9 +172,10 @@ def article_starts(doc: Document, kept: list[int]) -> list[tuple[int, str]]:
     return starts
 
 
-def main_regions(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
-    """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone."""
-    if not has_chrome(infos):
+def main_regions(infos: list[LineInfo], taken: int = 0) -> list[tuple[int, int]] | None:
+    """The articles of the page as (first, last) positions into ``infos``, or None to leave the page alone
+    (``taken``: the lines the chrome rules removed before this pass, see :func:`has_chrome`)."""
+    if not has_chrome(infos, taken):
         return None
     classes = whole_paragraphs(infos, smooth([info.cls for info in infos], [info.ends for info in infos]))
     blocks = find_blocks(classes)
@@ -197,33 +208,16 @@ def _main_block(infos: list[LineInfo], blocks: list, sizes: list) -> int | None:
     return max(candidates, key=sizes.__getitem__, default=None)
 
 
-def has_chrome(infos: list[LineInfo]) -> bool:
+def has_chrome(infos: list[LineInfo], taken: int = 0) -> bool:
     """Whether the page has a template around its text: many short lines (:data:`MIN_CHROME_LINES`, or
-    :data:`MIN_ECHOED_CHROME_LINES` when a headline-like line repeats the title line, the mark of a page
-    saved whole), and text lines a minority."""
+    :data:`MIN_ECHOED_CHROME_LINES` with the ``taken`` lines a chrome rule removed already when a
+    headline-like line repeats the title line, the mark of a page saved whole), and text lines a minority."""
     chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
-    text = sum(info.cls in (GOOD, NEAR) for info in infos)
-    if text > MAX_TEXT_SHARE * len(infos) or chrome < MIN_ECHOED_CHROME_LINES:
+    text = len({info.para for info in infos if info.cls in (GOOD, NEAR)})  # a paragraph cut at its links is one
+    if text > MAX_TEXT_SHARE * len({info.para for info in infos}) or chrome + taken < MIN_ECHOED_CHROME_LINES:
         return False
     return chrome >= MIN_CHROME_LINES or any(
         info.headline_like and is_echo(infos[0], info) for info in infos[1:])
-
-
-def may_have_chrome(texts: list[str]) -> bool:
-    """False only where :func:`has_chrome` of the lines ``texts`` is False, told without describing them:
-    a short or date line is shorter than :data:`LEN_LOW` stripped (its paragraph is, and holds it), so with
-    fewer such lines than :data:`MIN_CHROME_LINES` an echo of the title line is needed, and that is a line
-    after the first whose fold holds the first line's fold or is held by it, and that does not end a sentence
-    or open in lower case (what ``headline_like`` and :func:`is_echo` ask; tests/test_content_gate.py)."""
-    stripped = [t.strip() for t in texts]
-    if sum(len(t) < LEN_LOW for t in stripped) >= MIN_CHROME_LINES:
-        return True
-    title = fold(stripped[0])
-    return any(_may_echo(title, fold(t)) for t in stripped[1:] if t[-1:] not in SENTENCE_END and not t[:1].islower())
-
-
-def _may_echo(title: str, folded: str) -> bool:
-    return len(folded) >= MIN_REPEAT_CHARS and (folded in title or (len(title) >= MIN_REPEAT_CHARS and title in folded))
 
 
 def _is_article(infos: list[LineInfo], classes: list[str], block: tuple[int, int], size: int) -> bool:

@@ -16,7 +16,8 @@ that applies decides (the rule ids are the ``boundary`` of the item):
 4. it is a headline, or it is followed by a stamped body: new item (``items.headline``);
 5. it is a short line ending in ``?`` or ``!`` over a body: a question headline,
    or an interviewer's question; new item unless it shares at least
-   :data:`MIN_SHARED_QUESTION_STEMS` word stems with the item so far (``items.topic-shift``);
+   :data:`MIN_SHARED_QUESTION_STEMS` word stems with the item so far, or the item so far holds a
+   question past its first line (an interview goes on) (``items.topic-shift``);
 6. it opens with a word that continues the paragraph before (``Участники``,
    ``However``; ``rules/tables/continuations.toml``): same item (``items.continuation``);
 7. it opens with a date: same item if the item so far is only its headline, or if
@@ -115,7 +116,8 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str], embedded: boo
     if "items.headline" in enabled and _opens_with_headline(page, n):
         return "items.headline"
     if "items.topic-shift" in enabled and page.question[n] and not (page.headline[n + 1] or page.question[n + 1]):
-        if page.lines[n + 1] is not None and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS):
+        if (page.lines[n + 1] is not None and not _asked_before(page, first, n)
+                and _topic_shifts(page, first, n, MIN_SHARED_QUESTION_STEMS)):
             return "items.topic-shift"  # a question headline, not an interviewer's question
     if "items.continuation" in enabled and opens_continuation(line.text, page.rules):
         return None
@@ -128,6 +130,12 @@ def _opens_item(page: Page, n: int, first: int, enabled: set[str], embedded: boo
         if not repeats_theme(line.text, left, function_words(page.rules)):
             return "items.topic-shift"
     return None
+
+
+def _asked_before(page: Page, first: int, n: int) -> bool:
+    """Does the item so far hold a question of its own past its first line (an interview: the next
+    question is the interviewer's too, however little it shares with the answers)?"""
+    return any(page.question[m] for m in range(first + 1, n))
 
 
 def _dated_by(page: Page, m: int) -> bool:

@@ -59,6 +59,8 @@ CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; std
 LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
 LEAD_START = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}")  # a date starting after these words is no lead
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
+NUMBER_SIGN = regex.compile(r"(?:№|#|\bNo\.|\bNr\.)\s*$")  # a number sign right before a date: a document's number
+NUMBER_TAIL = regex.compile(r"[-/]\d+(?![\d./-])|\s*№")  # a number glued after it: '20.11.2020-15', '20.11.2020№15'
 SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
 
 
@@ -115,6 +117,8 @@ def lead_date(text: str, rules) -> FoundDate | None:
     found = first_date(head, rules, late.end() if late else len(head))
     if found is None or words(head[: found.start]) >= LEAD_WORDS or "." in _sentence_ends(head[: found.start]):
         return None
+    if NUMBER_SIGN.search(head, 0, found.start) or NUMBER_TAIL.match(head, found.end):
+        return None  # a document's number that reads as a date: '№ 20.11.2020-15', '20.11.2020№15'
     return found
 
 

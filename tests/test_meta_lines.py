@@ -1,0 +1,69 @@
+"""The pieces of a card's or an article's frame that ``clean/families/chrome/meta_lines.py`` takes, in several
+languages, and the lines that look like them and stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from clean.model.document import Document
+from clean.pipeline import Pipeline
+
+RULES = Pipeline().rules
+
+
+def removed_by(rule_id: str, lines: list[str]) -> list[str]:
+    """The lines of ``lines`` that rule ``rule_id`` alone removes."""
+    from clean.engine.registry import lookup
+
+    doc = lookup(rule_id)(Document.from_text("\n".join(lines)), RULES.get(rule_id), RULES)
+    return [line.text for line in doc.lines if line.removed == rule_id]
+
+
+@pytest.mark.parametrize("line", [
+    "Укрінформ · 2 години тому · 34",
+    "Tengrinews.kz 3 сағат бұрын 120",
+    "Naviny.by | 5 хвілін таму | 12",
+    "Reuters · Yesterday, 21:54 · 1.2K",
+    "Lenta.ru Вчера, 08:40 56",
+])
+def test_a_source_a_relative_time_and_a_counter_go(line):
+    assert removed_by("chrome.relative-time-meta", ["Заголовок новости", line, "Текст новости."]) == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "2 години тому",  # a bare relative stamp: dates.relative-to-crawl reads it
+    "Вибух пролунав 2 години тому",  # a headline naming a time: no counter, no site
+    "Жители сообщили о пожаре 3 часа назад, пожарные приехали через 20 минут.",  # a sentence
+    "Вчера, 08:40 министр сказал, что мост откроют через 2 года",
+])
+def test_a_stamp_a_headline_or_a_sentence_with_a_relative_time_stays(line):
+    assert removed_by("chrome.relative-time-meta", ["Заголовок новости", line, "Текст новости."]) == []
+
+
+@pytest.mark.parametrize("lines, first, last", [
+    (["Текст новости.", "Қазақстан", "·", "экономика", "·", "бюджет", "Келесі жаңалық басталды."], 1, 5),
+    (["Text of the story.", "Tags:", "roads", "/", "bridges", "/", "city council"], 2, 6),
+    (["Текст новини.", "Головна", "|", "Контакти", "|", "Реклама", "|", "Вакансії"], 1, 7),
+])
+def test_a_list_of_links_cut_at_its_links_goes(lines, first, last):
+    assert removed_by("chrome.split-link-list", lines) == lines[first : last + 1]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Участь у засіданні взяли", "Іван Петренко", ",", "Олена Коваль", ",", "Петро Сидоренко", "та інші."],
+    ["Текст новости.", "экономика", ",", "бюджет"],  # two links: a sentence's pair of names is as likely
+    ["The mayor said that", "roads", "/", "bridges", "/", "parks", "would get the money."],
+])
+def test_a_sentence_cut_at_its_links_or_a_pair_stays(lines):
+    assert removed_by("chrome.split-link-list", lines) == []
+
+
+@pytest.mark.parametrize("lines, gone", [
+    (["Заголовок", "Переглядів", "1 520", "Текст."], ["Переглядів", "1 520"]),
+    (["Заголовок", "Оновлено:", "12 жовтня 2020, 14:05", "Текст."], ["Оновлено:"]),
+    (["Headline", "Comments", "12", "Text."], ["Comments", "12"]),
+    (["Тақырып", "Жарияланды", "12.10.2020", "Мәтін."], ["Жарияланды"]),
+    (["Заголовок", "Комментарии", "Нет комментариев", "Опубликовано", "в газете «Вечерний Томск»."], []),
+])
+def test_a_label_over_its_value_goes_and_a_date_line_stays(lines, gone):
+    assert removed_by("chrome.split-meta-label", lines) == gone
