@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import regex
 
+from clean.engine.line_scan import spans
+from clean.engine.patterns import LinearPattern
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.items.paragraphs import is_dateline
@@ -50,6 +52,7 @@ SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Lenta.ru, Моск
 SENTENCE_END = ".!?…;:"
 CONTINUES = ".,;:)»”"
 COUNT = regex.compile(r"\d[\d\s.,]*[KkMmКкМм]?")
+LABEL_RULE = "chrome.split-meta-label"
 
 
 @python_rule("chrome.split-link-list")
@@ -132,22 +135,23 @@ def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     counter, published = rules.derived("chrome.meta-labels", _labels)
     view, marked = doc.view(), []
     last = len(view.index) - 1
-    for n in {view.position(m.start()) for m in counter.finditer(view.text)}:  # one scan; most pages: none
+    # the label patterns are line-anchored: spans() finds what finditer would, trying them at line starts only
+    for n in {view.position(start) for start, _ in spans(counter, view.text, view.offsets)}:  # most pages: none
         if n < last and COUNT.fullmatch(doc.lines[view.index[n + 1]].text.strip()):
             marked += [view.index[n], view.index[n + 1]]
-    for n in {view.position(m.start()) for m in published.finditer(view.text)}:
+    for n in {view.position(start) for start, _ in spans(published, view.text, view.offsets)}:
         if n < last and is_dateline(doc.lines[view.index[n + 1]].text.strip(), rules):
             marked.append(view.index[n])
     return remove_lines(doc, rule.id, marked)
 
 
-def _labels(rules: RuleSet) -> tuple[regex.Pattern, regex.Pattern]:
+def _labels(rules: RuleSet) -> tuple[LinearPattern, LinearPattern]:
     """Lines that are only a counter's label (table ``meta_labels``) or a date's (``date_labels``, section
-    ``labels``), a colon allowed: one pattern each, compiled once per rule set."""
-    def line(words) -> regex.Pattern:
+    ``labels``), a colon allowed: one pattern each, compiled once per rule set, with its line-start twin."""
+    def line(words) -> LinearPattern:
         words = sorted(set(words), key=len, reverse=True)
         alternatives = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or r"(?!x)x"
-        return regex.compile(rf"(?mi)^[ \t]*(?:{alternatives})[ \t]*:?[ \t]*$")
+        return LinearPattern(regex.compile(rf"(?mi)^[ \t]*(?:{alternatives})[ \t]*:?[ \t]*$"), LABEL_RULE)
 
     counters = rules.tables.get("meta_labels", {}).get("counter", {})
     dates = rules.tables.get("date_labels", {}).get("labels", {})
