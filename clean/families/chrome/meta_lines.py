@@ -42,9 +42,12 @@ MAX_ITEM_CHARS = 40
 MAX_LABEL_WORDS = 3  # a line before the list may be a label ('Теги', 'Все по теме')
 MAX_META_CHARS = 60
 MAX_META_WORDS = 3
+MAX_LABEL_CHARS = 40  # the longest label of the tables is shorter ('дата публікації:', 'zuletzt aktualisiert:')
+BLANKS = regex.compile(r"[ \t]+")
 
 SEPARATOR_LINE = regex.compile(r"(?m)^[ \t]*[,|·•/][ \t]*$")
 WORD = regex.compile(r"\p{L}+")
+DIGIT = regex.compile(r"\d")  # a relative time has one: 'N <unit> <ago>', '<day>, HH:MM'
 NUMBER = regex.compile(r"(?<![\w.])\d[\d\s.,]*[KkMmКкМм]?(?!\w)")
 SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Lenta.ru, Москва.ру
 SENTENCE_END = ".!?…;:"
@@ -99,18 +102,37 @@ def _goes_on(text: str) -> bool:
 
 @python_rule("chrome.relative-time-meta")
 def relative_time_meta(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove the lines of a source name, a relative time and a counter (see module docstring)."""
-    pattern = rules.derived("chrome.relative-time", _relative_time)
-    view, marked = doc.view(), []
-    for n in sorted({view.position(m.start()) for m in pattern.finditer(view.text)}):  # one scan; most pages: none
-        i = view.index[n]
-        text = doc.lines[i].text.strip()
-        if len(text) <= MAX_META_CHARS and (found := pattern.search(text)) is not None:
-            rest = text[: found.start()] + " " + text[found.end() :]
-            if (rest.strip() and len(WORD.findall(rest)) <= MAX_META_WORDS and text[-1] not in SENTENCE_END
-                    and (NUMBER.search(rest) or SITE.search(rest))):
-                marked.append(i)
+    """Remove the lines of a source name, a relative time and a counter (see module docstring).
+
+    Only the kept lines short enough for a meta line that hold a digit and one of the table's 'ago' or
+    day words are searched (a scan of the page's text costs more than this look at its short lines)."""
+    words = rules.derived("chrome.relative-time-words", _relative_words)
+    pattern, lines, marked = None, doc.lines, []
+    for i in doc.view().index:
+        text = lines[i].text
+        if len(text) > MAX_META_CHARS and len(text := text.strip()) > MAX_META_CHARS:
+            continue
+        text = text.strip()
+        if not DIGIT.search(text):
+            continue
+        folded = text.casefold()
+        if not any(word in folded for word in words):
+            continue  # every match holds a digit and an 'ago' or day word
+        pattern = pattern or rules.derived("chrome.relative-time", _relative_time)
+        if (found := pattern.search(text)) is None:
+            continue
+        rest = text[: found.start()] + " " + text[found.end() :]
+        if (rest.strip() and len(WORD.findall(rest)) <= MAX_META_WORDS and text[-1] not in SENTENCE_END
+                and (NUMBER.search(rest) or SITE.search(rest))):
+            marked.append(i)
     return remove_lines(doc, rule.id, marked)
+
+
+def _relative_words(rules: RuleSet) -> tuple[str, ...]:
+    """The words one of which every match of :func:`_relative_time` holds (its 'ago' and day words), case-folded."""
+    table = rules.tables.get("relative_times", {})
+    return tuple(sorted({w.casefold() for section in ("ago", "days") for ws in table.get(section, {}).values()
+                         for w in ws}))
 
 
 def _relative_time(rules: RuleSet) -> regex.Pattern:
@@ -128,27 +150,36 @@ def _relative_time(rules: RuleSet) -> regex.Pattern:
 
 @python_rule("chrome.split-meta-label")
 def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove a counter's label and its number, or a date's label over its date line (see module docstring)."""
-    counter, published = rules.derived("chrome.meta-labels", _labels)
-    view, marked = doc.view(), []
-    last = len(view.index) - 1
-    for n in {view.position(m.start()) for m in counter.finditer(view.text)}:  # one scan; most pages: none
-        if n < last and COUNT.fullmatch(doc.lines[view.index[n + 1]].text.strip()):
-            marked += [view.index[n], view.index[n + 1]]
-    for n in {view.position(m.start()) for m in published.finditer(view.text)}:
-        if n < last and is_dateline(doc.lines[view.index[n + 1]].text.strip(), rules):
-            marked.append(view.index[n])
+    """Remove a counter's label and its number, or a date's label over its date line (see module docstring).
+
+    A label is a short line: each kept line of at most :data:`MAX_LABEL_CHARS` characters is looked up,
+    case-folded, in the labels' sets (a scan of the page's text with their alternation cost ten times
+    more)."""
+    counters, dates = rules.derived("chrome.meta-labels", _labels)
+    lines, index = doc.lines, doc.view().index
+    marked = []
+    for n in range(len(index) - 1):
+        text = lines[index[n]].text
+        if len(text) > MAX_LABEL_CHARS or not text:
+            continue
+        label = label_key(text)
+        if label in counters and COUNT.fullmatch(lines[index[n + 1]].text.strip()):
+            marked += [index[n], index[n + 1]]
+        elif label in dates and is_dateline(lines[index[n + 1]].text.strip(), rules):
+            marked.append(index[n])
     return remove_lines(doc, rule.id, marked)
 
 
-def _labels(rules: RuleSet) -> tuple[regex.Pattern, regex.Pattern]:
-    """Lines that are only a counter's label (table ``meta_labels``) or a date's (``date_labels``, section
-    ``labels``), a colon allowed: one pattern each, compiled once per rule set."""
-    def line(words) -> regex.Pattern:
-        words = sorted(set(words), key=len, reverse=True)
-        alternatives = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or r"(?!x)x"
-        return regex.compile(rf"(?mi)^[ \t]*(?:{alternatives})[ \t]*:?[ \t]*$")
+def label_key(text: str) -> str:
+    """A line as the labels are looked up: case-folded, spaces and tabs around it and one closing colon
+    left out, runs of them inside it one space."""
+    return " ".join(BLANKS.split(text.strip(" \t").removesuffix(":").strip(" \t"))).casefold()
 
+
+def _labels(rules: RuleSet) -> tuple[frozenset, frozenset]:
+    """The counters' labels (table ``meta_labels``) and the dates' (``date_labels``, section ``labels``), as
+    :func:`label_key` gives them, built once per rule set."""
     counters = rules.tables.get("meta_labels", {}).get("counter", {})
     dates = rules.tables.get("date_labels", {}).get("labels", {})
-    return line(w for ws in counters.values() for w in ws), line(w for ws in dates.values() for w in ws)
+    return (frozenset(label_key(w) for ws in counters.values() for w in ws),
+            frozenset(label_key(w) for ws in dates.values() for w in ws))
