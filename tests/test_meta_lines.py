@@ -90,3 +90,14 @@ def test_the_relative_time_words_gate_passes_every_page_the_pattern_matches():
             matched += 1
             assert any(word in text.casefold() for word in words), text[:80]
     assert matched >= len(table["days"])
+
+
+def test_the_separator_count_after_newlines_is_the_multiline_count():
+    from clean.families.chrome.meta_lines import SEPARATOR_AFTER_NEWLINE, SEPARATOR_LINE
+    from tests.conftest import ROOT
+
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for folder in ("tests/corpus", "tests/listings", "seeds") for p in sorted((ROOT / folder).rglob("*.txt"))]
+    texts += [",", "a\n,\nb\n |\n", " · \n•\nx /\n/", "a\n,\n", "\n,"]
+    assert [len(SEPARATOR_AFTER_NEWLINE.findall("\n" + t)) for t in texts] == [len(SEPARATOR_LINE.findall(t)) for t in texts]
+    assert sum(len(SEPARATOR_LINE.findall(t)) for t in texts) >= 8

@@ -46,6 +46,8 @@ MAX_LABEL_CHARS = 40  # the longest label of the tables is shorter ('дата п
 BLANKS = regex.compile(r"[ \t]+")
 
 SEPARATOR_LINE = regex.compile(r"(?m)^[ \t]*[,|·•/][ \t]*$")
+# the same lines found after their newline: the engine skips to each newline instead of trying every position
+SEPARATOR_AFTER_NEWLINE = regex.compile(r"\n[ \t]*[,|·•/][ \t]*(?=\n|$)")
 WORD = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")  # a relative time has one: 'N <unit> <ago>', '<day>, HH:MM'
 NUMBER = regex.compile(r"(?<![\w.])\d[\d\s.,]*[KkMmКкМм]?(?!\w)")
@@ -59,7 +61,7 @@ COUNT = regex.compile(r"\d[\d\s.,]*[KkMmКкМм]?")
 def split_link_list(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove the lists of links cut into a line per link (see module docstring)."""
     view = doc.view()
-    if len(SEPARATOR_LINE.findall(view.text)) < MIN_SEPARATORS:
+    if len(SEPARATOR_AFTER_NEWLINE.findall("\n" + view.text)) < MIN_SEPARATORS:
         return doc
     texts = [doc.lines[i].text.strip() for i in view.index]
     marked, n = [], 0
