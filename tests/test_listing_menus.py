@@ -156,3 +156,15 @@ def test_a_lead_story_above_the_header_menu_stays():
             "The road will reopen on Friday morning, the police said after the storm had passed over the hills."]
     gone, text = outcome(["Valley Gazette – news of the valley", *lead, "Log in", *MENU] + cards(8) + ["About us", *MENU])
     assert all(line in text for line in lead)
+
+
+def test_a_trailing_link_is_cut_whatever_closes_it_and_a_closed_sentence_is_not_read():
+    from clean.families.chrome.trailing_links import trailing_links
+
+    rules = PIPELINE.rules
+    rule = rules.get("chrome.trailing-link")
+    lines = ["The bank said the app would work again by noon.Read more", "The bank said the app would work again.Read more...",
+             "The bank said the app would work again.Read more…", "The bank said the app would work again. Read more →",
+             "The bank said it would tell us more.", "The bank said the app would work again by noon."]
+    doc = trailing_links(Document.from_text("\n".join(lines)), rule, rules)
+    assert [r.line for r in doc.removals] == [1, 2, 3, 4]

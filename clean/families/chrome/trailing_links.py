@@ -27,6 +27,7 @@ from clean.model.document import Document, Removal
 MIN_WORDS = 2  # a one-word phrase ('More', 'Photo') may be a sentence's own last word
 TAIL = r"[^\S\n]*(?:…|\.\.\.|→|»)?[^\S\n]*"  # an ellipsis or an arrow after the link's words
 ENDINGS = " \t….→»"  # what TAIL lets follow the last word
+CLOSED = frozenset(".,;:!?)\"”'")  # a line ending with one of these (but '...') ends with no phrase: TAIL allows none
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def trailing_links(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         texts = [doc.lines[i].text for i in view.index]
     lasts = links.last_words
     cuts = [(view.index[k], cut) for k, t in enumerate(texts)
-            if _last_word(t) in lasts and (cut := _cut(doc.lines[view.index[k]].text, links)) is not None]
+            if (t[-1:] not in CLOSED or t.endswith("...")) and _last_word(t) in lasts
+            and (cut := _cut(doc.lines[view.index[k]].text, links)) is not None]
     if not cuts:
         return doc
     lines, removals = list(doc.lines), list(doc.removals)
