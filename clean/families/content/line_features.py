@@ -177,7 +177,8 @@ def _info(text: str, words: list[str], cls: str, ends: bool, para: int) -> LineI
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
     sentence = count >= MIN_SENTENCE_WORDS and stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END
     counter = cls == SHORT and not count and len(stripped) <= MAX_COUNTER_CHARS and bool(DIGIT.search(stripped))
-    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence, ends, para, counter=counter,
+    folded = fold(stripped) if "İ" in stripped else " ".join(words).replace("ё", "е")  # fold's words, made once
+    return LineInfo(cls, len(stripped), count, headline, folded, sentence, ends, para, counter=counter,
                     colon=stripped.endswith(":"), listed=LIST_ITEM.match(stripped) is not None)
 
 
@@ -203,7 +204,7 @@ def classify(text: str, words: list[str], stops: frozenset, rules) -> str:
         return BAD
     if chars < LEN_LOW:
         return SHORT
-    density = sum(w in stops for w in words) / max(len(words), 1)
+    density = sum(map(stops.__contains__, words)) / max(len(words), 1)
     if density >= STOP_HIGH:
         return GOOD if chars >= LEN_HIGH else NEAR
     if density >= STOP_LOW or (density >= STOP_SENTENCE and text[-1] in SENTENCE_END):
