@@ -8,9 +8,9 @@
   word): a sentence cut at its links, ``В работе участвовали`` / ``Иван Петров`` / ``,`` / ``Анна Сидорова``
   / ``и другие.``, stays;
 - a *relative-time meta line* (``chrome.relative-time-meta``): a card's or an aggregator's line of a source
-  name, a relative time and a counter, ``Lenta.ru 3 часа назад 120``, ``РИА Новости · Вчера, 21:54 · 12``: a
+  name, a relative time and a counter, ``Vestnik.example 3 часа назад 120``, ``Агентство Север · Вчера, 21:54 · 12``: a
   relative time (``N <unit> <ago>``, or a day word with a time; words of table ``relative_times``) with at
-  most :data:`MAX_META_WORDS` other words and a number or a site name among them. A bare relative stamp
+  most :data:`MAX_META_WORDS` other words, and a site name among them or only a count after the time. A bare relative stamp
   stays (``dates.relative-to-crawl`` reads it), and so does a headline that names a time
   (``Взрыв прогремел 2 часа назад``: no counter, no site).
 
@@ -50,10 +50,10 @@ SEPARATOR_LINE = regex.compile(r"(?m)^[ \t]*[,|·•/][ \t]*$")
 SEPARATOR_AFTER_NEWLINE = regex.compile(r"\n[ \t]*[,|·•/][ \t]*(?=\n|$)")
 WORD = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")  # a relative time has one: 'N <unit> <ago>', '<day>, HH:MM'
-NUMBER = regex.compile(r"(?<![\w.])\d[\d\s.,]*[KkMmКкМм]?(?!\w)")
-SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Lenta.ru, Москва.ру
+SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Example.com, Пример.рф
 SENTENCE_END = ".!?…;:"
 CONTINUES = ".,;:)»”"
+COUNTER_TAIL = regex.compile(r"[\s·|•,–—-]*\d[\d\s.,]*[KkMmКкМм]?\s*")  # only a count after the time
 COUNT = regex.compile(r"\d[\d\s.,]*[KkMmКкМм]?")
 
 
@@ -125,8 +125,8 @@ def relative_time_meta(doc: Document, rule: Rule, rules: RuleSet) -> Document:
             continue
         rest = text[: found.start()] + " " + text[found.end() :]
         if (rest.strip() and len(WORD.findall(rest)) <= MAX_META_WORDS and text[-1] not in SENTENCE_END
-                and (NUMBER.search(rest) or SITE.search(rest))):
-            marked.append(i)
+                and (SITE.search(rest) or COUNTER_TAIL.fullmatch(text, found.end()))):
+            marked.append(i)  # a site's name, or a counter right after the time: 'Quake 2 hours ago kills 40' stays
     return remove_lines(doc, rule.id, marked)
 
 
