@@ -39,7 +39,8 @@ from clean.model.document import Document
 MIN_SEPARATORS = 2  # three links at least: two names joined by a comma may be a sentence's
 MAX_ITEM_WORDS = 3
 MAX_ITEM_CHARS = 40
-MAX_LABEL_WORDS = 3  # a line before the list may be a label ('Теги', 'Все по теме')
+MAX_LABEL_WORDS = 2  # a line before the list may be a label ('Теги', 'Read also'); three words may be a sentence's
+# start cut at its links ('В турнире сыграли' / names): a longer label needs its colon
 MAX_META_CHARS = 60
 MAX_META_WORDS = 3
 MAX_LABEL_CHARS = 40  # the longest label of the tables is shorter ('дата публікації:', 'zuletzt aktualisiert:')
