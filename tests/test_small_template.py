@@ -54,10 +54,11 @@ PAGES = {
                   "Бегуны заполнили старый город", "Политика конфиденциальности"],
     },
 }
-STANDINGS = [f"{n}. {name}, {score}" for n, (name, score) in enumerate(
-    [("Peter Novak", "7.5"), ("Ilse Maier", "7.5"), ("Jonas Berg", "7"), ("Mara Kovac", "6.5"),
-     ("Luis Ortega", "6.5"), ("Hana Sato", "6"), ("Tomas Lind", "6"), ("Eva Roth", "5.5"),
-     ("Karl Weber", "5.5"), ("Nina Holm", "5"), ("Olga Petrova", "5")], start=1)]
+STANDINGS = [f"{n}. {name} ({club}), {score}" for n, (name, score, club) in enumerate(
+    [("Peter Novak", "7.5", "Riga"), ("Ilse Maier", "7.5", "Graz"), ("Jonas Berg", "7", "Bergen"),
+     ("Mara Kovac", "6.5", "Split"), ("Luis Ortega", "6.5", "Cádiz"), ("Hana Sato", "6", "Kobe"),
+     ("Tomas Lind", "6", "Malmö"), ("Eva Roth", "5.5", "Bern"), ("Karl Weber", "5.5", "Linz"),
+     ("Nina Holm", "5", "Aarhus"), ("Olga Petrova", "5", "Tartu")], start=1)]
 
 
 def saved_page(lang: str, standings: bool = False) -> str:

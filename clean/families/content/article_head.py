@@ -125,7 +125,8 @@ def _heads_card(infos: list[LineInfo], k: int) -> bool:
 def introduced_list(infos: list[LineInfo], b: int) -> int:
     """The end of a list under the text that ends at ``b``: when the text's last line, or a short line of
     two or more words right under it, ends with a colon ('Final standings:'), the lines after it that are
-    short, no headline, and open like items of a list (a number and a stop, a bullet, lower case; at most
+    short and open like items of a list (a number and a stop, a bullet, whatever their words; lower case
+    and no headline; at most
     :data:`MAX_LIST_LINES`) are the article's. Another story's headline, a date line, a line of few stop
     words or a capitalised word (a share button, a menu) ends the list. Returns ``b`` when there is none."""
     at = b
@@ -135,7 +136,7 @@ def introduced_list(infos: list[LineInfo], b: int) -> int:
             return b
     end = at
     while (end + 1 < len(infos) and end - at < MAX_LIST_LINES and infos[end + 1].cls in (SHORT, NEAR)
-           and infos[end + 1].listed and not infos[end + 1].headline_like):
+           and (infos[end + 1].bullet or (infos[end + 1].listed and not infos[end + 1].headline_like))):
         end += 1
     return b if end == at else end
 
