@@ -63,3 +63,9 @@ def test_a_line_with_a_date_among_other_words_is_no_date_line(line):
 def test_a_headline_with_a_date_in_it_stays_the_title():
     items = PIPELINE.clean_text(f"{NOT_DATE_LINES[0]}\n{BODY}")
     assert [i.title for i in items] == [NOT_DATE_LINES[0]]
+
+
+def test_a_day_with_a_dot_is_read_only_with_its_year():
+    assert PIPELINE.clean_text("Am 3. März 2022 fand in der Stadt ein Treffen statt.")[0].date == "2022-03-03"
+    # a number that ends a sentence, then a name that is also a month's form: no date
+    assert PIPELINE.clean_text("Показатель достиг отметки 12. Марта Иванова сказала, что это рекорд.")[0].date is None

@@ -156,3 +156,25 @@ def test_a_lead_story_above_the_header_menu_stays():
             "The road will reopen on Friday morning, the police said after the storm had passed over the hills."]
     gone, text = outcome(["Valley Gazette – news of the valley", *lead, "Log in", *MENU] + cards(8) + ["About us", *MENU])
     assert all(line in text for line in lead)
+
+
+def test_a_trailing_link_is_cut_whatever_closes_it_and_a_closed_sentence_is_not_read():
+    from clean.families.chrome.trailing_links import trailing_links
+
+    rules = PIPELINE.rules
+    rule = rules.get("chrome.trailing-link")
+    lines = ["The bank said the app would work again by noon.Read more", "The bank said the app would work again.Read more...",
+             "The bank said the app would work again.Read more…", "The bank said the app would work again. Read more →",
+             "The bank said it would tell us more.", "The bank said the app would work again by noon."]
+    doc = trailing_links(Document.from_text("\n".join(lines)), rule, rules)
+    assert [r.line for r in doc.removals] == [1, 2, 3, 4]
+
+
+def test_a_poll_that_ends_the_page_of_a_listing_with_its_dates_under_the_headlines_is_read():
+    # cards of headline, date line, rubric; the poll's answers are the page's last lines
+    page = ["Valley Gazette – news of the valley", "Log in", *MENU]
+    for k in range(1, 10):
+        page += [f"Ferry number {k} returns to the northern pier", f"{10 + k}:15", "Transport"]
+    page += [*MENU, *POLL]
+    gone, text = outcome(page)  # no IndexError: the question's date line would be past the last line
+    assert "Ferry number 9 returns" in text

@@ -412,3 +412,12 @@ def test_a_visible_headline_over_its_authors_and_date_is_the_title(lang):
     items = PIPELINE.clean_text("\n".join(lines))
     assert items[0].title == headline
     assert all(line in items[0].text for line in body)
+
+
+def test_the_folded_form_of_a_line_is_the_widget_fold():
+    from clean.families.chrome.widgets import fold
+
+    texts = [line for lang in ARTICLE for line in whole_page(lang)[0].splitlines()]
+    texts += ["Ещё — ПО ТЕМЕ!", "İlgili Haberler", "Straße 5: Öffnungszeiten", "  x  ", "", "Қазақстан, 2024 ж."]
+    infos = describe(texts, PIPELINE.rules)
+    assert [info.folded for info in infos] == [fold(text.strip()) for text in texts]

@@ -24,7 +24,7 @@ def removed_by(rule_id: str, lines: list[str]) -> list[str]:
     "Tengrinews.kz 3 сағат бұрын 120",
     "Naviny.by | 5 хвілін таму | 12",
     "Reuters · Yesterday, 21:54 · 1.2K",
-    "Lenta.ru Вчера, 08:40 56",
+    "Vestnik.example Вчера, 08:40 56",
 ])
 def test_a_source_a_relative_time_and_a_counter_go(line):
     assert removed_by("chrome.relative-time-meta", ["Заголовок новости", line, "Текст новости."]) == [line]
@@ -67,3 +67,37 @@ def test_a_sentence_cut_at_its_links_or_a_pair_stays(lines):
 ])
 def test_a_label_over_its_value_goes_and_a_date_line_stays(lines, gone):
     assert removed_by("chrome.split-meta-label", lines) == gone
+
+
+def test_the_relative_time_words_gate_passes_every_page_the_pattern_matches():
+    """``chrome.relative-time-meta`` skips a page holding none of its 'ago' and day words; the pattern can
+    match no such page (checked on the dev pages, the seeds and every day word and unit of the table)."""
+    from clean.catalog import shipped_rules
+    from clean.families.chrome.meta_lines import _relative_time, _relative_words
+    from tests.conftest import ROOT
+
+    rules = shipped_rules()
+    pattern, words = _relative_time(rules), _relative_words(rules)
+    table = rules.tables["relative_times"]
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for folder in ("tests/corpus", "tests/listings", "seeds") for p in sorted((ROOT / folder).rglob("*.txt"))]
+    texts += [f"Vestnik.example {d.upper()}, 21:54 · 12" for ds in table["days"].values() for d in ds]
+    texts += [f"Site.kz 3 {u.capitalize()} {a.upper()} 120" for u in table["units"] for a in
+              {w for ws in table["ago"].values() for w in ws}]
+    matched = 0
+    for text in texts:
+        if pattern.search(text):
+            matched += 1
+            assert any(word in text.casefold() for word in words), text[:80]
+    assert matched >= len(table["days"])
+
+
+def test_the_separator_count_after_newlines_is_the_multiline_count():
+    from clean.families.chrome.meta_lines import SEPARATOR_AFTER_NEWLINE, SEPARATOR_LINE
+    from tests.conftest import ROOT
+
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for folder in ("tests/corpus", "tests/listings", "seeds") for p in sorted((ROOT / folder).rglob("*.txt"))]
+    texts += [",", "a\n,\nb\n |\n", " · \n•\nx /\n/", "a\n,\n", "\n,"]
+    assert [len(SEPARATOR_AFTER_NEWLINE.findall("\n" + t)) for t in texts] == [len(SEPARATOR_LINE.findall(t)) for t in texts]
+    assert sum(len(SEPARATOR_LINE.findall(t)) for t in texts) >= 8

@@ -54,10 +54,11 @@ PAGES = {
                   "Бегуны заполнили старый город", "Политика конфиденциальности"],
     },
 }
-STANDINGS = [f"{n}. {name}, {score}" for n, (name, score) in enumerate(
-    [("Peter Novak", "7.5"), ("Ilse Maier", "7.5"), ("Jonas Berg", "7"), ("Mara Kovac", "6.5"),
-     ("Luis Ortega", "6.5"), ("Hana Sato", "6"), ("Tomas Lind", "6"), ("Eva Roth", "5.5"),
-     ("Karl Weber", "5.5"), ("Nina Holm", "5"), ("Olga Petrova", "5")], start=1)]
+STANDINGS = [f"{n}. {name} ({club}), {score}" for n, (name, score, club) in enumerate(
+    [("Peter Novak", "7.5", "Riga"), ("Ilse Maier", "7.5", "Graz"), ("Jonas Berg", "7", "Bergen"),
+     ("Mara Kovac", "6.5", "Split"), ("Luis Ortega", "6.5", "Cádiz"), ("Hana Sato", "6", "Kobe"),
+     ("Tomas Lind", "6", "Malmö"), ("Eva Roth", "5.5", "Bern"), ("Karl Weber", "5.5", "Linz"),
+     ("Nina Holm", "5", "Aarhus"), ("Olga Petrova", "5", "Tartu")], start=1)]
 
 
 def saved_page(lang: str, standings: bool = False) -> str:
@@ -158,3 +159,19 @@ def test_the_cheap_look_for_a_repeated_title_misses_no_echo_the_classes_find():
         assert title_repeated(doc, kept) or not echoed, text[:80]
         checked += echoed
     assert checked >= 4  # the written pages above have echoes, at least
+
+
+@pytest.mark.parametrize("lang, subheading, last", [
+    ("en", "What comes next", "The next championship will be held in the same hall in the autumn, the club said."),
+    ("ru", "Что дальше", "Следующий турнир пройдёт в том же зале осенью, сообщили в федерации."),
+])
+def test_a_subheading_over_the_last_paragraph_stays_and_a_related_headline_goes(lang, subheading, last):
+    page = PAGES[lang]
+    related = page["after"][3]  # another story's headline, with a teaser sentence of its own under it
+    text = saved_page(lang).replace(page["after"][0], "\n".join([subheading, last, page["after"][0]]))
+    text = text.replace(related, "\n".join([related, "The council will decide on the plan next week, the mayor said."]))
+    items = PIPELINE.clean_text(text)
+    assert len(items) == 1
+    kept = items[0].text.splitlines()
+    assert subheading in kept and last in kept
+    assert related not in kept

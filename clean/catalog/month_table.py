@@ -3,7 +3,7 @@
 The month table is not typed by hand. Its forms come from:
 
 - CLDR, through Babel's locale data: the format and stand-alone month names,
-  wide and abbreviated, of ru, uk, be and kk (``pip install babel``);
+  wide and abbreviated, of the languages in :data:`LANGS` (``pip install babel``);
 - dateparser's language tables (``dateparser/data/date_translation_data``),
   read as data files when dateparser is installed (none of its code runs);
 - ``rules/tables/month_forms_local.toml``: the few forms neither has (Russian

@@ -8,9 +8,9 @@
   word): a sentence cut at its links, ``В работе участвовали`` / ``Иван Петров`` / ``,`` / ``Анна Сидорова``
   / ``и другие.``, stays;
 - a *relative-time meta line* (``chrome.relative-time-meta``): a card's or an aggregator's line of a source
-  name, a relative time and a counter, ``Lenta.ru 3 часа назад 120``, ``РИА Новости · Вчера, 21:54 · 12``: a
+  name, a relative time and a counter, ``Vestnik.example 3 часа назад 120``, ``Агентство Север · Вчера, 21:54 · 12``: a
   relative time (``N <unit> <ago>``, or a day word with a time; words of table ``relative_times``) with at
-  most :data:`MAX_META_WORDS` other words and a number or a site name among them. A bare relative stamp
+  most :data:`MAX_META_WORDS` other words, and a site name among them or only a count after the time. A bare relative stamp
   stays (``dates.relative-to-crawl`` reads it), and so does a headline that names a time
   (``Взрыв прогремел 2 часа назад``: no counter, no site).
 
@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import regex
 
-from clean.engine.line_scan import spans
-from clean.engine.patterns import LinearPattern
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.items.paragraphs import is_dateline
@@ -41,26 +39,30 @@ from clean.model.document import Document
 MIN_SEPARATORS = 2  # three links at least: two names joined by a comma may be a sentence's
 MAX_ITEM_WORDS = 3
 MAX_ITEM_CHARS = 40
-MAX_LABEL_WORDS = 3  # a line before the list may be a label ('Теги', 'Все по теме')
+MAX_LABEL_WORDS = 2  # a line before the list may be a label ('Теги', 'Read also'); three words may be a sentence's
+# start cut at its links ('В турнире сыграли' / names): a longer label needs its colon
 MAX_META_CHARS = 60
 MAX_META_WORDS = 3
+MAX_LABEL_CHARS = 40  # the longest label of the tables is shorter ('дата публікації:', 'zuletzt aktualisiert:')
+BLANKS = regex.compile(r"[ \t]+")
 
 SEPARATOR_LINE = regex.compile(r"(?m)^[ \t]*[,|·•/][ \t]*$")
+# the same lines found after their newline: the engine skips to each newline instead of trying every position
+SEPARATOR_AFTER_NEWLINE = regex.compile(r"\n[ \t]*[,|·•/][ \t]*(?=\n|$)")
 WORD = regex.compile(r"\p{L}+")
-NUMBER = regex.compile(r"(?<![\w.])\d[\d\s.,]*[KkMmКкМм]?(?!\w)")
-SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Lenta.ru, Москва.ру
+DIGIT = regex.compile(r"\d")  # a relative time has one: 'N <unit> <ago>', '<day>, HH:MM'
+SITE = regex.compile(r"\p{L}[\p{L}\d-]*\.\p{L}{2,}(?!\w)")  # Example.com, Пример.рф
 SENTENCE_END = ".!?…;:"
 CONTINUES = ".,;:)»”"
+COUNTER_TAIL = regex.compile(r"[\s·|•,–—-]*\d[\d\s.,]*[KkMmКкМм]?\s*")  # only a count after the time
 COUNT = regex.compile(r"\d[\d\s.,]*[KkMmКкМм]?")
-LABEL_RULE = "chrome.split-meta-label"
-AGO = "chrome.relative-time.ago"  # the rule set's cache entry of the 'ago' words
 
 
 @python_rule("chrome.split-link-list")
 def split_link_list(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove the lists of links cut into a line per link (see module docstring)."""
     view = doc.view()
-    if len(SEPARATOR_LINE.findall(view.text)) < MIN_SEPARATORS:
+    if len(SEPARATOR_AFTER_NEWLINE.findall("\n" + view.text)) < MIN_SEPARATORS:
         return doc
     texts = [doc.lines[i].text.strip() for i in view.index]
     marked, n = [], 0
@@ -103,20 +105,37 @@ def _goes_on(text: str) -> bool:
 
 @python_rule("chrome.relative-time-meta")
 def relative_time_meta(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove the lines of a source name, a relative time and a counter (see module docstring)."""
-    pattern = rules.derived("chrome.relative-time", _relative_time)
-    view, marked = doc.view(), []
-    if ":" not in view.text and not any(word.search(view.text) for word in rules.derived(AGO, _ago_words)):
-        return doc  # each match holds its time's colon or an 'ago' word (found alone, a fast scan each): none here
-    for n in sorted({view.position(m.start()) for m in pattern.finditer(view.text)}):  # one scan; most pages: none
-        i = view.index[n]
-        text = doc.lines[i].text.strip()
-        if len(text) <= MAX_META_CHARS and (found := pattern.search(text)) is not None:
-            rest = text[: found.start()] + " " + text[found.end() :]
-            if (rest.strip() and len(WORD.findall(rest)) <= MAX_META_WORDS and text[-1] not in SENTENCE_END
-                    and (NUMBER.search(rest) or SITE.search(rest))):
-                marked.append(i)
+    """Remove the lines of a source name, a relative time and a counter (see module docstring).
+
+    Only the kept lines short enough for a meta line that hold a digit and one of the table's 'ago' or
+    day words are searched (a scan of the page's text costs more than this look at its short lines)."""
+    words = rules.derived("chrome.relative-time-words", _relative_words)
+    pattern, lines, marked = None, doc.lines, []
+    for i in doc.view().index:
+        text = lines[i].text
+        if len(text) > MAX_META_CHARS and len(text := text.strip()) > MAX_META_CHARS:
+            continue
+        text = text.strip()
+        if not DIGIT.search(text):
+            continue
+        folded = text.casefold()
+        if not any(word in folded for word in words):
+            continue  # every match holds a digit and an 'ago' or day word
+        pattern = pattern or rules.derived("chrome.relative-time", _relative_time)
+        if (found := pattern.search(text)) is None:
+            continue
+        rest = text[: found.start()] + " " + text[found.end() :]
+        if (rest.strip() and len(WORD.findall(rest)) <= MAX_META_WORDS and text[-1] not in SENTENCE_END
+                and (SITE.search(rest) or COUNTER_TAIL.fullmatch(text, found.end()))):
+            marked.append(i)  # a site's name, or a counter right after the time: 'Quake 2 hours ago kills 40' stays
     return remove_lines(doc, rule.id, marked)
+
+
+def _relative_words(rules: RuleSet) -> tuple[str, ...]:
+    """The words one of which every match of :func:`_relative_time` holds (its 'ago' and day words), case-folded."""
+    table = rules.tables.get("relative_times", {})
+    return tuple(sorted({w.casefold() for section in ("ago", "days") for ws in table.get(section, {}).values()
+                         for w in ws}))
 
 
 def _relative_time(rules: RuleSet) -> regex.Pattern:
@@ -124,48 +143,46 @@ def _relative_time(rules: RuleSet) -> regex.Pattern:
     table = rules.tables.get("relative_times", {})
 
     def words(section) -> str:
-        return "|".join(regex.escape(w) for w in reversed(_sorted_words(section))) or r"(?!x)x"
+        found = sorted({w for ws in section.values() for w in ws} if isinstance(section, dict) else section, key=len)
+        return "|".join(regex.escape(w) for w in reversed(found)) or r"(?!x)x"
 
     units, ago, days = words(list(table.get("units", {}))), words(table.get("ago", {})), words(table.get("days", {}))
     return regex.compile(rf"(?i)(?<!\w)(?:\d{{1,3}}\s+(?:{units})\.?\s+(?:{ago})"
                          rf"|(?:{days}),?\s+(?:в\s+|о\s+|at\s+)?\d{{1,2}}:\d{{2}})(?!\w)")
 
 
-def _sorted_words(section) -> list[str]:
-    """The words of a section of table ``relative_times`` (a list, or lists by language), shortest first."""
-    return sorted({w for ws in section.values() for w in ws} if isinstance(section, dict) else section, key=len)
-
-
-def _ago_words(rules: RuleSet) -> tuple[regex.Pattern, ...]:
-    """Each 'ago' word of :func:`_relative_time`'s pattern alone, with its flags: a literal the engine finds fast."""
-    return tuple(regex.compile(f"(?i){regex.escape(w)}") for w in _sorted_words(rules.tables.get("relative_times", {})
-                                                                             .get("ago", {})))
-
-
 @python_rule("chrome.split-meta-label")
 def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove a counter's label and its number, or a date's label over its date line (see module docstring)."""
-    counter, published = rules.derived("chrome.meta-labels", _labels)
-    view, marked = doc.view(), []
-    last = len(view.index) - 1
-    # the label patterns are line-anchored: spans() finds what finditer would, trying them at line starts only
-    for n in {view.position(start) for start, _ in spans(counter, view.text, view.offsets)}:  # most pages: none
-        if n < last and COUNT.fullmatch(doc.lines[view.index[n + 1]].text.strip()):
-            marked += [view.index[n], view.index[n + 1]]
-    for n in {view.position(start) for start, _ in spans(published, view.text, view.offsets)}:
-        if n < last and is_dateline(doc.lines[view.index[n + 1]].text.strip(), rules):
-            marked.append(view.index[n])
+    """Remove a counter's label and its number, or a date's label over its date line (see module docstring).
+
+    A label is a short line: each kept line of at most :data:`MAX_LABEL_CHARS` characters is looked up,
+    case-folded, in the labels' sets (a scan of the page's text with their alternation cost ten times
+    more)."""
+    counters, dates = rules.derived("chrome.meta-labels", _labels)
+    lines, index = doc.lines, doc.view().index
+    marked = []
+    for n in range(len(index) - 1):
+        text = lines[index[n]].text
+        if len(text) > MAX_LABEL_CHARS or not text:
+            continue
+        label = label_key(text)
+        if label in counters and COUNT.fullmatch(lines[index[n + 1]].text.strip()):
+            marked += [index[n], index[n + 1]]
+        elif label in dates and is_dateline(lines[index[n + 1]].text.strip(), rules):
+            marked.append(index[n])
     return remove_lines(doc, rule.id, marked)
 
 
-def _labels(rules: RuleSet) -> tuple[LinearPattern, LinearPattern]:
-    """Lines that are only a counter's label (table ``meta_labels``) or a date's (``date_labels``, section
-    ``labels``), a colon allowed: one pattern each, compiled once per rule set, with its line-start twin."""
-    def line(words) -> LinearPattern:
-        words = sorted(set(words), key=len, reverse=True)
-        alternatives = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or r"(?!x)x"
-        return LinearPattern(regex.compile(rf"(?mi)^[ \t]*(?:{alternatives})[ \t]*:?[ \t]*$"), LABEL_RULE)
+def label_key(text: str) -> str:
+    """A line as the labels are looked up: case-folded, spaces and tabs around it and one closing colon
+    left out, runs of them inside it one space."""
+    return " ".join(BLANKS.split(text.strip(" \t").removesuffix(":").strip(" \t"))).casefold()
 
+
+def _labels(rules: RuleSet) -> tuple[frozenset, frozenset]:
+    """The counters' labels (table ``meta_labels``) and the dates' (``date_labels``, section ``labels``), as
+    :func:`label_key` gives them, built once per rule set."""
     counters = rules.tables.get("meta_labels", {}).get("counter", {})
     dates = rules.tables.get("date_labels", {}).get("labels", {})
-    return line(w for ws in counters.values() for w in ws), line(w for ws in dates.values() for w in ws)
+    return (frozenset(label_key(w) for ws in counters.values() for w in ws),
+            frozenset(label_key(w) for ws in dates.values() for w in ws))

@@ -3,7 +3,8 @@
 A block of tags or rubrics with their counts (``Всего публикаций: 194``, ``Articles this week: 12``)
 scrapes as one short line per entry, each the same label and a colon before a number. One such line
 is data (``Население: 12 000`` in an article); the same label before a number on
-:data:`MIN_TALLIES` or more lines of one page is a template's counter, whatever its language. The
+:data:`MIN_TALLIES` or more lines of one page is a template's counter, whatever its language, unless
+its block sits between two sentences of text (a table of results in an article). The
 name above each tally (a tag, a rubric, a place) is taken by ``chrome.tally-label``, once these are gone.
 
 >>> from clean.catalog import shipped_rules
@@ -31,6 +32,7 @@ MIN_TALLIES = 3  # fewer lines with one label are data, not a widget
 TALLY = regex.compile(r"(?P<label>\p{L}[\p{L}\p{M}'’-]*(?: [\p{L}\p{M}'’-]+){0,5})[ \t]*:[ \t]*"
                       r"\d{1,3}(?:[ \u00a0,.]?\d{3})*(?:[.,]\d+)?")  # one space between words: no backtracking
 MAX_TALLY_CHARS = 80
+MIN_SENTENCE_WORDS = 6  # a line of text above and below a block of tallies: it is a table in an article
 TALLY_RULE = "chrome.tally-line"
 
 
@@ -44,7 +46,30 @@ def tally_lines(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         if ":" in text and len(text) <= MAX_TALLY_CHARS and (found := TALLY.fullmatch(text.strip())):
             labels[i] = found["label"].casefold()
     counts = Counter(labels.values())
-    return remove_lines(doc, rule.id, (i for i, label in labels.items() if counts[label] >= MIN_TALLIES))
+    found = [n for n, i in enumerate(view.index) if i in labels and counts[labels[i]] >= MIN_TALLIES]
+    return remove_lines(doc, rule.id, (view.index[n] for n in found if n not in _inside_text(doc, view.index, found)))
+
+
+def _inside_text(doc: Document, index, found: list[int]) -> set[int]:
+    """The positions of ``found`` (tally lines, in page order) in a block that sits between two sentences
+    of text, right above its first name and right under its last tally: a table of results in an article
+    ('Иван Петров' / 'Голосов: 1 204' / …) is its data, not a widget."""
+    inside, run = set(), found[:1]
+    for n in [*found[1:], None]:
+        if n is not None and n - run[-1] <= 2:  # the next tally, its name between
+            run.append(n)
+            continue
+        if _sentence(doc, index, run[0] - 2) and _sentence(doc, index, run[-1] + 1):
+            inside.update(run)
+        run = [n]
+    return inside
+
+
+def _sentence(doc: Document, index, n: int) -> bool:
+    if not 0 <= n < len(index):
+        return False
+    text = doc.lines[index[n]].text.strip()
+    return text[-1:] in ".!?…" and len(text.split()) >= MIN_SENTENCE_WORDS
 
 
 MAX_LABEL_CHARS = 40  # 'Presidential election of 2020'

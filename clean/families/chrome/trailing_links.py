@@ -2,11 +2,12 @@
 
 A feed's teaser often ends with a link to the whole story; where the markup is stripped, or a
 scraper joins a card's text nodes, the link's words end up glued to the teaser's last sentence:
-'… the bank said what had happened.Read more…', '… with the virus Full story'. The words are a
+'… the bank said what had happened.Read more…', '… the new cases Full news text'. The words are a
 widget phrase of the page's template (table ``widget_phrases``, ``whole``: the lines chrome.widget
-takes when they stand alone), so here they are cut where they end a line after a full stop or after
-a word in lower case. Only phrases of two words or more, spelt as the table spells them (a capital
-first), count: a sentence that ends '… told us more.' keeps its words.
+takes when they stand alone), so here they are cut where they end a line after a full stop, or after
+a word in lower case when they have three words or more (German capitalises its nouns: a headline may
+end '… jeder Link kopieren'). Only phrases of two words or more, spelt as the table spells them (a
+capital first), count: a sentence that ends '… told us more.' keeps its words.
 
 >>> from clean.catalog import shipped_rules
 >>> cut = trailing_link("Клиенты банка не могут войти в приложение.Читать далее…", shipped_rules())
@@ -25,8 +26,10 @@ from clean.engine.ruleset import Rule, RuleSet
 from clean.model.document import Document, Removal
 
 MIN_WORDS = 2  # a one-word phrase ('More', 'Photo') may be a sentence's own last word
+MIN_WORDS_AFTER_WORD = 3  # after a word and a space, a two-word phrase may end a headline ('… Link kopieren', German)
 TAIL = r"[^\S\n]*(?:…|\.\.\.|→|»)?[^\S\n]*"  # an ellipsis or an arrow after the link's words
 ENDINGS = " \t….→»"  # what TAIL lets follow the last word
+CLOSED = frozenset(".,;:!?)\"”'")  # a line ending with one of these (but '...') ends with no phrase: TAIL allows none
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ def _build(rules: RuleSet) -> _Links:
     chosen = sorted((p for p in phrases if len(p.split()) >= MIN_WORDS and p[:1].isupper() and p[-1:].isalpha()),
                     key=len, reverse=True)
     alternatives = "|".join(regex.escape(p) for p in chosen)
-    pattern = regex.compile(rf"(?:(?<=[.!?…»\"”)])|(?<=\p{{Ll}})[^\S\n])[^\S\n]*(?:{alternatives}){TAIL}$")
+    long_ones = "|".join(regex.escape(p) for p in chosen if len(p.split()) >= MIN_WORDS_AFTER_WORD) or r"(?!x)x"
+    pattern = regex.compile(rf"(?:(?<=[.!?…»\"”)])[^\S\n]*(?:{alternatives})|(?<=\p{{Ll}})[^\S\n]+(?:{long_ones})){TAIL}$")
     return _Links(frozenset(p.split()[-1].casefold() for p in chosen), pattern)
 
 
@@ -71,7 +75,8 @@ def trailing_links(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         texts = [doc.lines[i].text for i in view.index]
     lasts = links.last_words
     cuts = [(view.index[k], cut) for k, t in enumerate(texts)
-            if _last_word(t) in lasts and (cut := _cut(doc.lines[view.index[k]].text, links)) is not None]
+            if (t[-1:] not in CLOSED or t.endswith("...")) and _last_word(t) in lasts
+            and (cut := _cut(doc.lines[view.index[k]].text, links)) is not None]
     if not cuts:
         return doc
     lines, removals = list(doc.lines), list(doc.removals)

@@ -29,6 +29,7 @@ TAIL_WINDOW = 3  # lines after a block searched for its date line
 DATED_HEAD_LINES = 3  # a second article's date line is this close to its text
 HEADLINE_MIN_WORDS = 4  # a second article's headline: a name over a comment is shorter
 KICKER_MIN_WORDS = 2  # a headline's kicker between its date line and it: a one-word line is a rubric
+SUBHEADING_WORDS = 4  # a subheading inside an article, over its last paragraph
 MAX_LIST_LINES = 60  # the items of a list that the article's text introduces with a colon
 
 
@@ -96,13 +97,28 @@ def dated_head(infos: list[LineInfo], a: int) -> int | None:
     return stamp - 1
 
 
+def _subheading(infos: list[LineInfo], k: int) -> bool:
+    """A short line (at most :data:`SUBHEADING_WORDS` words, no closing stop, no lower-case or bullet start)
+    with a sentence of text under it:
+    a subheading inside the article (another story's headline is longer, and a teaser follows it as text
+    does, so a longer one ends the article)."""
+    head = infos[k]
+    return (k + 1 < len(infos) and head.cls == SHORT and 0 < head.words <= SUBHEADING_WORDS and not head.ends
+            and not head.listed and infos[k + 1].sentence and infos[k + 1].cls != BAD)
+
+
 def region_tail(infos: list[LineInfo], b: int) -> int:
     """Where the region of the block ending at ``b`` ends: past the sentences right after it (a short
-    last paragraph) and a list they introduce (:func:`introduced_list`), then a date line within
+    last paragraph, a subheading and its sentences: :func:`_subheading`) and a list they introduce (:func:`introduced_list`), then a date line within
     :data:`TAIL_WINDOW` lines (past tags, not past a headline: a date under a related link's headline is the
     link's; nor one over a headline: a feed's first card), else the block's end."""
-    while b + 1 < len(infos) and infos[b + 1].sentence and infos[b + 1].cls != BAD:
-        b += 1
+    while b + 1 < len(infos):
+        if infos[b + 1].sentence and infos[b + 1].cls != BAD:
+            b += 1
+        elif _subheading(infos, b + 1):
+            b += 2  # a subheading of the article and the sentence under it ('What next' / 'The next round …')
+        else:
+            break
     b = introduced_list(infos, b)
     for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
         if infos[k].cls == STAMP:
@@ -125,7 +141,8 @@ def _heads_card(infos: list[LineInfo], k: int) -> bool:
 def introduced_list(infos: list[LineInfo], b: int) -> int:
     """The end of a list under the text that ends at ``b``: when the text's last line, or a short line of
     two or more words right under it, ends with a colon ('Final standings:'), the lines after it that are
-    short, no headline, and open like items of a list (a number and a stop, a bullet, lower case; at most
+    short and open like items of a list (a number and a stop, a bullet, whatever their words; lower case
+    and no headline; at most
     :data:`MAX_LIST_LINES`) are the article's. Another story's headline, a date line, a line of few stop
     words or a capitalised word (a share button, a menu) ends the list. Returns ``b`` when there is none."""
     at = b
@@ -135,7 +152,7 @@ def introduced_list(infos: list[LineInfo], b: int) -> int:
             return b
     end = at
     while (end + 1 < len(infos) and end - at < MAX_LIST_LINES and infos[end + 1].cls in (SHORT, NEAR)
-           and infos[end + 1].listed and not infos[end + 1].headline_like):
+           and (infos[end + 1].bullet or (infos[end + 1].listed and not infos[end + 1].headline_like))):
         end += 1
     return b if end == at else end
 

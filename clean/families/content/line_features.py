@@ -50,7 +50,7 @@ MIN_REPEAT_CHARS = 20  # a line at least this long that the next line starts wit
 
 WORDS = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")
-LIST_ITEM = regex.compile(r"\d{1,3}[.)]\s|[•·*▪►●◦‣-]\s?|[–—]\s|\p{Ll}")
+LIST_ITEM = regex.compile(r"(\d{1,3}[.)]\s|[•·*▪►●◦‣-]\s?|[–—]\s)|\p{Ll}")  # group 1: a number or a bullet
 CLOCK = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 SENTENCE_END = ".!?…"
 CLAUSE_END = SENTENCE_END + ";:"  # the end of a sentence or of an item of a list inside it
@@ -77,6 +77,7 @@ class LineInfo:
     counter: bool = False  # a number alone (views, comments, likes), not a date or a time
     colon: bool = False  # it ends with a colon: it introduces what follows (a list, a quote)
     listed: bool = False  # it opens like an item of a list: a number and a stop or bracket, a bullet, lower case
+    bullet: bool = False  # ... with a number and a stop or bracket, or a bullet
 
 
 def stopword_sets(rules) -> tuple[tuple[str, frozenset], ...]:
@@ -177,8 +178,10 @@ def _info(text: str, words: list[str], cls: str, ends: bool, para: int) -> LineI
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
     sentence = count >= MIN_SENTENCE_WORDS and stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END
     counter = cls == SHORT and not count and len(stripped) <= MAX_COUNTER_CHARS and bool(DIGIT.search(stripped))
-    return LineInfo(cls, len(stripped), count, headline, fold(stripped), sentence, ends, para, counter=counter,
-                    colon=stripped.endswith(":"), listed=LIST_ITEM.match(stripped) is not None)
+    item = LIST_ITEM.match(stripped)
+    folded = fold(stripped) if "İ" in stripped else " ".join(words).replace("ё", "е")  # fold's words, made once
+    return LineInfo(cls, len(stripped), count, headline, folded, sentence, ends, para, counter=counter,
+                    colon=stripped.endswith(":"), listed=item is not None, bullet=item is not None and item[1] is not None)
 
 
 def is_stamp(text: str, rules) -> bool:
@@ -203,7 +206,7 @@ def classify(text: str, words: list[str], stops: frozenset, rules) -> str:
         return BAD
     if chars < LEN_LOW:
         return SHORT
-    density = sum(w in stops for w in words) / max(len(words), 1)
+    density = sum(map(stops.__contains__, words)) / max(len(words), 1)
     if density >= STOP_HIGH:
         return GOOD if chars >= LEN_HIGH else NEAR
     if density >= STOP_LOW or (density >= STOP_SENTENCE and text[-1] in SENTENCE_END):

@@ -90,8 +90,11 @@ def polls(infos: list[LineInfo], texts: list[str], under: bool) -> list[tuple[in
         if k < after or infos[k].words < 3:
             continue
         end = _answers(infos, texts, k + 1)
-        dated = infos[end].cls == STAMP if under else infos[k - 1].cls == STAMP  # the question's own date line
-        if MIN_OPTIONS < end - k <= MAX_OPTIONS + 1 and not (0 < k and end < len(infos) and dated):
+        if under:  # the question's own date line, under it or over it: none past the page's last line
+            dated = end < len(infos) and infos[end].cls == STAMP
+        else:
+            dated = 0 < k and infos[k - 1].cls == STAMP
+        if MIN_OPTIONS < end - k <= MAX_OPTIONS + 1 and not dated:
             found.append((k, end - 1))
             after = end
     return found

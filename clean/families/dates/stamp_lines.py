@@ -78,7 +78,11 @@ def date_line(text: str, rules: RuleSet) -> str | None:
     else None (``2 Декабрь 95`` alone on a line may be a score or a count: no stamp)."""
     if len(text) > MAX_DATE_LINE_CHARS:
         return None
-    start = rules.derived("dates.before-date-line", _before_date).match(text).end()
+    if text[:1].isdigit():  # no label: a label opens with a letter
+        before = rules.derived("dates.before-date-line", _before_date)
+    else:
+        before = rules.derived("dates.label-before-date-line", _label_before_date)
+    start = before.match(text).end()
     found = date_at(text, start, rules)
     if found is None or found.iso is None or not YEAR.search(found.text):
         return None
@@ -92,14 +96,17 @@ def _after_date(rules: RuleSet):
                          rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*{ZONE})?\s*")
 
 
-def _before_date(rules: RuleSet):
-    """What may precede the date on a date line: a label (``Published``, ``Опубликовано:``), then a time,
-    a weekday (``Пятница,``), or both."""
+def _before_date(rules: RuleSet, label: str = ""):
+    """What may precede the date on a date line: a time, a weekday (``Пятница,``), or both; after ``label``."""
     days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
     weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
-    label = label_prefix(rules).pattern.removeprefix("(?i)")
     after = rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*"
-    return regex.compile(rf"(?i)(?:{label})?\s*(?:{TIME}{after}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
+    return regex.compile(rf"(?i){label}\s*(?:{TIME}{after}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
+
+
+def _label_before_date(rules: RuleSet):
+    """:func:`_before_date` after a label (``Published``, ``Опубликовано:``), for a line that opens with no digit."""
+    return _before_date(rules, "(?:" + label_prefix(rules).pattern.removeprefix("(?i)") + ")?")
 
 
 def carry_bare_stamps(lines, rules: RuleSet) -> tuple[Line, ...]:

@@ -148,7 +148,8 @@ def _date_pattern(month: str, before: str, after: str) -> str:
     kk_year = r"(?:жылғы|жылы|жылдың|ж\.)"
     year_word = rf"(?:\s*(?:года|году|годзе|год|г\.|г(?!\w)|{kk_year}|року|році|рік|р\.|year))?"
     ordinal = r"(?:st|nd|rd|th|-(?:го|ого|е|ое))?"  # 1st, 1-го сентября, 15-го вересня
-    # after the day: a dot (de, pl: '3. März 2022'); before the month and the year: 'de' (es, pt: '3 de marzo de 2022')
+    # after the day: a dot (de, pl: '3. März 2022'), only with the year written ('… 12. Марта сказала' is no
+    # date); before the month and the year: 'de' (es, pt: '3 de marzo de 2022')
     in_year = r"\s+(?:в|у|ў|in)\s+(?=\d{4}\s*(?:году|годзе|році|г\.|year))"  # 14 декабря в 1989 году
     short_year = r"\d{2}(?=\s*(?:$|[,|]?\s*\d{1,2}:\d{2}))"  # 2 Декабрь 95, at the end or before a time
     to = r"\s*(?:[-–—]|по|па|до|to|and|и|і)\s*"
@@ -158,7 +159,7 @@ def _date_pattern(month: str, before: str, after: str) -> str:
         (?: (?:с|з|from)\s+ )?
         (?P<rb>{before}\s+)?
         (?: [«"“„]? (?P<d>\d{{1,2}}) (?!\d) [»"”“]? {ordinal} (?:{to}\d{{1,2}} (?!\d) {ordinal})?
-              (?:\.(?=\s))? (?:\s+|-) (?:of\s+|de\s+)? (?P<m>{month})
+              (?:\.(?=\s+\S+\s+\d{{4}}))? (?:\s+|-) (?:of\s+|de\s+)? (?P<m>{month})
               (?: {to}\d{{1,2}} (?!\d) {ordinal} \s+ (?:of\s+)? (?P<me>{month}) )?
               (?: (?:,?\s+(?:del?\s+)?|{in_year}) (?P<y>\d{{4}}|{short_year}) (?!\d) {year_word} | \s+(?P<ra>{after}) )?
           | (?P<m2>{month}) \s+ (?P<d2>\d{{1,2}}) (?!\d) {ordinal} {range_end}?

@@ -31,7 +31,7 @@ def key(text: str) -> str:
     """``text`` as stories are compared: case-folded, a rank number before it ('1. ') and a final full
     stop or ellipsis left out."""
     text = fold_case(text).strip()
-    rank = RANK.match(text)
+    rank = RANK.match(text) if text[:1].isdigit() else None
     return (text[rank.end():] if rank else text).rstrip(".…").rstrip()
 
 
