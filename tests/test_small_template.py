@@ -175,3 +175,19 @@ def test_a_subheading_over_the_last_paragraph_stays_and_a_related_headline_goes(
     kept = items[0].text.splitlines()
     assert subheading in kept and last in kept
     assert related not in kept
+
+
+@pytest.mark.parametrize("lang, comments", [
+    ("en", ["Jane D.", "2 hours ago", "Great news for the club, and the hall is a good place for it, I was there myself.",
+            "Mark", "1 hour ago", "Who pays for the prizes? The club has asked the city for money twice this year."]),
+    ("ru", ["Ирина", "3 часа назад", "Отличная новость для клуба, и зал для этого хороший, я сама там была.",
+            "Марк", "Вчера, 21:40", "Кто платит за призы? Клуб дважды в этом году просил денег у города."]),
+])
+def test_reader_comments_timed_as_how_long_ago_are_not_the_article(lang, comments):
+    page = PAGES[lang]
+    text = saved_page(lang).replace(page["after"][2], "\n".join([*comments, page["after"][2]]))
+    items = PIPELINE.clean_text(text)
+    assert len(items) == 1
+    kept = items[0].text.splitlines()
+    assert set(page["body"]) <= set(kept)
+    assert not set(comments) & set(kept)  # a relative time is a date line: it ends the article's block

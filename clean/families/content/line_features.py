@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from clean.families.dates.reader import find_dates
+from clean.families.items.paragraphs import relative_times
 from clean.families.chrome.widgets import fold
 
 GOOD, NEAR, SHORT, STAMP, BAD = "good", "near", "short", "stamp", "bad"
@@ -185,12 +186,15 @@ def _info(text: str, words: list[str], cls: str, ends: bool, para: int) -> LineI
 
 
 def is_stamp(text: str, rules) -> bool:
-    """A time, a numeric date or a date the date rules read, and at most two other words.
+    """A time, a numeric date or a date the date rules read, and at most two other words; or a relative
+    time (``2 hours ago``: table ``relative_times``, as the item rules read it).
 
     >>> from clean.catalog import shipped_rules
-    >>> [is_stamp(t, shipped_rules()) for t in ("Вчера, 21:07", "14 октября 2020", "– 29 (4 нових випадки)")]
-    [True, True, False]
+    >>> [is_stamp(t, shipped_rules()) for t in ("Вчера, 21:07", "14 октября 2020", "– 29 (4 нових випадки)", "2 hours ago")]
+    [True, True, False, True]
     """
+    if rules.derived("items.relative-times", relative_times).fullmatch(text.strip().casefold()):
+        return True  # '2 hours ago', '5 минут назад': a reader comment's time, a card's
     rest = CLOCK.sub(" ", text)
     for found in find_dates(rest, rules):
         rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]

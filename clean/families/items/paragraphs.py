@@ -142,7 +142,7 @@ def is_dateline(text: str, rules) -> bool:
     """
     if not text or len(text) > MAX_DATELINE_CHARS:
         return False
-    if rules.derived("items.relative-times", _relative_times).fullmatch(text.strip().casefold()):
+    if rules.derived("items.relative-times", relative_times).fullmatch(text.strip().casefold()):
         return True
     if not DIGIT.search(text):
         return False
@@ -165,7 +165,7 @@ def _dateline_words(rules) -> regex.Pattern:
                          r"|\b(?:GMT|UTC|Z)\b")
 
 
-def _relative_times(rules) -> regex.Pattern:
+def relative_times(rules) -> regex.Pattern:
     """``Сегодня, 10:15``, ``yesterday``, ``2 hours ago``: a relative day with a time, or N units ago."""
     table = rules.table("relative_times")
     days = "|".join(regex.escape(w) for ws in table["days"].values() for w in ws)
