@@ -191,3 +191,15 @@ def test_reader_comments_timed_as_how_long_ago_are_not_the_article(lang, comment
     kept = items[0].text.splitlines()
     assert set(page["body"]) <= set(kept)
     assert not set(comments) & set(kept)  # a relative time is a date line: it ends the article's block
+
+
+def test_a_comment_right_under_the_text_is_not_the_article_and_a_closing_date_is():
+    page = PAGES["ru"]
+    comment = ["Ирина", "3 часа назад", "Отличная новость для клуба, и зал для этого хороший, я сама там была."]
+    lines = saved_page("ru").splitlines()
+    last = lines.index(page["body"][-1])
+    items = PIPELINE.clean_text("\n".join(lines[: last + 1] + ["Комментарии (1)", *comment] + lines[last + 1 :]))
+    assert not set(comment) & set(items[0].text.splitlines())
+    # the article's own date line under its text, with no sentence under it, closes the article
+    items = PIPELINE.clean_text("\n".join(lines[: last + 1] + ["Иван Петров", "12.03.2023 18:40"] + lines[last + 1 :]))
+    assert "Иван Петров" in items[0].text.splitlines()

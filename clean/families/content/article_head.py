@@ -122,10 +122,17 @@ def region_tail(infos: list[LineInfo], b: int) -> int:
     b = introduced_list(infos, b)
     for k in range(b + 1, min(len(infos), b + 1 + TAIL_WINDOW)):
         if infos[k].cls == STAMP:
-            return b if _heads_card(infos, k) else k
+            return b if _heads_card(infos, k) or _heads_comment(infos, k) else k
         if infos[k].headline_like:
             break
     return b
+
+
+def _heads_comment(infos: list[LineInfo], k: int) -> bool:
+    """Whether the date line at ``k`` is a reader comment's: a short name right above it (no headline) and
+    a sentence of text right under it (an article's own closing date has none under it)."""
+    return (0 < k < len(infos) - 1 and infos[k - 1].cls == SHORT and not infos[k - 1].headline_like
+            and infos[k + 1].sentence)
 
 
 def _heads_card(infos: list[LineInfo], k: int) -> bool:
