@@ -213,3 +213,21 @@ SPACES = st.sampled_from([" ", " ", "", "  ", "\n", "\t", "\u00a0", ", "])
 def test_reader_equals_reference_on_generated_dates(parts):
     text = "".join(piece + space for piece, space in parts)
     assert differences(text) == []
+
+
+def test_spellings_are_the_case_variants_the_month_pattern_takes():
+    """The spellings are found letter by letter; they are exactly those an IGNORECASE pattern of each form
+    (and of each stem) matches whole, as a compiled pattern per spelling would say."""
+    def cases(word):
+        return {word, word.capitalize(), word.upper()}
+
+    forms = {**VOCAB.forms, "straße": 9, "mai": 5}  # a capital that is longer (SS), a dotted capital İ (MAİ)
+    stems = [*VOCAB.stems, ("ıl", 1)]
+    spelled = {w + dot for f in forms for w in cases(f) for dot in ("", ".")
+               if regex.fullmatch(regex.escape(f) + r"\.?", w + dot, regex.IGNORECASE)}
+    by_length: dict = {}
+    for stem, _ in stems:
+        for w in cases(stem):
+            if regex.fullmatch(regex.escape(stem), w, regex.IGNORECASE):
+                by_length.setdefault(len(w), set()).add(w)
+    assert V._spellings(forms, stems) == (frozenset(spelled), tuple((k, frozenset(v)) for k, v in sorted(by_length.items())))

@@ -59,3 +59,14 @@ def test_what_gets_a_gate_and_what_does_not():
     assert literal_gate(regex.compile(r"^-{3,}$", regex.MULTILINE)).needles == {"\n---"}
     assert literal_gate(regex.compile(r"[\u00a0\u2009]")).exact
     assert not literal_gate(regex.compile(r" {2,}")).exact
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.frozensets(st.text(alphabet="\n a-", min_size=1, max_size=4), min_size=1, max_size=4),
+       st.text(alphabet="\n a-b", max_size=8))
+def test_admits_is_a_needle_in_the_page_padded_with_line_ends(needles, text):
+    """``admits`` never builds the padded page; it answers as if it had (edge needles at either end or both)."""
+    from clean.engine.prefilter import LiteralGate
+
+    padded = f"\n{text}\n"
+    assert LiteralGate(needles).admits(text) == any(n in padded for n in needles)
