@@ -65,3 +65,22 @@ def test_pairs_with_characters_high_in_the_alphabet_are_checked():
     for text in ("а№Ґ", "Сказал: а№Ґ"):
         assert ftfy.fix_text(text, FTFY_CONFIG) != text
         assert needs_ftfy(text)
+
+
+def test_the_bad_pairs_in_use_are_what_the_search_finds():
+    """Read from the stored table or found again, the pairs are those ftfy's badness check gives."""
+    from clean.families.repair import mojibake_check
+
+    assert mojibake_check._PAIRS == mojibake_check.bad_pairs()
+
+
+def test_the_stored_bad_pairs_are_for_this_ftfy():
+    import pytest
+
+    from clean.families.repair.bad_pairs_table import BAD_PAIRS, MADE_FOR
+    from clean.families.repair.mojibake_check import bad_pairs, made_for
+
+    if MADE_FOR != made_for():
+        pytest.skip("the stored bad pairs were made for another ftfy or Python, so they are not used (a slower"
+                    " start); write them again with: python -m clean.catalog.pairs_table")
+    assert {first: set(partners) for first, partners in BAD_PAIRS.items()} == bad_pairs()

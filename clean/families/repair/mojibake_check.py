@@ -95,7 +95,29 @@ def needs_ftfy_pattern(pairs: dict[str, set[str]] | None = None) -> regex.Patter
     return regex.compile("|".join(alternatives))
 
 
-_PAIRS = bad_pairs() if BADNESS_RE is not None else {}
+def made_for() -> str:
+    """What the bad pairs depend on: ftfy's version, its badness check, this Python's Unicode tables and
+    :data:`SAFE`, as one short digest (the key of :mod:`clean.families.repair.bad_pairs_table`)."""
+    import hashlib
+    import unicodedata
+
+    import ftfy
+
+    parts = [ftfy.__version__, unicodedata.unidata_version, SAFE, BADNESS_RE.pattern, repr(sorted(MOJIBAKE_CATEGORIES.items()))]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _stored_or_found() -> dict[str, set[str]]:
+    """:func:`bad_pairs`, read from the stored table when it was made for this ftfy and Python (most starts:
+    the search costs about 60 ms), else found again."""
+    from clean.families.repair.bad_pairs_table import BAD_PAIRS, MADE_FOR
+
+    if MADE_FOR == made_for():
+        return {first: set(partners) for first, partners in BAD_PAIRS.items()}
+    return bad_pairs()
+
+
+_PAIRS = _stored_or_found() if BADNESS_RE is not None else {}
 NEEDS_FTFY = needs_ftfy_pattern(_PAIRS) if BADNESS_RE is not None else EVERY_LINE
 _FIRSTS: dict[str, str] = {}  # second character of a bad pair -> the characters it may follow
 for _first, _partners in _PAIRS.items():
