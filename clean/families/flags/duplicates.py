@@ -47,6 +47,8 @@ def duplicates(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     Only a heading of :data:`MIN_KEY_CHARS` to :data:`MAX_HEADING_CHARS` characters is compared, and an
     earlier text is folded only when its heading comes again: an article's paragraphs cost nothing.
     """
+    if len(doc.items) < 2:
+        return doc  # a page of one item repeats nothing (most article pages)
     seen: dict[str, list[str]] = {}  # the key of an item's heading -> the texts of the items under it
     items, changed = [], False
     for item in doc.items:
