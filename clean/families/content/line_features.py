@@ -27,13 +27,14 @@ language, from jusText) that finds most stop words in the page's longer lines.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
 from clean.families.dates.reader import find_dates
 from clean.families.items.paragraphs import relative_times
 from clean.families.chrome.widgets import fold
+from clean.model.slots_init import quick_init
 
 GOOD, NEAR, SHORT, STAMP, BAD = "good", "near", "short", "stamp", "bad"
 
@@ -61,6 +62,7 @@ MIN_SENTENCE_WORDS = 4  # a line of fewer words that ends with a full stop is a 
 UNFINISHED = ",–—("  # a line that ends with one of these goes on in the next
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LineInfo:
     """What the main-content pass knows of one kept line."""
@@ -98,15 +100,18 @@ def language(tokens: list[list[str]], rules) -> frozenset:
     a page costs a look-up per distinct word of its sample, not one per word and language.
     """
     sample: Counter = Counter()
+    total = 0  # the words counted into the sample so far
     for words in tokens:
         if len(words) >= 8:
             sample.update(words)
-            if sum(sample.values()) > LANGUAGE_SAMPLE:
+            total += len(words)
+            if total > LANGUAGE_SAMPLE:
                 break
     index = rules.derived("stopwords.index", _index)
     hits = [0] * len(index.languages)
-    for word, n in sample.items():
-        for lang in index.words.get(word, ()):
+    for word in sample.keys() & index.words.keys():  # only the stop words of the sample count (C-level: a set)
+        n = sample[word]
+        for lang in index.words[word]:
             hits[lang] += n
     best = max(range(len(hits)), key=hits.__getitem__, default=None)
     return frozenset() if best is None or not hits[best] else index.languages[best][1]
@@ -138,18 +143,17 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
         words = [w for k in range(first, last + 1) for w in tokens[k]]
         classes[first : last + 1] = [classify(text, words, stops, rules)] * (last + 1 - first)
         ends[first : last + 1] = [text.rstrip(CLOSERS)[-1:] in CLAUSE_END] * (last + 1 - first)
-    infos = [_info(*line) for line in zip(texts, tokens, classes, ends, paras)]
-    seen = Counter(info.folded for info in infos)
-    return [
-        replace(info, repeated=True, copies=seen[info.folded])
-        if seen[info.folded] > 1 or _opens(info, infos[k + 1 : k + 2]) else info
-        for k, info in enumerate(infos)
-    ]
+    stripped = [t.strip() for t in texts]
+    folded = [fold(s) if "İ" in s else " ".join(w).replace("ё", "е") for s, w in zip(stripped, tokens)]  # fold's words
+    seen = Counter(folded)
+    repeated = [seen[f] > 1 or _opens(f, folded[k + 1 : k + 2]) for k, f in enumerate(folded)]
+    return [_info(*line, seen[line[3]])  # copies: 1 for a line printed once, repeated or not
+            for line in zip(stripped, tokens, classes, folded, repeated, ends, paras)]
 
 
-def _opens(info: LineInfo, following: list[LineInfo]) -> bool:
+def _opens(folded: str, following: list[str]) -> bool:
     """Whether the next line starts with this one (a card: its headline, then a teaser that repeats it)."""
-    return bool(following) and len(info.folded) >= MIN_REPEAT_CHARS and following[0].folded.startswith(info.folded)
+    return bool(following) and len(folded) >= MIN_REPEAT_CHARS and following[0].startswith(folded)
 
 
 def paragraphs(texts: list[str]) -> list[tuple[int, int]]:
@@ -173,15 +177,14 @@ def paragraphs(texts: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _info(text: str, words: list[str], cls: str, ends: bool, para: int) -> LineInfo:
-    stripped = text.strip()
+def _info(stripped: str, words: list[str], cls: str, folded: str, repeated: bool, ends: bool, para: int,
+          copies: int) -> LineInfo:
     count = len(words)
     headline = (3 <= count <= HEADLINE_MAX_WORDS and stripped[-1:] not in SENTENCE_END and not stripped[:1].islower())
     sentence = count >= MIN_SENTENCE_WORDS and stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END
     counter = cls == SHORT and not count and len(stripped) <= MAX_COUNTER_CHARS and bool(DIGIT.search(stripped))
     item = LIST_ITEM.match(stripped)
-    folded = fold(stripped) if "İ" in stripped else " ".join(words).replace("ё", "е")  # fold's words, made once
-    return LineInfo(cls, len(stripped), count, headline, folded, sentence, ends, para, counter=counter,
+    return LineInfo(cls, len(stripped), count, headline, folded, sentence, ends, para, repeated, copies, counter,
                     colon=stripped.endswith(":"), listed=item is not None, bullet=item is not None and item[1] is not None)
 
 
