@@ -14,7 +14,7 @@ import json
 import pytest
 
 import clean.io.json_lines as json_lines
-from clean.io.page_records import dumped, item_lines, items_as_lines, source_record
+from clean.io.page_records import dumped, item_lines, items_as_lines, source_record, utf8_chars
 from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.pipeline import Pipeline
 from tests.conftest import ROOT
@@ -67,7 +67,8 @@ def test_the_items_of_the_seed_pages_are_the_bytes_of_their_model_dump(way):
     assert sum(len(items) for _, items in pages) >= 10
     for path, items in pages:
         fast, plain = items_as_lines(items), item_lines([item.model_dump() for item in items])
-        assert fast == plain, path.name
+        assert fast._replace(chars=None) == plain._replace(chars=None), path.name  # a worker leaves chars uncounted
+        assert plain.chars == utf8_chars(fast.data)
 
 
 def test_a_lone_surrogate_is_written_as_before(way):
@@ -82,4 +83,5 @@ def test_dumped_pages_keep_the_source_record_as_data_and_the_items_as_their_line
     [(record, lines)] = dumped([(source_record("seeds/" + path.name, doc), list(doc.items))])
     assert record["path"] == "seeds/" + path.name and record["items"] == [i.id for i in doc.items]
     assert [json.loads(line) for line in lines.data.decode().splitlines()] == [i.model_dump() for i in doc.items]
-    assert lines.chars == len(lines.data.decode()) and lines.count == len(doc.items)
+    assert lines.count == len(doc.items)
+    assert lines.chars is None and utf8_chars(lines.data) == len(lines.data.decode())  # counted by the writer

@@ -29,6 +29,7 @@ import os
 from pathlib import Path
 
 from clean.io.outdir import fsync_folder, temp_path
+from clean.io.page_records import utf8_chars
 
 SUFFIXES = {None: "", "gzip": ".gz", "zstd": ".zst"}
 GZIP_LEVEL = 6
@@ -94,9 +95,9 @@ class JsonlSink:
                 self.tmp.unlink(missing_ok=True)
             self.file = None
 
-    def write(self, lines: bytes, chars: int) -> None:
-        """Write JSONL lines in UTF-8 (``chars`` characters long, what ``shard_bytes`` counts); start a new
-        shard first if the current one is full."""
+    def write(self, lines: bytes, chars: int | None = None) -> None:
+        """Write JSONL lines in UTF-8 (``chars`` characters long, what ``shard_bytes`` counts: counted here
+        when not given, and only for shards); start a new shard first if the current one is full."""
         if self.file is None:
             self._open()
         elif self.shard_bytes and self.size >= self.shard_bytes:
@@ -104,7 +105,8 @@ class JsonlSink:
             self.shard += 1
             self._open()
         self.file.write(lines)
-        self.size += chars
+        if self.shard_bytes:
+            self.size += chars if chars is not None else utf8_chars(lines)
 
     def __enter__(self) -> JsonlSink:
         for old in self._previous():  # one run's items per folder: shards of an earlier run must not linger

@@ -29,7 +29,8 @@ class ItemLines(NamedTuple):
     """A page's items as the writer needs them: their ``items.jsonl`` lines in UTF-8 and the rules they name."""
 
     data: bytes  # one JSON line per item, each ending with a newline (a JSON line holds no other newline)
-    chars: int  # the length of those lines in characters (what ``shard_bytes`` counts)
+    chars: int | None  # their length in characters (what ``shard_bytes`` counts), or None: not counted in the
+    # worker, the writer counts them (utf8_chars) only when it writes shards
     count: int  # how many items
     removed: tuple[str, ...]  # the rule id of every removal inside the items
     edits: tuple[str, ...]  # the rule id of every edit inside the items
@@ -47,7 +48,7 @@ def items_as_lines(items: list[Item]) -> ItemLines:
     """Items as :class:`ItemLines`, each serialised once, straight from the model (:mod:`clean.io.json_lines`);
     the same bytes as :func:`item_lines` over their ``model_dump()``."""
     data = b"".join([record_bytes(item) for item in items])
-    return ItemLines(data, utf8_chars(data), len(items), tuple(r.rule for i in items for r in i.removed),
+    return ItemLines(data, None, len(items), tuple(r.rule for i in items for r in i.removed),
                      tuple(e.rule for i in items for e in i.edits))
 
 
