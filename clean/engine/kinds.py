@@ -28,6 +28,7 @@ touch costs one C-level scan.
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import attrgetter
 from time import perf_counter
 
 import regex
@@ -37,6 +38,8 @@ from clean.model.document import Document, Edit, Removal
 from clean.engine.line_scan import spans
 from clean.engine.ruleset import Rule, RuleSet
 from clean.engine.templates import drop_template_lines
+
+_by_line = attrgetter("line")  # a record's source line, the audit's order (C-level, for sorting)
 
 
 def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
@@ -189,11 +192,9 @@ def _bounded(doc: Document, rule: Rule):
 
 def _join(doc: Document, rule: Rule, pattern) -> Document:
     """Join lines where the pattern matches across a line end (blank lines never join)."""
-    index = [i for i, line in enumerate(doc.lines) if line.removed is None]
+    index, texts, joined = _join_view(doc)
     if len(index) < 2:
         return doc
-    texts = [doc.lines[i].text for i in index]
-    joined = "\n".join(texts)
     first = pattern.search(joined)
     if first is None:
         return doc  # most pages: one scan, and no offsets built in Python
@@ -216,6 +217,17 @@ def _join(doc: Document, rule: Rule, pattern) -> Document:
     if len(joined) + len(merges) * len(rule.replacement) > limit:
         raise budget.GrowthError(f"would make the page grow past {limit} characters")
     return _merge(doc, rule, index, texts, offsets, merges)
+
+
+def _join_view(doc: Document) -> tuple[list[int], list[str], str]:
+    """The lines a join sees (not removed; a blank one keeps two apart), their texts, and those joined, kept in
+    the page's memo for the same lines: the join rules of a stage that change nothing build it once."""
+    seen = doc.memo.get("kinds.join-view")
+    if seen is None or seen[0] is not doc.lines:
+        index = [i for i, line in enumerate(doc.lines) if line.removed is None]
+        texts = [doc.lines[i].text for i in index]
+        seen = doc.memo["kinds.join-view"] = (doc.lines, index, texts, "\n".join(texts))
+    return seen[1], seen[2], seen[3]
 
 
 def _merge(doc, rule, index, texts, offsets, merges) -> Document:
@@ -246,7 +258,3 @@ def _merge(doc, rule, index, texts, offsets, merges) -> Document:
         k += 1
     out = tuple(line for i, line in enumerate(lines) if i not in drop)
     return doc.replace(lines=out, edits=tuple(sorted(edits, key=_by_line)))
-
-
-def _by_line(record) -> int:
-    return record.line
