@@ -5,15 +5,14 @@ effect and its audit (a :class:`~clean.model.document.Removal` or
 :class:`~clean.model.document.Edit` per change). Patterns are matched *per line*
 (``^``/``$`` are line ends), but found in one pass over the page: the kept
 lines are joined with newlines, the compiled pattern runs once over that text,
-and only the lines it touched are looked at in Python. A page the rule does not
-touch costs one C-level scan.
+and only the lines it touched are looked at in Python (a rule with ``opens_with``: the lines
+opening with its words, :mod:`clean.engine.openers`). An untouched page costs one C-level scan.
 
 - ``drop``: a kept line where the pattern matches is removed whole.
 - ``strip``: the matched span is cut out of the line; a line left empty is removed.
 - ``replace``: each match is replaced by ``replacement`` (a regex template).
-- ``join``: where the pattern matches across a line end, the two lines become
-  one, the match replaced by ``replacement`` (never onto a line that carries a stamp: a date line was
-  between them).
+- ``join``: where the pattern matches across a line end, the two lines become one, the match
+  replaced by ``replacement`` (never onto a line that carries a stamp: a date line was between them).
 - ``template``: on the pages of the rule's ``site``, a kept line equal to one of
   its ``lines`` is removed whole (:mod:`clean.engine.templates`; written by ``clean learn``).
 
@@ -36,7 +35,9 @@ import regex
 from clean.engine import budget
 from clean.model.document import Document, Edit, Removal
 from clean.engine.line_scan import spans
+from clean.engine.openers import opening_lines
 from clean.engine.ruleset import Rule, RuleSet
+from clean.engine.join_kind import join_lines
 from clean.engine.templates import drop_template_lines
 
 _by_line = attrgetter("line")  # a record's source line, the audit's order (C-level, for sorting)
@@ -94,8 +95,8 @@ def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         return drop_template_lines(doc, rule, rules)
     pattern = rules.patterns[rule.id]
     if rule.kind == "join":
-        return _join(doc, rule, pattern)
-    hits = touched_lines(doc, pattern)
+        return join_lines(doc, rule, pattern)
+    hits = opening_lines(rule, rules, doc.view()) if rule.opens_with else touched_lines(doc, pattern)
     if not hits:
         return doc
     if rule.kind == "drop":
@@ -128,21 +129,23 @@ def touched_lines(doc: Document, pattern, gate=None) -> list[int]:
 
 
 def _drop(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
-    lines = list(doc.lines)
-    removals = list(doc.removals)
-    for i in hits:
-        line = lines[i]
-        if pattern.search(line.text):
-            lines[i] = line.replace(removed=rule.id)
-            removals.append(Removal(rule.id, line.start, line.text))
+    """Remove the hit lines the pattern matches; the page itself when none does (hits are a superset)."""
+    taken = [i for i in hits if pattern.search(doc.lines[i].text)]
+    if not taken:
+        return doc
+    lines, removals = list(doc.lines), list(doc.removals)
+    for i in taken:
+        lines[i] = lines[i].replace(removed=rule.id)
+        removals.append(Removal(rule.id, lines[i].start, lines[i].text))
     return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)))
 
 
 def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
-    """``strip`` and ``replace``: change the matched spans inside lines."""
+    """``strip`` and ``replace``: change the matched spans inside lines (the page itself when none changes)."""
     lines = list(doc.lines)
     removals, edits = list(doc.removals), list(doc.edits)
     replacement = rule.replacement if rule.kind == "strip" else _bounded(doc, rule)
+    changed = False
     for i in hits:
         line = lines[i]
         if rule.kind == "strip":
@@ -158,6 +161,9 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
                 continue
             edits.append(Edit.between(rule.id, line.start, line.text, new))
             lines[i] = line.replace(text=new, role=line.role if new.strip() else "blank")
+        changed = True
+    if not changed:
+        return doc
     return doc.replace(
         lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
         edits=tuple(sorted(edits, key=_by_line)),
@@ -188,73 +194,3 @@ def _bounded(doc: Document, rule: Rule):
         return out
 
     return expand
-
-
-def _join(doc: Document, rule: Rule, pattern) -> Document:
-    """Join lines where the pattern matches across a line end (blank lines never join)."""
-    index, texts, joined = _join_view(doc)
-    if len(index) < 2:
-        return doc
-    first = pattern.search(joined)
-    if first is None:
-        return doc  # most pages: one scan, and no offsets built in Python
-    offsets, pos = [], 0
-    for text in texts:
-        offsets.append(pos)
-        pos += len(text) + 1
-    merges: dict[int, tuple[int, int, int]] = {}  # position k in index -> (match start, end, k+1)
-    for match in pattern.finditer(joined, first.start()):
-        newline = joined.find("\n", match.start(), match.end())
-        if newline < 0 or joined.find("\n", newline + 1, match.end()) >= 0:
-            continue
-        k = bisect_right(offsets, newline) - 1
-        # a line that carries a stamp followed a date line: a new line, never the rest of a sentence
-        if texts[k].strip() and texts[k + 1].strip() and doc.lines[index[k + 1]].stamp is None:
-            merges[k] = (match.start(), match.end(), k + 1)
-    if not merges:
-        return doc
-    limit = budget.growth_limit(budget.page_size(len(joined)))
-    if len(joined) + len(merges) * len(rule.replacement) > limit:
-        raise budget.GrowthError(f"would make the page grow past {limit} characters")
-    return _merge(doc, rule, index, texts, offsets, merges)
-
-
-def _join_view(doc: Document) -> tuple[list[int], list[str], str]:
-    """The lines a join sees (not removed; a blank one keeps two apart), their texts, and those joined, kept in
-    the page's memo for the same lines: the join rules of a stage that change nothing build it once."""
-    seen = doc.memo.get("kinds.join-view")
-    if seen is None or seen[0] is not doc.lines:
-        index = [i for i, line in enumerate(doc.lines) if line.removed is None]
-        texts = [doc.lines[i].text for i in index]
-        seen = doc.memo["kinds.join-view"] = (doc.lines, index, texts, "\n".join(texts))
-    return seen[1], seen[2], seen[3]
-
-
-def _merge(doc, rule, index, texts, offsets, merges) -> Document:
-    lines = list(doc.lines)
-    edits = list(doc.edits)
-    drop: set[int] = set()
-    k = 0
-    while k < len(index):
-        if k not in merges:
-            k += 1
-            continue
-        first = k
-        head = lines[index[k]]
-        parts, end = [head.text], head.end  # joined lazily: a chain of n joins stays linear, not O(n^2)
-        while k in merges:
-            start, stop, nxt = merges[k]
-            tail = lines[index[nxt]]
-            cut = offsets[k] + len(texts[k]) - start  # characters of line k inside the match
-            kept, rest = parts[-1][: len(parts[-1]) - cut], tail.text[stop - offsets[nxt] :]
-            # the edit from the junction only: the text before it is common to before and after
-            edits.append(Edit.between(rule.id, tail.start, parts[-1][len(kept) :] + "\n" + tail.text,
-                                      rule.replacement + rest))
-            parts[-1:] = [kept, rule.replacement, rest]
-            end = tail.end
-            drop.add(index[nxt])
-            k = nxt
-        lines[index[first]] = head.replace(text="".join(parts), end=end)
-        k += 1
-    out = tuple(line for i, line in enumerate(lines) if i not in drop)
-    return doc.replace(lines=out, edits=tuple(sorted(edits, key=_by_line)))

@@ -37,8 +37,10 @@ import regex
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from clean.engine.budget import PATTERN_TIMEOUT  # noqa: F401  (part of this API)
+from clean.engine.line_scan import line_anchored
 from clean.engine.patterns import LinearPattern, TimedPattern  # noqa: F401  (part of this API)
 from clean.model.errors import RuleError, UsageError
+from clean.model.view import fold_case
 
 STAGES = ("repair_unicode", "strip_noise", "split_dates", "repair_lines", "split_items", "extract_metadata")
 ID_PATTERN = r"\A[a-z][a-z0-9]*\.[a-z0-9]+(?:-[a-z0-9]+)*\Z"  # \A..\Z: "$" would let a final newline in
@@ -73,6 +75,7 @@ class Rule(BaseModel):
     replacement: str | None = None
     site: str | None = None  # kind template: the host (or folder) whose pages the lines are removed from
     lines: tuple[str, ...] = ()  # kind template: the exact lines of the site's template
+    opens_with: tuple[str, ...] = ()  # drop, strip, replace: the folded first words of every line it takes
     examples: tuple[Example, ...]
     file: str = ""
 
@@ -96,6 +99,11 @@ class Rule(BaseModel):
             raise ValueError(f"kind {self.kind!r} needs a pattern")
         if self.kind in ("replace", "join") and self.replacement is None:
             raise ValueError(f"kind {self.kind!r} needs a replacement")
+        if self.opens_with and self.kind not in ("drop", "strip", "replace"):
+            raise ValueError(f"opens_with is for the kinds drop, strip and replace, not {self.kind!r}")
+        if unfolded := [w for w in self.opens_with if not (w.isalpha() and w == fold_case(w))]:
+            raise ValueError(f"opens_with takes words in lower case, 'ё' written 'е' (as a line's first word folds):"
+                             f" not {unfolded}")
         if not any(e.fires for e in self.examples):
             raise ValueError("needs at least one example that fires (after differs from before)")
         if all(e.fires for e in self.examples):
@@ -129,6 +137,9 @@ class RuleSet:
         for rule in self.rules:
             if rule.pattern and rule.id not in self.patterns:
                 self.patterns[rule.id] = compile_pattern(rule, timed=rule.id not in self.linear)
+            if rule.opens_with and not line_anchored(self.patterns[rule.id]):
+                raise RuleError(rule.file, "opens_with needs a pattern whose every alternative starts a line (^):"
+                                " the rule is tried at the start of the lines that open with its words", rule.id)
 
     def for_stage(self, stage: str) -> tuple[Rule, ...]:
         """The rules of one stage, in load order."""

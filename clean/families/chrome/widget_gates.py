@@ -11,16 +11,8 @@ letters, and a line is looked at only if that run, case-folded with ``ё`` as
 the rule then checks those lines exactly as before, and returns the document
 itself when none is left.
 
-Why the gate never drops a line the full check would take: a character that is
-not a letter never folds to a letter of the vocabulary, and a letter folds to
-letters, so a line's first folded word is the fold of its first raw run of
-letters; and every character the rule patterns match case-insensitively to one
-of their letters folds to that letter. The few letters that fold to a letter and
-a combining mark (``İ``, ``ǰ``...) leave a run that is not all letters, and such a
-line is always looked at, as is one with :data:`ODD`; a phrase's word with the dotless
-``ı`` (Turkish ``Ayrıca``), which the patterns match to ``I`` folding to ``i``, opens
-lines in both spellings. tests/test_widget_gates.py
-checks these facts over every code point, and gated == ungated over the test pages.
+Why the gate never drops a line the full check would take: :mod:`clean.engine.openers`, where
+:func:`lines_opening` and :func:`opening_words` live (they are imported here for these rules).
 
 >>> from clean.model.document import Document
 >>> doc = Document.from_text("Ещё по теме\\nHomeward\\n\\n» HOME / News")
@@ -30,32 +22,9 @@ checks these facts over every code point, and gated == ungated over the test pag
 
 from __future__ import annotations
 
+from clean.engine.openers import ODD, lines_opening, opening_words  # noqa: F401  (this module's API)
 from clean.families.line_marks import remove_lines
-from clean.model.document import Document, PageView
-
-ODD = "ı"  # a letter the rule patterns match to 'I' but that folds to itself: its line is always looked at
-
-
-def opening_words(phrases) -> frozenset:
-    """The first words of folded ``phrases``: what the folded first run of letters of a line they open is."""
-    firsts = {p.split()[0] for p in phrases if p.split()}
-    return frozenset(firsts | {w.replace(ODD, "i") for w in firsts if ODD in w})
-
-
-def lines_opening(words: frozenset, view: PageView) -> list[int]:
-    """Indices in ``doc.lines`` of the kept lines whose first run of letters folds to one of ``words``
-    (or to something that is not all letters, or holds :data:`ODD`).
-
-    The folded runs come from :meth:`~clean.model.document.PageView.first_words`, one
-    regex pass per view shared by the rules that gate on it; the common case, no
-    such line, is settled without a Python loop.
-    """
-    folded = view.first_words()
-    low = "".join(folded)
-    if words.isdisjoint(folded) and ODD not in low and low.isalpha():
-        return []
-    # written out, not a function per line: a page with one such line has the others tested here too
-    return [i for i, f in zip(view.index, folded) if f and (f in words or not f.isalpha() or ODD in f)]
+from clean.model.document import Document
 
 
 def drop_opening(doc: Document, rule, rules, words: frozenset) -> Document:
