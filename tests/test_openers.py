@@ -31,11 +31,13 @@ SHAPES = ("{}", "{} 2 из 9", "» {} 1 of 40 «", "— {} 3 von 12 —", "{}: 1
           "14.03.2023 {} 1 200 times. Today: 3", "{} establishing a database connection",
           "{} установки соединения с базой данных", "{} has been a critical error on this website.",
           "{} сайте возникла критическая ошибка.", "{}-сайт столкнулся с непредвиденной ошибкой.", "{}_ERROR_SQL",
-          "12 {} 3", "{} 5 из 12 протокола была утеряна.", "«{}» сказал министр.")
+          "12 {} 3", "{} 5 из 12 протокола была утеряна.", "«{}» сказал министр.", "404 {} Found", "HTTP/1.1 {}",
+          "{}/1.18.0 (Ubuntu)", "— — — {}", "{} * * *", "* * *", "###", "· · ·", "404", "» 503 «", "- - -", "•")
 
 
 def test_the_gated_rules_are_there():
-    assert {"chrome.pager-count", "chrome.stamp-counter", "noise.cms-error-page"} <= {r.id for r in OPENING}
+    assert {"chrome.pager-count", "chrome.stamp-counter", "noise.cms-error-page", "noise.separator",
+            "chrome.bullet-line", "noise.http-error-page"} <= {r.id for r in OPENING}
 
 
 def test_what_the_patterns_match_to_a_letter_of_their_words_folds_to_it():

@@ -39,17 +39,22 @@ def opening_words(phrases) -> frozenset:
 
 def lines_opening(words: frozenset, view: PageView) -> list[int]:
     """Indices in ``doc.lines`` of the kept lines whose first run of letters folds to one of ``words``
-    (or to something that is not all letters, or holds :data:`ODD`)."""
+    (or to something that is not all letters, or holds :data:`ODD`); ``""`` in ``words`` stands for a line
+    with no letter at all."""
     folded = view.first_words()
     low = "".join(folded)
     if words.isdisjoint(folded) and ODD not in low and low.isalpha():
         return []
     # written out, not a function per line: a page with one such line has the others tested here too
-    return [i for i, f in zip(view.index, folded) if f and (f in words or not f.isalpha() or ODD in f)]
+    return [i for i, f in zip(view.index, folded) if f in words or (f and (not f.isalpha() or ODD in f))]
 
 
 def opening_lines(rule, rules, view: PageView) -> list[int]:
     """:func:`lines_opening` with a pattern rule's ``opens_with`` words (their set made once per rule set):
     the only lines :func:`~clean.engine.kinds.apply_kind` tries the rule's pattern on."""
-    words = rules.derived(("opens-with", rule.id), lambda _: opening_words(rule.opens_with))
-    return lines_opening(words, view)
+    return lines_opening(rules.derived(("opens-with", rule.id), lambda _: _words(rule.opens_with)), view)
+
+
+def _words(opens_with: tuple[str, ...]) -> frozenset:
+    words = opening_words(opens_with)  # each word, and with 'ı' read as 'i'
+    return words | {""} if "" in opens_with else words  # "": a line with no letter

@@ -75,7 +75,7 @@ class Rule(BaseModel):
     replacement: str | None = None
     site: str | None = None  # kind template: the host (or folder) whose pages the lines are removed from
     lines: tuple[str, ...] = ()  # kind template: the exact lines of the site's template
-    opens_with: tuple[str, ...] = ()  # drop, strip, replace: the folded first words of every line it takes
+    opens_with: tuple[str, ...] = ()  # drop, strip, replace: the folded first words of the lines it takes ("": none)
     examples: tuple[Example, ...]
     file: str = ""
 
@@ -101,9 +101,9 @@ class Rule(BaseModel):
             raise ValueError(f"kind {self.kind!r} needs a replacement")
         if self.opens_with and self.kind not in ("drop", "strip", "replace"):
             raise ValueError(f"opens_with is for the kinds drop, strip and replace, not {self.kind!r}")
-        if unfolded := [w for w in self.opens_with if not (w.isalpha() and w == fold_case(w))]:
-            raise ValueError(f"opens_with takes words in lower case, 'ё' written 'е' (as a line's first word folds):"
-                             f" not {unfolded}")
+        if unfolded := [w for w in self.opens_with if w and not (w.isalpha() and w == fold_case(w))]:
+            raise ValueError(f"opens_with takes words in lower case, 'ё' written 'е' (as a line's first word folds),"
+                             f" or \"\" for a line with no letter: not {unfolded}")
         if not any(e.fires for e in self.examples):
             raise ValueError("needs at least one example that fires (after differs from before)")
         if all(e.fires for e in self.examples):
