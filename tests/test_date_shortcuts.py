@@ -1,0 +1,66 @@
+"""The shortcuts of the date rules read exactly what the full patterns read, at their edges.
+
+``dates.glued-stamp`` scans a page for :data:`CANDIDATE_GATE` instead of the
+candidate itself, and tries the year word and the time after a stamp only where
+their first characters are; these tests put a candidate, a year word and a time
+just at those edges.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clean.families.dates.glued_stamp import CANDIDATE, CANDIDATE_GATE, TIME, candidate_lines, glued_stamp
+from clean.model.document import Document
+from clean.pipeline import Pipeline
+
+RULES = Pipeline().rules
+GLUED = RULES.get("dates.glued-stamp")
+
+# the shortest candidates: a one-digit day and a two-digit run, an ISO date with a one-digit day
+NARROW = ["5.11.20", "5/11/20", "2020-11-5", "٥.١١.٢٠", "5.11.2020Встреча", "2020-11-05T10:00 Встреча"]
+
+
+@pytest.mark.parametrize("text", NARROW)
+def test_the_gate_finds_every_candidate(text):
+    assert CANDIDATE.search(text) and CANDIDATE_GATE.search(text)
+
+
+@pytest.mark.parametrize("text", ["5.1.2020", "2020-1-5", "12,5 млрд", "v2.1"])
+def test_no_gate_no_candidate(text):
+    assert CANDIDATE.search(text) is None and CANDIDATE_GATE.search(text) is None
+
+
+@pytest.mark.parametrize("text", ["20.11 2020 Встреча", "на 2024-2026 годы", "счёт 12.50-13.75"])
+def test_a_line_the_gate_lets_in_without_a_candidate_is_left(text):
+    doc = Document.from_text(text)
+    assert candidate_lines(doc) == [0] and CANDIDATE.search(text) is None
+    assert glued_stamp(doc, GLUED, RULES) is doc
+
+
+def test_candidate_lines_first_and_last_line():
+    doc = Document.from_text("5.11.20 Встреча\nТекст без даты\nЕщё текст\n2020-11-5 Форум")
+    assert candidate_lines(doc) == [0, 3]
+
+
+@pytest.mark.parametrize("line, stamp, body", [
+    ("20.11.2020г.20 ноября 2020 года прошла встреча", "20.11.2020г.", "20 ноября 2020 года прошла встреча"),
+    ("20.11.2020 г. 20 ноября прошла встреча", "20.11.2020 г.", "20 ноября прошла встреча"),
+    ("20.11.2020T14:35 Встреча", "20.11.2020T14:35", "Встреча"),
+    ("20.11.2020 14:35 Встреча", "20.11.2020 14:35", "Встреча"),
+    ("20.11.2020 9:05 Встреча", "20.11.2020 9:05", "Встреча"),
+    ("20.11.2020 | 14:35 | Встреча", "20.11.2020 | 14:35", "Встреча"),
+    ("20.11.2020 123:45 Встреча", None, None),  # no time: a number, the body opens with a digit
+])
+def test_year_word_and_time_after_a_stamp(line, stamp, body):
+    out = glued_stamp(Document.from_text(line), GLUED, RULES)
+    if stamp is None:
+        assert out.lines[0].stamp is None or out.lines[0].stamp.text != "20.11.2020 123:45"
+        return
+    assert (out.lines[0].stamp.text, out.lines[0].text) == (stamp, body)
+
+
+@pytest.mark.parametrize("text", ["14:35", "T14:35", "9:05", "T9:05", "23:59:59.5+03:00"])
+def test_a_time_has_its_colon_within_four_characters(text):
+    m = TIME.match(text)
+    assert m is not None and 0 <= text.find(":", 0, 4)
