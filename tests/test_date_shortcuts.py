@@ -64,3 +64,44 @@ def test_year_word_and_time_after_a_stamp(line, stamp, body):
 def test_a_time_has_its_colon_within_four_characters(text):
     m = TIME.match(text)
     assert m is not None and 0 <= text.find(":", 0, 4)
+
+
+def _lead_date_in_full(text: str):
+    """:func:`lead_date` with every test made, the shortcuts left out."""
+    from clean.families.dates.reader import first_date
+    from clean.families.items import paragraphs as p
+
+    if not p.DIGIT.search(p.LEAD_SPAN.match(text).group()):
+        return None
+    head = text[: 40 * p.LEAD_WORDS]
+    late = p.LEAD_START.match(head)
+    found = first_date(head, RULES, late.end() if late else len(head))
+    if found is None or p.words(head[: found.start]) >= p.LEAD_WORDS or "." in p._sentence_ends(head[: found.start]):
+        return None
+    if p.NUMBER_SIGN.search(head, 0, found.start) or p.NUMBER_TAIL.match(head, found.end):
+        return None
+    return found
+
+
+LEADS = [
+    "14 августа 2023 года прошла встреча.", "20.11.2020 прошла встреча", "20.11.2020-15 приказ", "20.11.2020№15",
+    "№ 20.11.2020 приказ", "Приказ № 20.11.2020", "В Минске 14 августа 2023 года прошла встреча.",
+    "Один два три четыре пять шесть 14 августа 2023 года", "Итоги. Встреча 14 августа 2023 года",
+    "٢٠.١١.٢٠٢٠ прошла встреча", "²20.11.2020 сноска", "2 hours ago", "2024 год стал рекордным",
+    " 14 августа 2023 года с пробелом", "", "5", "12,5 млрд тенге выделено 14 августа 2023 года",
+]
+
+
+@pytest.mark.parametrize("text", LEADS)
+def test_lead_date_shortcuts_change_nothing(text):
+    from clean.families.items.paragraphs import lead_date
+
+    assert lead_date(text, RULES) == _lead_date_in_full(text)
+
+
+def test_lead_date_shortcuts_are_exercised():
+    from clean.families.items.paragraphs import lead_date
+
+    found = [lead_date(text, RULES) for text in LEADS]
+    assert any(f is not None and f.start == 0 for f in found) and any(f is not None and f.start > 0 for f in found)
+    assert any(f is None and text[:1].isdecimal() for f, text in zip(found, LEADS))
