@@ -27,8 +27,10 @@ False
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import eq
 
 import regex
 
@@ -41,6 +43,7 @@ MAX_LABEL_CHARS = 30
 MAX_LABEL_WORDS = 3
 
 DATE_RUN = regex.compile(r"D+")
+SAME_RUN = re.compile(rb"\x01+")  # a run of letters equal to the one a period on (see _periodic)
 LINK = regex.compile(r"(?:https?://|www\.)\S+")
 NUMBER = regex.compile(r"[\d\s.,:+]+")
 
@@ -158,6 +161,8 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
         if count < MIN_CARDS - 1:
             break
         for a, b in _periodic(symbols, period):
+            if (b - a) // period < MIN_CARDS:
+                continue  # too short for cards at whichever end its leftover lines are: they are not weighed
             extra = (b - a) % period
             if extra and sizes is not None:
                 at_start = leftover_at_start(sizes, a, b, period, extra)
@@ -218,14 +223,14 @@ def _anchored(symbols: str, run: list[tuple[int, int]], starts: set, closes: dic
 
 
 def _periodic(symbols: str, period: int):
-    """The maximal stretches ``[a, b)`` where every letter equals the one ``period`` letters on."""
-    n, i = len(symbols), 0
-    while i + period < n:
-        if symbols[i] != symbols[i + period]:
-            i += 1
-            continue
-        j = i
-        while j + period < n and symbols[j] == symbols[j + period]:
-            j += 1
-        yield i, j + period
-        i = j + 1
+    """The maximal stretches ``[a, b)`` where every letter equals the one ``period`` letters on.
+
+    Each is a run of positions ``k`` where ``symbols[k] == symbols[k + period]``
+    (``[a, b - period)``), found in C: the comparisons as bytes, the runs of ones by a pattern.
+
+    >>> list(_periodic("TDTTDTTDX", 3)), list(_periodic("WTDWTDU", 3))
+    ([(0, 8)], [(0, 6)])
+    """
+    same = bytes(map(eq, symbols, symbols[period:]))
+    for run in SAME_RUN.finditer(same):
+        yield run.start(), run.end() + period
