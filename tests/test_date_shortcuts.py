@@ -105,3 +105,45 @@ def test_lead_date_shortcuts_are_exercised():
     found = [lead_date(text, RULES) for text in LEADS]
     assert any(f is not None and f.start == 0 for f in found) and any(f is not None and f.start > 0 for f in found)
     assert any(f is None and text[:1].isdecimal() for f, text in zip(found, LEADS))
+
+
+def _label_and_before_in_one(rules):
+    """The pattern ``date_line`` used for a line opening with no digit: the label optional, then what
+    may precede the date, as one pattern (the plain reading of the two matched one after the other)."""
+    import regex
+
+    from clean.families.dates import stamp_lines
+    from clean.families.dates.date_labels import after_time, label_prefix
+
+    days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
+    weekday = "|".join(regex.escape(d) for d in days)
+    after = rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*"
+    label = "(?:" + label_prefix(rules).pattern.removeprefix("(?i)") + ")?"
+    return regex.compile(rf"(?i){label}\s*(?:{stamp_lines.TIME}{after}[\s,|–—-]*)?"
+                         rf"(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
+
+
+DATE_LINES = [
+    "Published 3 March 2022", "Published on March 3, 2022", "Published: 03.03.2022 10:42", "published:03.03.2022",
+    "Опубликовано: 03.03.2022 10:42", "Дата публикации 12.05.2019", "Дата: 12.05.2019", "Датапубликации 12.05.2019",
+    "Last updated Friday, March 1, 2019 10:15", "Veröffentlicht am 03.03.2022 um 10:42 Uhr", "Mis à jour le 3 mars 2022",
+    "Friday, March 1, 2019", "Пятница, 1 марта 2019", "10:15 Пятница, 1 марта 2019", "10:15, 1 марта 2019",
+    "  Published   3 March 2022", "Publishedness 3 March 2022", "Date of issue: 28.09.2017", "Data 3 marca 2022",
+    "Posted on Tue, 14 Mar 2023 09:10:00 +0300", "Updated 10h42 14 mars 2023", "Дата выхода: 1 мая 2021 г.",
+]
+
+
+@pytest.mark.parametrize("text", DATE_LINES)
+def test_label_then_before_ends_where_the_one_pattern_ends(text):
+    from clean.families.dates.date_labels import label_prefix
+    from clean.families.dates.stamp_lines import _before_date
+
+    label = label_prefix(RULES).match(text)
+    split = _before_date(RULES).match(text, label.end() if label else 0).end()
+    assert split == _label_and_before_in_one(RULES).match(text).end()
+
+
+def test_the_date_lines_are_read():
+    from clean.families.dates.stamp_lines import date_line
+
+    assert sum(date_line(text, RULES) is not None for text in DATE_LINES) >= len(DATE_LINES) - 4

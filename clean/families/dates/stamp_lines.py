@@ -78,11 +78,8 @@ def date_line(text: str, rules: RuleSet) -> str | None:
     else None (``2 Декабрь 95`` alone on a line may be a score or a count: no stamp)."""
     if len(text) > MAX_DATE_LINE_CHARS:
         return None
-    if text[:1].isdigit():  # no label: a label opens with a letter
-        before = rules.derived("dates.before-date-line", _before_date)
-    else:
-        before = rules.derived("dates.label-before-date-line", _label_before_date)
-    start = before.match(text).end()
+    label = None if text[:1].isdigit() else label_prefix(rules).match(text)  # a label opens with a letter
+    start = rules.derived("dates.before-date-line", _before_date).match(text, label.end() if label else 0).end()
     found = date_at(text, start, rules)
     if found is None or found.iso is None or not YEAR.search(found.text):
         return None
@@ -96,17 +93,20 @@ def _after_date(rules: RuleSet):
                          rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*{ZONE})?\s*")
 
 
-def _before_date(rules: RuleSet, label: str = ""):
-    """What may precede the date on a date line: a time, a weekday (``Пятница,``), or both; after ``label``."""
+def _before_date(rules: RuleSet):
+    """What may precede the date on a date line, after its label if it has one: a time, a weekday
+    (``Пятница,``), or both.
+
+    :func:`date_line` matches the label (:func:`~clean.families.dates.date_labels.label_prefix`) and
+    this pattern one after the other, which ends where one pattern of the two (the label optional)
+    would: everything after the label is optional, so the first label that matches is the one that
+    pattern takes too, and its greedy spaces leave none to this one. So that pattern (9 ms to compile
+    in each worker) is never built: the label's pattern is built anyway, and this one is needed alone.
+    """
     days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
     weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
     after = rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*"
-    return regex.compile(rf"(?i){label}\s*(?:{TIME}{after}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
-
-
-def _label_before_date(rules: RuleSet):
-    """:func:`_before_date` after a label (``Published``, ``Опубликовано:``), for a line that opens with no digit."""
-    return _before_date(rules, "(?:" + label_prefix(rules).pattern.removeprefix("(?i)") + ")?")
+    return regex.compile(rf"(?i)\s*(?:{TIME}{after}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
 
 
 def carry_bare_stamps(lines, rules: RuleSet) -> tuple[Line, ...]:
