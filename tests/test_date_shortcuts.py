@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from clean.families.dates.glued_stamp import CANDIDATE, CANDIDATE_GATE, TIME, candidate_lines, glued_stamp
+from clean.families.dates.glued_stamp import (
+    CANDIDATE,
+    CANDIDATE_GATE,
+    TIME,
+    candidate_lines,
+    glued_stamp,
+)
 from clean.model.document import Document
 from clean.pipeline import Pipeline
 

@@ -17,10 +17,11 @@ from operator import or_
 from typing import TYPE_CHECKING
 
 from clean.families.dates.reader import FoundDate
+from clean.families.items.card_weights import LineWords
 from clean.families.items.cards import MIN_CARDS, NO_CARDS, line_cards
 from clean.families.items.paragraphs import (
     CLOSING, MAX_DATELINE_CHARS, QUOTE_FIRST, STEM_CHARS, colon_lists, headline_lists, is_attribution, is_credit,
-    is_dateline, is_headline, is_question_headline, is_quote, lead_date, has_headline_shape, stems, words,
+    is_dateline, is_headline, is_question_headline, is_quote, lead_date, has_headline_shape, stems,
 )
 from clean.model.document import Document
 
@@ -130,7 +131,7 @@ class Page:
         if sum(self.stamped) < MIN_CARDS:
             return NO_CARDS
         stamps = [line.stamp is not None for line in lines]
-        return line_cards(texts, self.bare, stamps, list(map(words, texts)), _card_noise(doc, self.kept))
+        return line_cards(texts, self.bare, stamps, LineWords(texts), _card_noise(doc, self.kept))
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.families.dates.reader.FoundDate`), or None."""
