@@ -36,6 +36,7 @@ from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.dates.stamp_lines import carry_bare_stamps
+from clean.families.items.page import facts
 
 MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
 MIN_GLUED_WORD_LETTERS = 4  # a single word glued before a stamp: a label (Подробнее), not a version (v2.10.2019)
@@ -110,7 +111,7 @@ def split_stamps(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document
     for i, (title, stamped, _) in reversed(splits):
         lines[i : i + 1] = [title, stamped] if title is not None else [stamped]
     edits = sorted([*doc.edits, *(edit for _, (_, _, edit) in splits)], key=lambda e: e.line)
-    return doc.replace(lines=carry_bare_stamps(lines, rules), edits=tuple(edits))
+    return doc.replace(lines=carry_bare_stamps(lines, rules, facts(doc, rules, "dateline")), edits=tuple(edits))
 
 
 def _split_line(line: Line, rule: Rule, rules: RuleSet):

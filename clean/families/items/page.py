@@ -64,6 +64,15 @@ def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
     return found
 
 
+def memo_dateline(datelines: dict, text: str, rules: RuleSet) -> bool:
+    """``is_dateline(text, rules)`` through the memo ``datelines`` (``facts(doc, rules, "dateline")``): the
+    split_dates rules that carry stamps ask it of a page's short lines, and :class:`Page` asks it again."""
+    found = datelines.get(text)
+    if found is None:
+        found = datelines[text] = is_dateline(text, rules)
+    return found
+
+
 CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed, but part of a card's shape
 
 
@@ -103,7 +112,9 @@ class Page:
         texts = [line.text for line in lines]
         self.lines = lines + [None]
         # is_dateline is False past MAX_DATELINE_CHARS: most paragraphs never call it
-        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and is_dateline(t, rules)) for t in texts] + [False]
+        datelines = facts(doc, rules, "dateline")
+        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and memo_dateline(datelines, t, rules)) for t in texts]
+        self.bare.append(False)
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         self.attribution = [is_attribution(t) for t in texts] + [False]
         self.credit = [is_credit(t) for t in texts] + [False]
