@@ -29,6 +29,7 @@ from clean.families.dates.reader import date_at
 from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
+from clean.families.items.card_weights import LineWords
 from clean.families.items.cards import find_cards, shape_string
 from clean.families.items.page import facts, memo_dateline
 
@@ -145,7 +146,7 @@ def _closing_stamps(lines, kept: list[int], rules: RuleSet, memo: dict) -> set[i
     texts = [lines[i].text for i in kept]
     datelines = [_bare(lines[i]) or (len(t) <= MAX_DATE_LINE_CHARS and memo_dateline(memo, t, rules))
                  for i, t in zip(kept, texts)]
-    cards = find_cards(shape_string(texts, datelines), [len(t.split()) for t in texts])
+    cards = find_cards(shape_string(texts, datelines), LineWords(texts))  # words counted where weighed
     closing = {n for n, closes in cards.closes.items() if closes}
     dated = [cards.region[n] for n in closing if n in cards.region]
     first = min(dated, default=0)  # the page's first card that has a date line of its own

@@ -8,6 +8,8 @@ not for every line of every page with date lines; the weights read are those a l
 >>> weights = Weights([0, 0, 1], [False, True, True], LineWords(["20 мая", "Аким открыл школу"]))
 >>> len(weights), weights[0], weights[1], weights[-1], weights[0:3:2]
 (3, 1, 2, 3, [1, 3])
+>>> LineWords(["20 мая", "Аким открыл школу", "Текст."])[::2]
+[2, 1]
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ class LineWords:
     def __init__(self, texts: list[str]):
         self._texts, self._known = texts, [None] * len(texts)
 
-    def __getitem__(self, n: int) -> int:
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self._texts)))]
         size = self._known[n]
         if size is None:
             size = self._known[n] = words(self._texts[n])
