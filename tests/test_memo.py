@@ -1,7 +1,8 @@
 """The page memo (``Document.memo``) saves work and changes nothing.
 
 ``split_items`` writes what it found out about each line text (a headline, a date
-line, a dated lead) and ``extract_metadata`` reads it back. Cleaning with the memo
+line, a dated lead) and ``extract_metadata`` reads it back; the ``split_dates`` rules
+that carry stamps write which short lines are date lines, and ``split_items`` reads it. Cleaning with the memo
 switched off (a fresh dict for every lookup) gives the same items; every memo
 entry is what the test itself answers; and a memo belongs to one page only.
 """
@@ -21,7 +22,8 @@ from clean.io.decode import read_and_decode
 from tests.conftest import ROOT
 
 MODULES = [importlib.import_module(name) for name in (
-    "clean.families.items.page", "clean.stages.extract_metadata", "clean.families.dates.item_dates")]
+    "clean.families.items.page", "clean.stages.extract_metadata", "clean.families.dates.item_dates",
+    "clean.families.dates.glued_stamp", "clean.families.dates.stamp_lines")]
 
 PIPELINE = Pipeline()
 RULES = PIPELINE.rules
@@ -31,6 +33,7 @@ TESTS = {
         paragraphs.is_question_headline(text),
     ),
     "lead": lambda text: paragraphs.lead_date(text, RULES),
+    "dateline": lambda text: paragraphs.is_dateline(text, RULES),  # split_dates carries stamps, then Page
 }
 
 

@@ -36,6 +36,7 @@ from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.dates.stamp_lines import carry_bare_stamps
+from clean.families.items.page import facts
 
 MAX_GLUED_TITLE_CHARS = 250  # a text glued before a stamp longer than this is a sentence, not a title
 MIN_GLUED_WORD_LETTERS = 4  # a single word glued before a stamp: a label (Подробнее), not a version (v2.10.2019)
@@ -46,9 +47,12 @@ CANDIDATE = regex.compile(
       | (?P<iy>\d{4}) - (?P<im>\d{2}) - (?P<irun>\d{1,8}) )
     """
 )
+# inside every CANDIDATE (its month and two digits beside it); a page view is scanned for it faster
+CANDIDATE_GATE = regex.compile(r"\d\d[./-]\d\d")
 SEPARATORS = " \t-–—|:,"
 TIME = regex.compile(r"T?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}(?!\d))?")
 STAMP_YEAR_WORD = regex.compile(r"(?:г\.|ж\.|р\.|г(?![\p{L}\d]))")  # 'year' after a stamp: ru, kk, uk
+YEAR_WORD_LETTERS = ("г", "ж", "р")  # what each form of STAMP_YEAR_WORD opens with
 TITLE_END = regex.compile(r"[\p{L}.!?»\"”)]$")
 VERSION_MARK = regex.compile(
     r"(?i)(?:^|[\s.])(?:v|ver|version|release|build|rev|revision|no|nr|версия|верс|релиз|выпуск|сборка|редакция|№|#)$"
@@ -76,14 +80,20 @@ def glued_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def candidate_lines(doc: Document) -> list[int]:
-    """Indices of the kept lines that hold a :data:`CANDIDATE`: the only lines the rule can split.
+    """Indices of the kept lines that may hold a :data:`CANDIDATE`: the only lines the rule can split.
 
-    One scan of the page view. Safe because a candidate is digits and ``./-``
-    only, so it never spans the ``\\n`` joining the view's lines, and it has no
-    lookaround, so a line holds one exactly when the view has one inside it.
+    One scan of the page view for :data:`CANDIDATE_GATE`, a cheaper pattern
+    that every candidate contains (two digits, a separator, two digits: a
+    ``D.MM.YY…`` has ``MM.YY``, since the run after the month has at least two
+    digits, and a ``YYYY-MM-D…`` has ``YY-MM``), so the lines it finds hold
+    every line with a candidate; on the few others
+    :func:`_split_line` finds no candidate and leaves the line. Safe because
+    the gate is digits and ``./-`` only, so it never spans the ``\\n`` joining the
+    view's lines, and it has no lookaround, so a line holds one exactly when the
+    view has one inside it.
     """
     view = doc.view()
-    hits = {view.position(m.start()) for m in CANDIDATE.finditer(view.text)}
+    hits = {view.position(m.start()) for m in CANDIDATE_GATE.finditer(view.text)}
     return [view.index[k] for k in sorted(hits)]
 
 
@@ -101,7 +111,7 @@ def split_stamps(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document
     for i, (title, stamped, _) in reversed(splits):
         lines[i : i + 1] = [title, stamped] if title is not None else [stamped]
     edits = sorted([*doc.edits, *(edit for _, (_, _, edit) in splits)], key=lambda e: e.line)
-    return doc.replace(lines=carry_bare_stamps(lines, rules), edits=tuple(edits))
+    return doc.replace(lines=carry_bare_stamps(lines, rules, facts(doc, rules, "dateline")), edits=tuple(edits))
 
 
 def _split_line(line: Line, rule: Rule, rules: RuleSet):
@@ -144,51 +154,64 @@ def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
 
 
 def _readings(m, rules: RuleSet):
-    if m.group("iy"):
-        year, month, run = int(m.group("iy")), int(m.group("im")), m.group("irun")
+    """The valid readings of candidate ``m``, in the order :func:`best_reading` weighs them."""
+    d, _, month, run, iy, im, irun = m.groups()  # one call: the named groups one by one cost more
+    if iy:
+        year, month = int(iy), int(im)
         for k in (2, 1):
-            if len(run) >= k:
-                yield from _reading(m, (year, month, int(run[:k])), m.start("irun") + k, True, rules)
+            if len(irun) >= k:
+                reading = _reading(m, (year, month, int(irun[:k])), m.start("irun") + k, True, rules)
+                if reading is not None:
+                    yield reading
         return
-    day, month, run = int(m.group("d")), int(m.group("m")), m.group("run")
+    day, month = int(d), int(month)
     for width in (4, 2):
-        if len(run) < width or (width == 2 and len(m.group("d")) < 2):
+        if len(run) < width or (width == 2 and len(d) < 2):
             continue
         year = int(run[:width]) + (2000 if width == 2 else 0)
-        yield from _reading(m, (year, month, day), m.start("run") + width, width == 4, rules)
+        reading = _reading(m, (year, month, day), m.start("run") + width, width == 4, rules)
+        if reading is not None:
+            yield reading
 
 
-def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet):
+def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading | None:
     """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid.
 
     A year word after the stamp (``05.03.2022г.5 марта``) is the stamp's only when
     the body repeats the stamp's date; otherwise the stamp is part of a sentence
-    (``20.11.2020ж. Астанада …``) and is read without it.
+    (``20.11.2020ж. Астанада …``) and is read without it. (:data:`STAMP_YEAR_WORD`
+    is tried only where one of its first letters is: each of its forms opens with one.)
     """
     year, month, day = ymd
     if not valid(year, month, day):
-        return
+        return None
     text = m.string
-    year_word = STAMP_YEAR_WORD.match(text, _skip_separators(text, stamp_end))
-    if year_word:
-        with_word = next(_body(m, ymd, year_word.end(), four_digit, rules), None)
+    after = _skip_separators(text, stamp_end)
+    if text.startswith(YEAR_WORD_LETTERS, after) and (year_word := STAMP_YEAR_WORD.match(text, after)):
+        with_word = _body(m, ymd, year_word.end(), four_digit, rules)
         if with_word is not None and with_word.agrees:
-            yield with_word
-            return
-    yield from _body(m, ymd, stamp_end, four_digit, rules)
+            return with_word
+    return _body(m, ymd, stamp_end, four_digit, rules)
 
 
-def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet):
-    """The reading whose stamp ends at ``stamp_end``, a time after it included, when its body starts well."""
+def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading | None:
+    """The reading whose stamp ends at ``stamp_end``, a time after it included, when its body starts well.
+
+    :data:`TIME` is tried only where a colon is among the next four characters:
+    a time's first colon comes after its hour (one or two digits) and a ``T``.
+    """
     year, month, day = ymd
     text = m.string
-    time = TIME.match(text, _skip_separators(text, stamp_end))
+    start = _skip_separators(text, stamp_end)
+    time = TIME.match(text, start) if text.find(":", start, start + 4) >= 0 else None
     if time:
         stamp_end = time.end()
-    body = text[_skip_separators(text, stamp_end):]
+        start = _skip_separators(text, stamp_end)
+    body = text[start:]
     ok, agrees = well_formed(body, ymd, rules)
-    if ok:
-        yield Reading(f"{year:04d}-{month:02d}-{day:02d}", text[m.start() : stamp_end], body, agrees, four_digit)
+    if not ok:
+        return None
+    return Reading(f"{year:04d}-{month:02d}-{day:02d}", text[m.start() : stamp_end], body, agrees, four_digit)
 
 
 def _skip_separators(text: str, pos: int) -> int:

@@ -29,8 +29,9 @@ from clean.families.dates.reader import date_at
 from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
+from clean.families.items.card_weights import LineWords
 from clean.families.items.cards import find_cards, shape_string
-from clean.families.items.paragraphs import is_dateline
+from clean.families.items.page import facts, memo_dateline
 
 MAX_DATE_LINE_CHARS = 60  # 'Wednesday, 20 November 2020, 14:35:00' is 37; a longer line is text
 
@@ -70,7 +71,8 @@ def stamp_date_lines(doc: Document, rule: Rule, rules: RuleSet, indices) -> Docu
                 edits.append(Edit(rule.id, line.start, line.text, ""))
     if len(edits) == len(doc.edits):
         return doc
-    return doc.replace(lines=carry_bare_stamps(lines, rules), edits=tuple(sorted(edits, key=lambda e: e.line)))
+    datelines = facts(doc, rules, "dateline")
+    return doc.replace(lines=carry_bare_stamps(lines, rules, datelines), edits=tuple(sorted(edits, key=lambda e: e.line)))
 
 
 def date_line(text: str, rules: RuleSet) -> str | None:
@@ -78,11 +80,8 @@ def date_line(text: str, rules: RuleSet) -> str | None:
     else None (``2 Декабрь 95`` alone on a line may be a score or a count: no stamp)."""
     if len(text) > MAX_DATE_LINE_CHARS:
         return None
-    if text[:1].isdigit():  # no label: a label opens with a letter
-        before = rules.derived("dates.before-date-line", _before_date)
-    else:
-        before = rules.derived("dates.label-before-date-line", _label_before_date)
-    start = before.match(text).end()
+    label = None if text[:1].isdigit() else label_prefix(rules).match(text)  # a label opens with a letter
+    start = rules.derived("dates.before-date-line", _before_date).match(text, label.end() if label else 0).end()
     found = date_at(text, start, rules)
     if found is None or found.iso is None or not YEAR.search(found.text):
         return None
@@ -96,32 +95,37 @@ def _after_date(rules: RuleSet):
                          rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*{ZONE})?\s*")
 
 
-def _before_date(rules: RuleSet, label: str = ""):
-    """What may precede the date on a date line: a time, a weekday (``Пятница,``), or both; after ``label``."""
+def _before_date(rules: RuleSet):
+    """What may precede the date on a date line, after its label if it has one: a time, a weekday
+    (``Пятница,``), or both.
+
+    :func:`date_line` matches the label (:func:`~clean.families.dates.date_labels.label_prefix`) and
+    this pattern one after the other, which ends where one pattern of the two (the label optional)
+    would: everything after the label is optional, so the first label that matches is the one that
+    pattern takes too, and its greedy spaces leave none to this one. So that pattern (9 ms to compile
+    in each worker) is never built: the label's pattern is built anyway, and this one is needed alone.
+    """
     days = sorted((d for names in rules.tables.get("weekdays", {}).values() for d in names), key=len, reverse=True)
     weekday = "|".join(regex.escape(d) for d in days) or r"(?!x)x"
     after = rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*"
-    return regex.compile(rf"(?i){label}\s*(?:{TIME}{after}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
+    return regex.compile(rf"(?i)\s*(?:{TIME}{after}[\s,|–—-]*)?(?:(?:{weekday})\.?(?!\w)[\s,|–—-]*)?")
 
 
-def _label_before_date(rules: RuleSet):
-    """:func:`_before_date` after a label (``Published``, ``Опубликовано:``), for a line that opens with no digit."""
-    return _before_date(rules, "(?:" + label_prefix(rules).pattern.removeprefix("(?i)") + ")?")
-
-
-def carry_bare_stamps(lines, rules: RuleSet) -> tuple[Line, ...]:
+def carry_bare_stamps(lines, rules: RuleSet, datelines: dict | None = None) -> tuple[Line, ...]:
     """A stamp alone on its line goes to the next text line (past blank lines), which then spans them all.
 
     Not on a page whose dates trail their items (it ends with a bare stamp and
     does not open with one), nor in a run of cards that print their date under
     the headline (:mod:`clean.families.items.cards`): there the next line belongs to another item.
+    ``datelines``: the page's memo of :func:`~clean.families.items.paragraphs.is_dateline`
+    (:func:`~clean.families.items.page.memo_dateline`), if it has one.
     """
     kept = [i for i, line in enumerate(lines) if line.kept]
     if not any(_bare(lines[i]) for i in kept):
         return tuple(lines)
     if _bare(lines[kept[-1]]) and not _bare(lines[kept[0]]):
         return tuple(lines)
-    closing = _closing_stamps(lines, kept, rules)
+    closing = _closing_stamps(lines, kept, rules, {} if datelines is None else datelines)
     lines, drop = list(lines), set()
     for i, line in enumerate(lines):
         if i in drop or not _bare(line) or i in closing:
@@ -135,13 +139,14 @@ def carry_bare_stamps(lines, rules: RuleSet) -> tuple[Line, ...]:
     return tuple(line for k, line in enumerate(lines) if k not in drop)
 
 
-def _closing_stamps(lines, kept: list[int], rules: RuleSet) -> set[int]:
+def _closing_stamps(lines, kept: list[int], rules: RuleSet, memo: dict) -> set[int]:
     """Indices of the bare stamps that close a card of a run whose date lines come under the headline,
     and of the one right before the first such card (a feed's own date over its first entry, which has
     its own)."""
     texts = [lines[i].text for i in kept]
-    datelines = [_bare(lines[i]) or (len(t) <= MAX_DATE_LINE_CHARS and is_dateline(t, rules)) for i, t in zip(kept, texts)]
-    cards = find_cards(shape_string(texts, datelines), [len(t.split()) for t in texts])
+    datelines = [_bare(lines[i]) or (len(t) <= MAX_DATE_LINE_CHARS and memo_dateline(memo, t, rules))
+                 for i, t in zip(kept, texts)]
+    cards = find_cards(shape_string(texts, datelines), LineWords(texts))  # words counted where weighed
     closing = {n for n, closes in cards.closes.items() if closes}
     dated = [cards.region[n] for n in closing if n in cards.region]
     first = min(dated, default=0)  # the page's first card that has a date line of its own

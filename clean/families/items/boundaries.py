@@ -83,16 +83,19 @@ def cut_items(doc: Document, rules: RuleSet) -> Document:
     separated = _after_separator(doc, page.kept) if "items.separator" in enabled else set()
     embedded = _after_embed(doc, page.kept)
     starts = [(page.kept[0], "items.first")]
-    first = 0
+    first, dates_only = 0, page.bare[0]  # dates_only: all(page.bare[first:n]), kept as n goes on
     for n in range(1, len(page.kept)):
         reason = "items.separator" if n in separated else _opens_item(page, n, first, enabled, n in embedded)
-        if reason and reason != "items.separator" and all(page.bare[first:n]):
+        if reason and reason != "items.separator" and dates_only:
             if reason != "items.card" or len(starts) == 1:
-                continue  # date lines alone are no item: they head the item after them
-            starts.pop()  # ... unless that is a card with its own date: then they close the item before
+                reason = None  # date lines alone are no item: they head the item after them
+            else:
+                starts.pop()  # ... unless that is a card with its own date: then they close the item before
         if reason:
             starts.append((page.kept[n], reason))
-            first = n
+            first, dates_only = n, page.bare[n]
+        else:
+            dates_only = dates_only and page.bare[n]
     return doc.replace(segments=tuple(_segments(doc, page.kept, starts)))
 
 

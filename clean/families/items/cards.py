@@ -27,12 +27,15 @@ False
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import eq
 
 import regex
 
 from clean.families.items.card_ends import date_side, leftover_at_start
+from clean.families.items.card_weights import Weights
 
 MIN_CARDS = 3  # fewer repeats are no pattern: two dated paragraphs of an article are not cards
 MAX_CARD_LINES = 10  # a card longer than this is an article with dates in it
@@ -41,6 +44,7 @@ MAX_LABEL_CHARS = 30
 MAX_LABEL_WORDS = 3
 
 DATE_RUN = regex.compile(r"D+")
+SAME_RUN = re.compile(rb"\x01+")  # a run of letters equal to the one a period on (see _periodic)
 LINK = regex.compile(r"(?:https?://|www\.)\S+")
 NUMBER = regex.compile(r"[\d\s.,:+]+")
 
@@ -80,40 +84,41 @@ def shape_string(texts: list[str], datelines: list[bool]) -> str:
     return "".join(shape(t, d) for t, d in zip(texts, datelines))
 
 
-def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], sizes: list[int],
+def line_cards(texts: list[str], datelines: list[bool], stamped: list[bool], sizes,
                removed: list[str] | None = None, headlines: list[bool] | None = None) -> Cards:
     """The cards of a page's kept lines, by line position. A line that is only a date or a time is a
     date line (``D``); a line that carries a date stamp (split off its head, or carried onto it from the
     date line above) shows its date first, so it reads as a date line and then its own shape.
     ``removed[n]``: the shapes of the lines removed as noise right before line ``n`` that a card is
     made of (its counters ``N``, its links ``U``): part of the card's shape though not of its text; an
-    extra last entry holds those after the last line.
+    extra last entry holds those after the last line. ``sizes[n]``: the words of line ``n`` (a list, or
+    :class:`~clean.families.items.card_weights.LineWords` to count them only where they are weighed).
 
     >>> cards = line_cards(["Заголовок один", "Текст.", "Заголовок два", "Текст.", "Заголовок три", "Текст."],
     ...                    [False] * 6, [True, False] * 3, [2, 1] * 3)
     >>> sorted(cards.starts), cards.region[5]
     ([0, 2, 4], 4)
     """
-    symbols, owner, weights = [], [], []
+    symbols, owner, own = [], [], []  # own[k]: letter k is its line's shape (it weighs the line's words)
     headlines = headlines or [False] * len(texts)
     for n, (text, dateline, stamp) in enumerate(zip(texts, datelines, stamped)):
         ghosts = removed[n] if removed else ""
         if ghosts:  # most lines have no removed line before them
             symbols.extend(ghosts)
             owner.extend([n] * len(ghosts))
-            weights.extend([1] * len(ghosts))
+            own.extend([False] * len(ghosts))
         if stamp and not dateline:
             symbols.append("D")
             owner.append(n)
-            weights.append(1)
+            own.append(False)
         symbols.append(shape(text, dateline, headlines[n]))
         owner.append(n)
-        weights.append(sizes[n])
+        own.append(True)
     if removed and len(removed) > len(texts) and texts:  # what the last card ends with, after the last line
         symbols.extend(removed[-1])
         owner.extend([len(texts) - 1] * len(removed[-1]))
-        weights.extend([1] * len(removed[-1]))
-    found = find_cards("".join(symbols), weights)
+        own.extend([False] * len(removed[-1]))
+    found = find_cards("".join(symbols), Weights(owner, own, sizes))  # the words read only where weighed
     if found is NO_CARDS:
         return found
     closes = {owner[k]: v for k, v in found.closes.items() if datelines[owner[k]]}
@@ -158,6 +163,8 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
         if count < MIN_CARDS - 1:
             break
         for a, b in _periodic(symbols, period):
+            if (b - a) // period < MIN_CARDS:
+                continue  # too short for cards at whichever end its leftover lines are: they are not weighed
             extra = (b - a) % period
             if extra and sizes is not None:
                 at_start = leftover_at_start(sizes, a, b, period, extra)
@@ -218,14 +225,14 @@ def _anchored(symbols: str, run: list[tuple[int, int]], starts: set, closes: dic
 
 
 def _periodic(symbols: str, period: int):
-    """The maximal stretches ``[a, b)`` where every letter equals the one ``period`` letters on."""
-    n, i = len(symbols), 0
-    while i + period < n:
-        if symbols[i] != symbols[i + period]:
-            i += 1
-            continue
-        j = i
-        while j + period < n and symbols[j] == symbols[j + period]:
-            j += 1
-        yield i, j + period
-        i = j + 1
+    """The maximal stretches ``[a, b)`` where every letter equals the one ``period`` letters on.
+
+    Each is a run of positions ``k`` where ``symbols[k] == symbols[k + period]``
+    (``[a, b - period)``), found in C: the comparisons as bytes, the runs of ones by a pattern.
+
+    >>> list(_periodic("TDTTDTTDX", 3)), list(_periodic("WTDWTDU", 3))
+    ([(0, 8)], [(0, 6)])
+    """
+    same = bytes(map(eq, symbols, symbols[period:]))
+    for run in SAME_RUN.finditer(same):
+        yield run.start(), run.end() + period

@@ -17,10 +17,11 @@ from operator import or_
 from typing import TYPE_CHECKING
 
 from clean.families.dates.reader import FoundDate
+from clean.families.items.card_weights import LineWords
 from clean.families.items.cards import MIN_CARDS, NO_CARDS, line_cards
 from clean.families.items.paragraphs import (
     CLOSING, MAX_DATELINE_CHARS, QUOTE_FIRST, STEM_CHARS, colon_lists, headline_lists, is_attribution, is_credit,
-    is_dateline, is_headline, is_question_headline, is_quote, lead_date, has_headline_shape, stems, words,
+    is_dateline, is_headline, is_question_headline, is_quote, lead_date, has_headline_shape, stems,
 )
 from clean.model.document import Document
 
@@ -63,6 +64,15 @@ def memo_lead(leads: dict, text: str, rules: RuleSet) -> FoundDate | None:
     return found
 
 
+def memo_dateline(datelines: dict, text: str, rules: RuleSet) -> bool:
+    """``is_dateline(text, rules)`` through the memo ``datelines`` (``facts(doc, rules, "dateline")``): the
+    split_dates rules that carry stamps ask it of a page's short lines, and :class:`Page` asks it again."""
+    found = datelines.get(text)
+    if found is None:
+        found = datelines[text] = is_dateline(text, rules)
+    return found
+
+
 CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed, but part of a card's shape
 
 
@@ -102,7 +112,9 @@ class Page:
         texts = [line.text for line in lines]
         self.lines = lines + [None]
         # is_dateline is False past MAX_DATELINE_CHARS: most paragraphs never call it
-        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and is_dateline(t, rules)) for t in texts] + [False]
+        datelines = facts(doc, rules, "dateline")
+        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and memo_dateline(datelines, t, rules)) for t in texts]
+        self.bare.append(False)
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         self.attribution = [is_attribution(t) for t in texts] + [False]
         self.credit = [is_credit(t) for t in texts] + [False]
@@ -130,7 +142,7 @@ class Page:
         if sum(self.stamped) < MIN_CARDS:
             return NO_CARDS
         stamps = [line.stamp is not None for line in lines]
-        return line_cards(texts, self.bare, stamps, list(map(words, texts)), _card_noise(doc, self.kept))
+        return line_cards(texts, self.bare, stamps, LineWords(texts), _card_noise(doc, self.kept))
 
     def lead(self, n: int):
         """The date kept line ``n`` opens with (a :class:`~clean.families.dates.reader.FoundDate`), or None."""

@@ -109,15 +109,18 @@ def is_quote(text: str) -> bool:
 
 
 def lead_date(text: str, rules) -> FoundDate | None:
-    """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None."""
-    if not DIGIT.search(LEAD_SPAN.match(text).group()):
+    """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None. (A first
+    character ``isdecimal`` is a :data:`DIGIT` in the first words; a date at 0 has no words, sentence end
+    or number sign before it.)"""
+    if not text[:1].isdecimal() and not DIGIT.search(LEAD_SPAN.match(text).group()):
         return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
     late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
     found = first_date(head, rules, late.end() if late else len(head))
-    if found is None or words(head[: found.start]) >= LEAD_WORDS or "." in _sentence_ends(head[: found.start]):
+    if found is None or found.start and (words(head[: found.start]) >= LEAD_WORDS or NUMBER_SIGN.search(
+            head, 0, found.start) or "." in _sentence_ends(head[: found.start])):
         return None
-    if NUMBER_SIGN.search(head, 0, found.start) or NUMBER_TAIL.match(head, found.end):
+    if NUMBER_TAIL.match(head, found.end):
         return None  # a document's number that reads as a date: '№ 20.11.2020-15', '20.11.2020№15'
     return found
 
