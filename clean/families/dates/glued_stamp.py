@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import regex
 
-from clean.families.dates.reader import date_at, valid, vocabulary
+from clean.families.dates.reader import date_at, readable_number, valid, vocabulary
 from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
@@ -156,6 +156,8 @@ def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
 def _readings(m, rules: RuleSet):
     """The valid readings of candidate ``m``, in the order :func:`best_reading` weighs them."""
     d, _, month, run, iy, im, irun = m.groups()  # one call: the named groups one by one cost more
+    if not readable_number(m.group(0)):
+        return
     if iy:
         year, month = int(iy), int(im)
         for k in (2, 1):

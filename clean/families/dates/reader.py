@@ -100,8 +100,24 @@ def date_at(text: str, pos: int, rules) -> FoundDate | None:
     return _read(*hit, vocab) if hit else None
 
 
+def readable_number(text: str) -> bool:
+    """Can Python read the digits of ``text`` (digits, and the separators ``./-`` of a numeric date) as numbers?
+
+    The ``regex`` engine's ``\\d`` knows the digits of a newer Unicode than this Python's
+    ``int()`` does (Garay ``𐵀``, U+10D40, and about a hundred more): such a date is no date
+    here, not a page lost to a ``ValueError``.
+
+    >>> readable_number("20.11.2020"), readable_number("٢٠.١١.٢٠٢٠"), readable_number("\U00010d41\U00010d42.11.2020")
+    (True, True, False)
+    """
+    return text.isascii() or all(c.isdecimal() or c in "./-" for c in text)
+
+
 def _read(m, groups: tuple, vocab: Vocabulary) -> FoundDate | None:
     rb, d, m1, me, y, ra, m2, d2, y2, ra2, y3, d3, m3, nd, _, nm, ny, iy, im, id_, y4, m4, d4 = groups  # GROUPS
+    if not m.group(0).isascii() and not readable_number("".join(g for g in (d, y, d2, y2, y3, d3, nd, nm, ny, iy, im,
+                                                                              id_, y4, d4) if g)):
+        return None
     if d:
         day, month, year = int(d), vocab.month_number(m1), y and full_year(y)
         if year and me and month is not None and month > (vocab.month_number(me) or 13):

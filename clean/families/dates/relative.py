@@ -27,6 +27,7 @@ from typing import NamedTuple
 import regex
 
 from clean.engine.registry import python_rule
+from clean.families.dates.reader import readable_number
 from clean.engine.ruleset import Rule, RuleSet
 from clean.model.document import Document
 
@@ -45,14 +46,14 @@ class _Table(NamedTuple):
 def crawl_day(crawl_date: str, stamp: str, table: _Table) -> str | None:
     """The ISO day that ``stamp`` (a whole line) names, counted back from ``crawl_date``; None if it names none."""
     crawl = CRAWL_DATE.match(crawl_date or "")
-    if crawl is None:
+    if crawl is None or not readable_number("".join(g for g in crawl.groups() if g)):
         return None
     y, mo, d, hh, mm, ss = crawl.groups()
     at = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
     text = stamp.strip().casefold()
     if (m := DAY_STAMP.fullmatch(text)) and m["word"] in table.days_back:
         return (at - timedelta(days=table.days_back[m["word"]])).date().isoformat()
-    if (m := AGO_STAMP.fullmatch(text)) and m["unit"] in table.units and m["ago"] in table.ago:
+    if (m := AGO_STAMP.fullmatch(text)) and m["unit"] in table.units and m["ago"] in table.ago and readable_number(m["n"]):
         minutes = int(m["n"]) * table.units[m["unit"]]
         if minutes < 24 * 60 and hh is None:
             return None  # hours ago, and the crawl's hour unknown: the day is not known
