@@ -1,0 +1,53 @@
+"""The shortcuts of the chrome, credit and contact rules find what the plain forms would.
+
+Each test builds the plain form the shortcut replaces (an oracle written out here) and checks that the
+rule's answer is the same on lines made to sit at the shortcut's edges.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from clean.families.chrome import trailing_links as tl
+from clean.model.document import Document
+from clean.pipeline import Pipeline
+
+RULES = Pipeline().rules
+
+
+def _whole_pattern() -> regex.Pattern:
+    """chrome.trailing-link's pattern over all its phrases at once (as it was before the per-word split)."""
+    phrases = {p.strip() for lang in RULES.table("widget_phrases")["whole"].values() for p in lang}
+    chosen = sorted((p for p in phrases if len(p.split()) >= tl.MIN_WORDS and p[:1].isupper() and p[-1:].isalpha()),
+                    key=len, reverse=True)
+    return tl._pattern(chosen)
+
+
+def test_a_trailing_link_is_found_where_the_whole_pattern_finds_it():
+    whole = _whole_pattern()
+    links = RULES.derived("chrome.trailing-link", tl._build)
+    phrases = sorted({p for lang in RULES.table("widget_phrases")["whole"].values() for p in lang})
+    heads = ["", "Done.", "Done. ", "Done.  \t", "the bank said", "the bank said  ", "Ура!", "«Да»", "x" * 90 + "."]
+    tails = ["", "…", " …", "...", " → ", "»", "\u00a0", " \u00a0…", ".", "!"]
+    checked = cut = 0
+    for phrase in phrases:
+        for head in heads:
+            for tail in tails:
+                text = head + phrase + tail
+                word = tl._last_word(text)
+                expected = None
+                if word in links.last_words:
+                    found = whole.search(text)
+                    expected = None if found is None or not text[: found.start()].strip() else found.start()
+                assert tl.trailing_link(text, RULES) == expected, text
+                checked += 1
+                cut += expected is not None
+    assert cut > len(phrases)  # the lines cut are many: the test looks at both outcomes
+
+
+def test_a_trailing_link_after_a_long_run_of_spaces_keeps_its_spaces_in_the_audit():
+    rule = RULES.get("chrome.trailing-link")
+    text = "The bank said the app would work again." + " " * 40 + "Read more"
+    doc = tl.trailing_links(Document.from_text(text), rule, RULES)
+    assert doc.removals[0].text == " " * 40 + "Read more"
+    assert doc.lines[0].text == "The bank said the app would work again."
