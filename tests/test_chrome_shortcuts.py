@@ -6,13 +6,19 @@ rule's answer is the same on lines made to sit at the shortcut's edges.
 
 from __future__ import annotations
 
-import regex
+import sys
 
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clean.families.chrome import site_names
 from clean.families.chrome import trailing_links as tl
 from clean.model.document import Document
 from clean.pipeline import Pipeline
 
 RULES = Pipeline().rules
+DOMAIN = regex.compile(r"^(?:[\w-]+\.)+kz$")
 
 
 def _whole_pattern() -> regex.Pattern:
@@ -51,3 +57,22 @@ def test_a_trailing_link_after_a_long_run_of_spaces_keeps_its_spaces_in_the_audi
     doc = tl.trailing_links(Document.from_text(text), rule, RULES)
     assert doc.removals[0].text == " " * 40 + "Read more"
     assert doc.lines[0].text == "The bank said the app would work again."
+
+
+def test_every_character_a_pattern_reads_as_a_space_is_one_to_str_isspace():
+    """The site-name gate looks for spaces with ``str.isspace``; the separators are found by ``\\s``."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\x1c|—–-/»:xЁ.", max_size=14))
+def test_a_title_line_without_a_spaced_separator_is_never_split(text):
+    assert site_names._has_separator(text) or site_names.SEPARATOR.split(text) == [text]
+    assert site_names.may_suffix(text) or site_names.suffix(text, DOMAIN, ("новост*",)) is None
+    assert site_names.may_prefix(text) or site_names.prefix(text, DOMAIN, ("новост*",), {"x"}, {"x"}) is None
+
+
+def test_a_separator_at_the_edges_of_a_line_is_no_separator():
+    for text in ["— Site", "Title —", "-", " - ", "a\u00a0—\u2009b", "Title | Site", "a -b", "a- b"]:
+        assert site_names._has_separator(text) == (site_names.SEPARATOR.split(text) != [text]), text

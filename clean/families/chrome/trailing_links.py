@@ -98,14 +98,11 @@ def trailing_links(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     only when its last word is the last word of a phrase (a set look-up on the page's lines split in
     one call): the phrases' alternation tried at every position of a page would cost more than all
     the other chrome rules together."""
-    links, view = rules.derived(rule.id, _build), doc.view()
-    texts = view.text.split("\n")
-    if len(texts) != len(view.index):  # a line holds a line end of its own: read the lines one by one
-        texts = [doc.lines[i].text for i in view.index]
+    links, lines = rules.derived(rule.id, _build), doc.lines
     lasts = links.last_words
-    cuts = [(view.index[k], cut) for k, t in enumerate(texts)
-            if (t[-1:] not in CLOSED or t.endswith("...")) and (word := _last_word(t)) in lasts
-            and (cut := _cut(doc.lines[view.index[k]].text, word, links)) is not None]
+    cuts = [(i, cut) for i in doc.view().index
+            if ((t := lines[i].text)[-1:] not in CLOSED or t.endswith("...")) and (word := _last_word(t)) in lasts
+            and (cut := _cut(t, word, links)) is not None]
     if not cuts:
         return doc
     lines, removals = list(doc.lines), list(doc.removals)
