@@ -12,7 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.families.chrome import site_names
+from clean.families.chrome import site_names, tally_lines
 from clean.families.chrome import trailing_links as tl
 from clean.model.document import Document
 from clean.pipeline import Pipeline
@@ -76,3 +76,25 @@ def test_a_title_line_without_a_spaced_separator_is_never_split(text):
 def test_a_separator_at_the_edges_of_a_line_is_no_separator():
     for text in ["— Site", "Title —", "-", " - ", "a\u00a0—\u2009b", "Title | Site", "a -b", "a- b"]:
         assert site_names._has_separator(text) == (site_names.SEPARATOR.split(text) != [text]), text
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="Aaб\u0301'’- \t:1,.\u00a0x", max_size=16))
+def test_every_tally_holds_a_colon_the_page_scan_counts(text):
+    if tally_lines.TALLY.fullmatch(text.strip()):
+        assert len(tally_lines.TALLY_COLON.findall(text)) == 1, text
+
+
+def test_a_tally_whose_label_ends_with_a_mark_an_apostrophe_or_a_hyphen_is_counted():
+    for text in ["Итого\u0301: 12", "Rock'n'roll’: 3", "Кое-что-: 1 204", "  Всего\t:\t7  "]:
+        assert tally_lines.TALLY.fullmatch(text.strip()), text
+        assert len(tally_lines.TALLY_COLON.findall(text)) == 1, text
+
+
+def test_three_tallies_whatever_stands_round_their_colons_are_still_taken():
+    rule = RULES.get("chrome.tally-line")
+    page = "\n".join(["Минск", "Всего\t:\t12", "Брест", "Всего :5", "Гомель", "всего:  4", "Текст."])
+    doc = tally_lines.tally_lines(Document.from_text(page), rule, RULES)
+    assert [line.removed for line in doc.lines] == [None, rule.id, None, rule.id, None, rule.id, None]
+    two = tally_lines.tally_lines(Document.from_text("\n".join(page.split("\n")[2:])), rule, RULES)
+    assert all(line.removed is None for line in two.lines)
