@@ -12,8 +12,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.families.chrome import site_names, tally_lines
+from clean.families.chrome import meta_lines, site_names, tally_lines
 from clean.families.chrome import trailing_links as tl
+from clean.families.items.paragraphs import is_dateline
+from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 from clean.pipeline import Pipeline
 
@@ -98,3 +100,40 @@ def test_three_tallies_whatever_stands_round_their_colons_are_still_taken():
     assert [line.removed for line in doc.lines] == [None, rule.id, None, rule.id, None, rule.id, None]
     two = tally_lines.tally_lines(Document.from_text("\n".join(page.split("\n")[2:])), rule, RULES)
     assert all(line.removed is None for line in two.lines)
+
+
+def split_meta_label_as_first_written(doc, rule, rules):
+    """chrome.split-meta-label before its first-character test: every short kept line looked up."""
+    counters, dates, _ = rules.derived("chrome.meta-labels", meta_lines._labels)
+    lines, index = doc.lines, doc.view().index
+    marked = []
+    for n in range(len(index) - 1):
+        text = lines[index[n]].text
+        if len(text) > meta_lines.MAX_LABEL_CHARS or not text:
+            continue
+        label = meta_lines.label_key(text)
+        if label in counters and meta_lines.COUNT.fullmatch(lines[index[n + 1]].text.strip()):
+            marked += [index[n], index[n + 1]]
+        elif label in dates and is_dateline(lines[index[n + 1]].text.strip(), rules):
+            marked.append(index[n])
+    return remove_lines(doc, rule.id, marked)
+
+
+LABEL_LINES = ["Просмотров", "\tПРОСМОТРОВ :", "  просмотров:", "Date of publication:", "DATE", ":", " : ", "Дата",
+               "Обновлено", "x" * 40, "Просмотров" + " " * 30, "Просмотров" + " " * 31, "Updated\t", "Комментарии\u00a0",
+               "12", "1 520", "12.10.2020", "Вчера, 10:15", "Текст статьи.", "", "Posted  on"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_LINES), max_size=8))
+def test_a_split_meta_label_is_found_where_every_short_line_looked_up_finds_it(page):
+    rule = RULES.get("chrome.split-meta-label")
+    doc = Document.from_text("\n".join(page))
+    assert meta_lines.split_meta_label(doc, rule, RULES) == split_meta_label_as_first_written(doc, rule, RULES)
+
+
+def test_a_label_line_of_forty_characters_is_read_and_one_of_forty_one_is_not():
+    rule = RULES.get("chrome.split-meta-label")
+    for pad, taken in ((30, True), (31, False)):
+        doc = Document.from_text("Просмотров" + " " * pad + "\n1 520\nТекст.")
+        assert (meta_lines.split_meta_label(doc, rule, RULES) is not doc) == taken
