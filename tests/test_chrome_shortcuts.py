@@ -12,9 +12,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.families.chrome import meta_lines, site_names, tally_lines
+from clean.families.chrome import card_counters, meta_lines, site_names, tally_lines
 from clean.families.chrome import trailing_links as tl
-from clean.families.items.paragraphs import is_dateline
+from clean.families.items.paragraphs import is_dateline, is_headline
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 from clean.pipeline import Pipeline
@@ -137,3 +137,30 @@ def test_a_label_line_of_forty_characters_is_read_and_one_of_forty_one_is_not():
     for pad, taken in ((30, True), (31, False)):
         doc = Document.from_text("Просмотров" + " " * pad + "\n1 520\nТекст.")
         assert (meta_lines.split_meta_label(doc, rule, RULES) is not doc) == taken
+
+
+GLUED = ["Пожар в Кокшетау1203", "Мост открыли в Киеве87", "Форум прошёл во «Львове»15", "Сборная победила5",
+         "Новый вирус COVID19", "Итоги года1234567", "Итоги года12345678", "Текст.", "abc12", "ab12", "Ёлки12",
+         "Матч завершился 2:1", "Мост открыли в Киеве87 ", "вчера\u00a012"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(GLUED), max_size=7))
+def test_glued_counters_are_cut_where_every_line_looked_at_would_cut_them(page):
+    rule = RULES.get("chrome.glued-counter")
+    doc = Document.from_text("\n".join(page))
+    lines, cuts = doc.lines, []
+    for i in doc.view().index:  # the rule as first written: every kept line looked at
+        text = lines[i].text
+        found = card_counters.GLUED_COUNTER.search(text) if text[-1:].isdigit() else None
+        if found is not None and is_headline(text[: found.start()]):
+            cuts.append(i)
+    out = card_counters.glued_counters(doc, rule, RULES)
+    assert [i for i, line in enumerate(out.lines) if line.text != lines[i].text] == (cuts if len(cuts) >= 3 else [])
+
+
+def test_three_glued_counters_the_last_on_the_last_line_are_cut():
+    rule = RULES.get("chrome.glued-counter")
+    page = "Текст.\nПожар в Кокшетау1203\nМост открыли в Киеве87\nФорум прошёл во Львове1234567"
+    out = card_counters.glued_counters(Document.from_text(page), rule, RULES)
+    assert [line.text for line in out.lines][1:] == ["Пожар в Кокшетау", "Мост открыли в Киеве", "Форум прошёл во Львове"]
