@@ -12,7 +12,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.families.chrome import card_counters, meta_lines, site_names, tally_lines
+from clean.families.chrome import card_counters, meta_lines, navigation, site_names, tally_lines
+from clean.families.chrome.widgets import fold, vocabulary
 from clean.families.chrome import trailing_links as tl
 from clean.families.items.paragraphs import is_dateline, is_headline
 from clean.families.line_marks import remove_lines
@@ -164,3 +165,30 @@ def test_three_glued_counters_the_last_on_the_last_line_are_cut():
     page = "Текст.\nПожар в Кокшетау1203\nМост открыли в Киеве87\nФорум прошёл во Львове1234567"
     out = card_counters.glued_counters(Document.from_text(page), rule, RULES)
     assert [line.text for line in out.lines][1:] == ["Пожар в Кокшетау", "Мост открыли в Киеве", "Форум прошёл во Львове"]
+
+
+def is_menu_as_first_written(text: str, vocab) -> bool:
+    """navigation.is_menu before it read the case-folded words without folding again."""
+    if text.rstrip()[-1:] in navigation.CLOSING or regex.search(r"[»›→>/]", text):
+        return False
+    words, items, n = fold(text).split(), 0, 0
+    if len(words) < navigation.MIN_MENU_ITEMS:
+        return False
+    while n < len(words):
+        step = next((k for k in (3, 2, 1) if " ".join(words[n : n + k]) in vocab.menu), 0)
+        if not step:
+            return False
+        items, n = items + 1, n + step
+    return items >= navigation.MIN_MENU_ITEMS
+
+
+MENU_PIECES = ["Главная", "НОВОСТИ", "Новости", "В мире", "в  мире", "Спорт", "İnterview", "Политика", "Ёлка", "ǰ", "|",
+               " / ", " ", "\t", ".", "-", "Sport", "Weather", "Ещё", "Экономика", "Город", "»", "12", "\u00a0"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(MENU_PIECES), max_size=9))
+def test_a_menu_is_read_as_when_every_line_was_folded(pieces):
+    vocab = vocabulary(RULES)
+    for text in ("".join(pieces), " ".join(pieces)):
+        assert navigation.is_menu(text, vocab) == is_menu_as_first_written(text, vocab), text
