@@ -12,12 +12,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.families.chrome import card_counters, embeds, meta_lines, navigation, site_names, tally_lines
+from clean.families.chrome import embeds, navigation, site_names, tally_lines
 from clean.families.chrome.widget_gates import ODD
 from clean.families.chrome.widgets import fold, vocabulary
 from clean.families.chrome import trailing_links as tl
-from clean.families.items.paragraphs import is_dateline, is_headline
-from clean.families.line_marks import remove_lines
 from clean.model.document import Document
 from clean.pipeline import Pipeline
 
@@ -102,70 +100,6 @@ def test_three_tallies_whatever_stands_round_their_colons_are_still_taken():
     assert [line.removed for line in doc.lines] == [None, rule.id, None, rule.id, None, rule.id, None]
     two = tally_lines.tally_lines(Document.from_text("\n".join(page.split("\n")[2:])), rule, RULES)
     assert all(line.removed is None for line in two.lines)
-
-
-def split_meta_label_as_first_written(doc, rule, rules):
-    """chrome.split-meta-label before its first-character test: every short kept line looked up."""
-    counters, dates, _ = rules.derived("chrome.meta-labels", meta_lines._labels)
-    lines, index = doc.lines, doc.view().index
-    marked = []
-    for n in range(len(index) - 1):
-        text = lines[index[n]].text
-        if len(text) > meta_lines.MAX_LABEL_CHARS or not text:
-            continue
-        label = meta_lines.label_key(text)
-        if label in counters and meta_lines.COUNT.fullmatch(lines[index[n + 1]].text.strip()):
-            marked += [index[n], index[n + 1]]
-        elif label in dates and is_dateline(lines[index[n + 1]].text.strip(), rules):
-            marked.append(index[n])
-    return remove_lines(doc, rule.id, marked)
-
-
-LABEL_LINES = ["Просмотров", "\tПРОСМОТРОВ :", "  просмотров:", "Date of publication:", "DATE", ":", " : ", "Дата",
-               "Обновлено", "x" * 40, "Просмотров" + " " * 30, "Просмотров" + " " * 31, "Updated\t", "Комментарии\u00a0",
-               "12", "1 520", "12.10.2020", "Вчера, 10:15", "Текст статьи.", "", "Posted  on"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(LABEL_LINES), max_size=8))
-def test_a_split_meta_label_is_found_where_every_short_line_looked_up_finds_it(page):
-    rule = RULES.get("chrome.split-meta-label")
-    doc = Document.from_text("\n".join(page))
-    assert meta_lines.split_meta_label(doc, rule, RULES) == split_meta_label_as_first_written(doc, rule, RULES)
-
-
-def test_a_label_line_of_forty_characters_is_read_and_one_of_forty_one_is_not():
-    rule = RULES.get("chrome.split-meta-label")
-    for pad, taken in ((30, True), (31, False)):
-        doc = Document.from_text("Просмотров" + " " * pad + "\n1 520\nТекст.")
-        assert (meta_lines.split_meta_label(doc, rule, RULES) is not doc) == taken
-
-
-GLUED = ["Пожар в Кокшетау1203", "Мост открыли в Киеве87", "Форум прошёл во «Львове»15", "Сборная победила5",
-         "Новый вирус COVID19", "Итоги года1234567", "Итоги года12345678", "Текст.", "abc12", "ab12", "Ёлки12",
-         "Матч завершился 2:1", "Мост открыли в Киеве87 ", "вчера\u00a012"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(GLUED), max_size=7))
-def test_glued_counters_are_cut_where_every_line_looked_at_would_cut_them(page):
-    rule = RULES.get("chrome.glued-counter")
-    doc = Document.from_text("\n".join(page))
-    lines, cuts = doc.lines, []
-    for i in doc.view().index:  # the rule as first written: every kept line looked at
-        text = lines[i].text
-        found = card_counters.GLUED_COUNTER.search(text) if text[-1:].isdigit() else None
-        if found is not None and is_headline(text[: found.start()]):
-            cuts.append(i)
-    out = card_counters.glued_counters(doc, rule, RULES)
-    assert [i for i, line in enumerate(out.lines) if line.text != lines[i].text] == (cuts if len(cuts) >= 3 else [])
-
-
-def test_three_glued_counters_the_last_on_the_last_line_are_cut():
-    rule = RULES.get("chrome.glued-counter")
-    page = "Текст.\nПожар в Кокшетау1203\nМост открыли в Киеве87\nФорум прошёл во Львове1234567"
-    out = card_counters.glued_counters(Document.from_text(page), rule, RULES)
-    assert [line.text for line in out.lines][1:] == ["Пожар в Кокшетау", "Мост открыли в Киеве", "Форум прошёл во Львове"]
 
 
 def is_menu_as_first_written(text: str, vocab) -> bool:

@@ -39,8 +39,6 @@ MAX_COUNTER_CHARS = 12
 
 COUNTER_LINE = regex.compile(r"[(\[]?[#№]?\d{1,3}(?:[ \u00a0,.]?\d{3})*(?:[.,]\d)?[kKкКmMмМ]?[)\]]?")  # not 14.10
 GLUED_COUNTER = regex.compile(r"(?<=\p{Ll}{3}[»\"”)]?)\d{2,7}$")
-# the line end after a line that ends with a GLUED_COUNTER: found from the line end (a literal: a fast scan)
-GLUED_END = regex.compile(r"(?<=\p{Ll}{3}[»\"”)]?\d{2,7})\n")
 
 
 @python_rule("chrome.card-counter")
@@ -98,8 +96,6 @@ def glued_counters(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     ['Пожар в Кокшетау', 'Мост открыли в Киеве', 'Форум прошёл во Львове', 'Текст.']
     """
     lines, view = doc.lines, doc.view()
-    if _glued_ends(view.text) < MIN_COUNTERS:
-        return doc
     cuts = []
     for i in view.index:
         text = lines[i].text
@@ -114,11 +110,3 @@ def glued_counters(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         removals.append(Removal(rule.id, line.start, line.text[cut:]))
         lines[i] = line.replace(text=line.text[:cut])
     return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)))
-
-
-def _glued_ends(page: str) -> int:
-    """How many lines of ``page`` (kept lines joined with line ends) may end with a GLUED_COUNTER: the line
-    ends after one (:data:`GLUED_END`), and the last line's end. At least as many as the lines it cuts: each
-    ends with its digits (so with no line end of its own), and a match starts at most 8 characters before
-    the end of the text (7 digits, and a last line end ``$`` may stand before)."""
-    return len(GLUED_END.findall(page)) + (GLUED_COUNTER.search(page, max(len(page) - 8, 0)) is not None)

@@ -155,20 +155,15 @@ def _relative_time(rules: RuleSet) -> regex.Pattern:
 def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove a counter's label and its number, or a date's label over its date line (see module docstring).
 
-    A label is a short line: each kept line of at most :data:`MAX_LABEL_CHARS` characters (its length read
-    from the view's offsets) whose first character but spaces and tabs folds to a label's first character is
-    looked up, case-folded, in the labels' sets (a scan of the page's text with their alternation cost ten
-    times more). That first test is exact: :func:`label_key` case-folds character by character a text that
-    starts with that character (unless the line is a colon alone, whose key, '', is no label).
-    """
-    counters, dates, firsts = rules.derived("chrome.meta-labels", _labels)
-    lines, view = doc.lines, doc.view()
-    index = view.index
+    A label is a short line: each kept line of at most :data:`MAX_LABEL_CHARS` characters is looked up,
+    case-folded, in the labels' sets (a scan of the page's text with their alternation cost ten times
+    more)."""
+    counters, dates = rules.derived("chrome.meta-labels", _labels)
+    lines, index = doc.lines, doc.view().index
     marked = []
-    # a kept line's length is the distance to the next one's offset, less the line end: 1..MAX_LABEL_CHARS chars
-    for n in [n for n, (a, b) in enumerate(zip(view.offsets, view.offsets[1:])) if 1 < b - a <= MAX_LABEL_CHARS + 1]:
+    for n in range(len(index) - 1):
         text = lines[index[n]].text
-        if text.lstrip(" \t")[:1].casefold()[:1] not in firsts:
+        if len(text) > MAX_LABEL_CHARS or not text:
             continue
         label = label_key(text)
         if label in counters and COUNT.fullmatch(lines[index[n + 1]].text.strip()):
@@ -184,12 +179,10 @@ def label_key(text: str) -> str:
     return " ".join(BLANKS.split(text.strip(" \t").removesuffix(":").strip(" \t"))).casefold()
 
 
-def _labels(rules: RuleSet) -> tuple[frozenset, frozenset, frozenset]:
+def _labels(rules: RuleSet) -> tuple[frozenset, frozenset]:
     """The counters' labels (table ``meta_labels``) and the dates' (``date_labels``, section ``labels``), as
-    :func:`label_key` gives them, and their first characters (':' standing for the empty key), built once per
-    rule set."""
+    :func:`label_key` gives them, built once per rule set."""
     counters = rules.tables.get("meta_labels", {}).get("counter", {})
     dates = rules.tables.get("date_labels", {}).get("labels", {})
-    counters = frozenset(label_key(w) for ws in counters.values() for w in ws)
-    dates = frozenset(label_key(w) for ws in dates.values() for w in ws)
-    return counters, dates, frozenset(key[:1] or ":" for key in counters | dates)
+    return (frozenset(label_key(w) for ws in counters.values() for w in ws),
+            frozenset(label_key(w) for ws in dates.values() for w in ws))
