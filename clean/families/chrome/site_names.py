@@ -135,10 +135,12 @@ def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
 
     A domain first, then a short part with a site word, else the first part.
     """
-    for named in (lambda p: domain.search(p.strip()), lambda p: _short_name(p) and _has_site_word(p, site_words)):
-        for part in parts:
-            if named(part):
-                return _site(part, domain)
+    for part in parts:
+        if domain.search(part.strip()):
+            return part.strip().lower()  # what _site gives a domain, without searching it again
+    for part in parts:
+        if _short_name(part) and _has_site_word(part, site_words):
+            return _site(part, domain)
     return _site(parts[0], domain)
 
 
