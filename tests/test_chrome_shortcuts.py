@@ -16,6 +16,7 @@ from clean.families.chrome import embeds, navigation, site_names, tally_lines
 from clean.families.chrome import trailing_links as tl
 from clean.families.chrome.widget_gates import ODD
 from clean.families.chrome.widgets import fold, vocabulary
+from clean.families.contact import press_footer
 from clean.model.document import Document
 from clean.pipeline import Pipeline
 
@@ -154,3 +155,14 @@ def test_the_timeline_gate_words_are_the_words_of_the_rule_pattern():
     for word in words:
         doc = embeds.timeline_embed(Document.from_text(f"Текст.\n{word.strip()} by @city_news"), rule, RULES)
         assert doc.lines[1].removed == rule.id, word
+
+
+def test_each_phone_piece_opens_with_its_mark_so_a_page_without_the_mark_has_no_match():
+    for mark, piece in zip(press_footer.PIECE_MARKS, press_footer.PHONE_PIECES, strict=True):
+        assert regex.match(r"\\?(.)", piece.pattern).group(1) == mark, piece.pattern
+        for text in ["+7 (727) 244-24-17", "(72533) 5-12-40", "8 800 555 35 35", "8-800-555-35-35", "x-12-34"]:
+            assert all(m.group(0)[0] == mark for m in piece.finditer(text))
+    rule = RULES.get("contact.press-footer")
+    page = "Новость.\nПресс-служба МВД\nТел.: 8 (717) 271-00-00"  # no '+': the other pieces still find it
+    doc = press_footer.press_footer(Document.from_text(page), rule, RULES)
+    assert [line.removed for line in doc.lines] == [None, rule.id, rule.id]
