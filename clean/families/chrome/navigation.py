@@ -127,8 +127,8 @@ def is_menu(text: str, vocab: Vocabulary) -> bool:
     words, items, n = fold_case(text).split(), 0, 0
     if not all(map(str.isalpha, words)):
         words = fold(text).split()
-    if len(words) < MIN_MENU_ITEMS:
-        return False
+    if len(words) < MIN_MENU_ITEMS or not vocab.menu_words.issuperset(words):
+        return False  # each word must be read as part of a section's name
     while n < len(words):
         step = next((k for k in (3, 2, 1) if " ".join(words[n : n + k]) in vocab.menu), 0)
         if not step:
