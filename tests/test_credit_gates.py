@@ -20,8 +20,8 @@ from tests.conftest import ROOT
 
 RULES = shipped_rules()
 LINE_RULES = ["credit.photo-line", "credit.source-line", "chrome.social-embed", "credit.domain-line",
-              "chrome.embed-attribution"]
-OPENING = {**credit_lines.OPENERS, "chrome.social-embed": embeds.OPENERS}
+              "chrome.embed-attribution", "chrome.timeline-embed"]
+OPENING = {**credit_lines.OPENERS, "chrome.social-embed": embeds.OPENERS, "chrome.timeline-embed": embeds.TIMELINE_OPENERS}
 
 
 def pages() -> list[str]:
@@ -33,7 +33,8 @@ def pages() -> list[str]:
         for word in sorted(words):
             for form in (word, word.capitalize(), word.upper()):
                 built += [f"{form} автора", f"({form} из архива)", f"  {form}: Reuters", f"{form} by Jane Doe",
-                          f"{form} this post on Instagram", f"{form} материалам ТАСС", f"{form} ғаламтордан алынды"]
+                          f"{form} this post on Instagram", f"{form} материалам ТАСС", f"{form} ғаламтордан алынды",
+                          f"{form} by @valley_news", f" \t{form} от city_24 ", f"{form}  von stadt_news", f"x {form} by @a"]
     built += ["example.org", "www.Example.com/news", "(Name (@handle))", "Jane (@jane.doe) on March 1, 2020"]
     return texts + ["\n".join(built)]
 

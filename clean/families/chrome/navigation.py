@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import regex
 
-from clean.model.document import Document
+from clean.model.document import Document, fold_case
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.line_marks import remove_lines
@@ -43,7 +43,7 @@ MAX_CRUMB_WORDS = 4
 MAX_CRUMB_PARTS = 5
 CLOSING = ".!?…;:,"
 MIN_MENU_ITEMS = 3
-_PATH = regex.compile(r"[»›→>/]")
+_PATH_MARKS = "»›→>/"
 _HOME_SPLIT = regex.compile(r"\s*(?:/|>|»|›|→|::|\|)\s*")
 _HEAD_SPLIT = regex.compile(r"\s+>\s+|\s*[»›→]\s*")
 _HEAD_MARKS = ">»›→"  # a line _HEAD_SPLIT cuts in two has one of them
@@ -60,17 +60,16 @@ def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     first separator starts the line, after separators, and folds to a home name),
     or a head line with a path mark.
     """
-    vocab = vocabulary(rules)
-    kept = doc.kept_indices()
-    head = set(kept[:HEAD_LINES])
-    home = set(lines_opening(vocab.opens_home, doc.view()))
+    vocab, view = vocabulary(rules), doc.view()
+    head = view.index[:HEAD_LINES]
+    home = lines_opening(vocab.opens_home, view)
     taken = []
-    for i in _open_ended(doc, sorted(home | head)):
+    for i in _open_ended(doc, sorted({*home, *head}) if home else head):
         text = doc.lines[i].text
         if i in home:
             take = is_breadcrumb(text, vocab, i in head)
         else:  # not the home form, so only the head form is left
-            take = any(mark in text for mark in _HEAD_MARKS) and _is_head_path(text)
+            take = any(map(text.__contains__, _HEAD_MARKS)) and _is_head_path(text)
         if take:
             taken.append(i)
     return remove_lines(doc, rule.id, taken)
@@ -117,12 +116,19 @@ def menu(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def is_menu(text: str, vocab: Vocabulary) -> bool:
-    """Three or more section names and nothing else."""
-    if text.rstrip()[-1:] in CLOSING or _PATH.search(text):
+    """Three or more section names and nothing else.
+
+    A line whose case-folded words are all letters is not folded again: its words are already those of
+    :func:`~clean.families.chrome.widgets.fold` (a space is no letter, and a text with an ``İ``, which fold
+    spells ``I``, folds to a combining dot, no letter either).
+    """
+    if text.rstrip()[-1:] in CLOSING or any(map(text.__contains__, _PATH_MARKS)):
         return False  # a path (Главная » Новости) is a breadcrumb
-    words, items, n = fold(text).split(), 0, 0
-    if len(words) < MIN_MENU_ITEMS:
-        return False
+    words, items, n = fold_case(text).split(), 0, 0
+    if not all(map(str.isalpha, words)):
+        words = fold(text).split()
+    if len(words) < MIN_MENU_ITEMS or not vocab.menu_words.issuperset(words):
+        return False  # each word must be read as part of a section's name
     while n < len(words):
         step = next((k for k in (3, 2, 1) if " ".join(words[n : n + k]) in vocab.menu), 0)
         if not step:

@@ -48,7 +48,7 @@ NOT_A_HEADLINE = (".", ";")  # a line ending so is a sentence, never the headlin
 @python_rule("chrome.site-suffix")
 def site_suffix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Cut ``— Site.kz — slogan`` or ``| Site`` from a title line at the head of the page; remember the site."""
-    return _cut_site(doc, rule, rules, site_names.suffix)
+    return _cut_site(doc, rule, rules, site_names.suffix, site_names.may_suffix)
 
 
 @python_rule("chrome.site-prefix")
@@ -56,16 +56,18 @@ def site_prefix(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Cut ``Site.kz:`` or ``Site News |`` from the front of a title line, when no suffix was found."""
     if any(line.role == "title" for line in doc.lines):
         return doc
-    return _cut_site(doc, rule, rules, site_names.prefix)
+    return _cut_site(doc, rule, rules, site_names.prefix, site_names.may_prefix)
 
 
-def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find) -> Document:
-    domain, words = rules.derived("site_words", _site_vocabulary)
+def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find, may_find) -> Document:
+    """Cut the site's name that ``find`` finds in the first head line it finds one in; ``may_find`` is False
+    for a line where ``find`` finds none whatever the page (so its neighbours are not gathered)."""
     kept = head_indices(doc)
     for n, i in enumerate(kept[:HEAD_LINES]):
         line = doc.lines[i]
-        if len(line.text) > MAX_TITLE_CHARS:
+        if len(line.text) > MAX_TITLE_CHARS or not may_find(line.text):
             continue
+        domain, words = rules.derived("site_words", _site_vocabulary)
         echoes = Echoes(doc.lines[j].text for j in kept[n + 1 : n + 1 + REPEAT_WINDOW])
         found = find(line.text, domain, words, echoes, FarEchoes(doc, i))
         if found is None:

@@ -126,6 +126,8 @@ def split_follow_call(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove a call to follow the site cut into lines at its links (see module docstring)."""
     vocab, table = vocabulary(rules), rules.table("widget_phrases")["split_call"]
     view = doc.view()
+    if vocab.social.isdisjoint(view.first_words()):
+        return doc  # no line opens with a network (most pages: one set test in C)
     first = [k for k, w in enumerate(view.first_words()) if w in vocab.social]  # lines opening with a network
     if len(first) < MIN_CALL_NETWORKS:
         return doc

@@ -45,6 +45,7 @@ MAX_SITE_WORDS = 4
 CLOSING = ".;:"  # a headline may end with ? ! or …, never with a full stop
 SEPARATOR = regex.compile(r"(\s+[—–/»-]\s+|\s*\|\s*)")
 SEPARATOR_MARKS = ("|", "—", "–", "-", "/", "»")  # one of them is in every SEPARATOR match
+SPACED_MARKS = SEPARATOR_MARKS[1:]  # the marks of SEPARATOR's first form, with spaces on both sides
 BRAND = regex.compile(r"\p{Ll}\p{Lu}|\p{L}\d|\d\p{L}")  # ОренБест, Якутия24: a coined name, not a word
 MIN_FAR_ECHO_WORDS = 3  # a headline echoed far down the page, shorter than this, needs a capitalised site part
 COLON_PREFIX = regex.compile(r"^(?P<site>\S+?)\s*:\s+(?=\S)")
@@ -134,10 +135,12 @@ def _pick_site(parts: list[str], domain: regex.Pattern, site_words) -> str:
 
     A domain first, then a short part with a site word, else the first part.
     """
-    for named in (lambda p: domain.search(p.strip()), lambda p: _short_name(p) and _has_site_word(p, site_words)):
-        for part in parts:
-            if named(part):
-                return _site(part, domain)
+    for part in parts:
+        if domain.search(part.strip()):
+            return part.strip().lower()  # what _site gives a domain, without searching it again
+    for part in parts:
+        if _short_name(part) and _has_site_word(part, site_words):
+            return _site(part, domain)
     return _site(parts[0], domain)
 
 
@@ -175,9 +178,35 @@ def prefix(text: str, domain: regex.Pattern, site_words: tuple[str, ...], echoes
     return None
 
 
+def may_suffix(text: str) -> bool:
+    """False when :func:`suffix` finds no site's name in ``text``, whatever the page: it needs a separator."""
+    return _has_separator(text)
+
+
+def may_prefix(text: str) -> bool:
+    """False when :func:`prefix` finds no site's name in ``text``, whatever the page: a name before the headline
+    ends with a colon (COLON_PREFIX) or a separator."""
+    return ":" in text or _has_separator(text)
+
+
 def _may_split(text: str) -> bool:
     """False when ``text`` has none of the characters a SEPARATOR needs (the split would find nothing)."""
     return any(map(text.__contains__, SEPARATOR_MARKS))
+
+
+def _has_separator(text: str) -> bool:
+    """False when SEPARATOR finds nothing in ``text``: it has no ``|``, and no dash, slash or ``»`` with a space
+    on each side (a character ``str.isspace`` takes: it takes every one ``\\s`` matches, tests/test_page_gates.py)."""
+    if "|" in text:
+        return True
+    last = len(text) - 1
+    for mark in SPACED_MARKS:
+        at = text.find(mark, 1, last)
+        while at >= 0:
+            if text[at - 1].isspace() and text[at + 1].isspace():
+                return True
+            at = text.find(mark, at + 1, last)
+    return False
 
 
 def _prefixed(text: str, end: int, site: str, domain: regex.Pattern) -> SiteName | None:

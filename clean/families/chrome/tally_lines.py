@@ -31,6 +31,9 @@ MIN_TALLIES = 3  # fewer lines with one label are data, not a widget
 # a label of one to six words, no digits, a colon, a number (thousands separators, a decimal part)
 TALLY = regex.compile(r"(?P<label>\p{L}[\p{L}\p{M}'’-]*(?: [\p{L}\p{M}'’-]+){0,5})[ \t]*:[ \t]*"
                       r"\d{1,3}(?:[ \u00a0,.]?\d{3})*(?:[.,]\d+)?")  # one space between words: no backtracking
+# what stands round the colon of every TALLY: the end of a label, spaces, the number's first digit; found
+# from the colon (a literal: a fast scan), so counting them is one pass over the page
+TALLY_COLON = regex.compile(r"(?<=[\p{L}\p{M}'’-][ \t]*):[ \t]*\d")
 MAX_TALLY_CHARS = 80
 MIN_SENTENCE_WORDS = 6  # a line of text above and below a block of tallies: it is a table in an article
 TALLY_RULE = "chrome.tally-line"
@@ -38,8 +41,15 @@ TALLY_RULE = "chrome.tally-line"
 
 @python_rule("chrome.tally-line")
 def tally_lines(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """Remove the tally lines whose label the page prints :data:`MIN_TALLIES` times (see module docstring)."""
+    """Remove the tally lines whose label the page prints :data:`MIN_TALLIES` times (see module docstring).
+
+    A page with fewer than :data:`MIN_TALLIES` matches of :data:`TALLY_COLON` has no label printed so often:
+    each tally line holds one (a TALLY match is a label, spaces, the colon, spaces and a digit), and a match
+    holds one colon, so two tally lines never share one.
+    """
     view = doc.view()
+    if len(TALLY_COLON.findall(view.text)) < MIN_TALLIES:
+        return doc
     labels = {}
     for i in view.index:
         text = doc.lines[i].text

@@ -35,31 +35,60 @@ CLOSED = frozenset(".,;:!?)\"”'")  # a line ending with one of these (but '...
 @dataclass(frozen=True)
 class _Links:
     last_words: frozenset  # the phrases' last words, case-folded: the cheap test each line passes first
-    pattern: regex.Pattern
+    by_last: dict  # a last word -> the pattern of the phrases that end with it, and their greatest length
 
 
 def _build(rules: RuleSet) -> _Links:
+    """The phrases' last words, and per last word the rule's pattern restricted to the phrases ending with it.
+
+    Why the restricted pattern finds what the whole one would, on every line that passes the last-word test:
+    a match ends the line with a phrase and its TAIL. If the TAIL held a character that ``_last_word``
+    does not strip (a space other than ' ' or a tab), the line's last word would end with that space and be
+    no phrase's last word. So the line stripped of ``ENDINGS`` ends with the phrase (whose last character is a
+    letter, which ``ENDINGS`` never holds), and its last word is the phrase's text after its last ' ' (a phrase
+    without a ' ' is in every group). A match of the whole pattern at a position thus uses a phrase of the
+    line's group, and the group's pattern matches there too: both find the same first match start.
+    """
     phrases = {p.strip() for lang in rules.table("widget_phrases")["whole"].values() for p in lang}
     chosen = sorted((p for p in phrases if len(p.split()) >= MIN_WORDS and p[:1].isupper() and p[-1:].isalpha()),
                     key=len, reverse=True)
+    last_words = frozenset(p.split()[-1].casefold() for p in chosen)
+    keys = [p.rpartition(" ")[2].casefold() if " " in p else None for p in chosen]
+    groups = {word: [p for p, k in zip(chosen, keys) if k in (word, None)] for word in last_words | set(keys) - {None}}
+    return _Links(last_words, {word: (_pattern(group), len(group[0])) for word, group in groups.items() if group})
+
+
+def _pattern(chosen: list[str]) -> regex.Pattern:
+    """The phrases ``chosen`` (longest first) at the end of a line, after a sentence's end or a lower-case word."""
     alternatives = "|".join(regex.escape(p) for p in chosen)
     long_ones = "|".join(regex.escape(p) for p in chosen if len(p.split()) >= MIN_WORDS_AFTER_WORD) or r"(?!x)x"
-    pattern = regex.compile(rf"(?:(?<=[.!?…»\"”)])[^\S\n]*(?:{alternatives})|(?<=\p{{Ll}})[^\S\n]+(?:{long_ones})){TAIL}$")
-    return _Links(frozenset(p.split()[-1].casefold() for p in chosen), pattern)
+    return regex.compile(rf"(?:(?<=[.!?…»\"”)])[^\S\n]*(?:{alternatives})|(?<=\p{{Ll}})[^\S\n]+(?:{long_ones})){TAIL}$")
 
 
 def trailing_link(text: str, rules: RuleSet) -> int | None:
     """Where the 'read more' link glued to the end of ``text`` starts, or None."""
     links = rules.derived("chrome.trailing-link", _build)
-    return _cut(text, links) if _last_word(text) in links.last_words else None
+    word = _last_word(text)
+    return _cut(text, word, links) if word in links.last_words else None
 
 
 def _last_word(text: str) -> str:
     return text.rstrip(ENDINGS).rpartition(" ")[2].casefold()
 
 
-def _cut(text: str, links: _Links) -> int | None:
-    found = links.pattern.search(text)
+def _cut(text: str, word: str, links: _Links) -> int | None:
+    """Where the phrase ending ``text`` (whose last word is ``word``, one of ``links.last_words``) starts, or None.
+
+    The search starts no earlier than a match can (see :func:`_build`: the phrase ends where ``text`` stripped of
+    ``ENDINGS`` ends, so it starts at most the group's longest phrase before that, and only spaces, which
+    ``str.rstrip`` strips too, stand between a match's start and its phrase).
+    """
+    group = links.by_last.get(word)
+    if group is None:
+        return None
+    pattern, longest = group
+    start = len(text[: max(len(text.rstrip(ENDINGS)) - longest, 0)].rstrip())
+    found = pattern.search(text, start)
     return None if found is None or not text[: found.start()].strip() else found.start()
 
 
@@ -69,14 +98,11 @@ def trailing_links(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     only when its last word is the last word of a phrase (a set look-up on the page's lines split in
     one call): the phrases' alternation tried at every position of a page would cost more than all
     the other chrome rules together."""
-    links, view = rules.derived(rule.id, _build), doc.view()
-    texts = view.text.split("\n")
-    if len(texts) != len(view.index):  # a line holds a line end of its own: read the lines one by one
-        texts = [doc.lines[i].text for i in view.index]
+    links, lines = rules.derived(rule.id, _build), doc.lines
     lasts = links.last_words
-    cuts = [(view.index[k], cut) for k, t in enumerate(texts)
-            if (t[-1:] not in CLOSED or t.endswith("...")) and _last_word(t) in lasts
-            and (cut := _cut(doc.lines[view.index[k]].text, links)) is not None]
+    cuts = [(i, cut) for i in doc.view().index
+            if ((t := lines[i].text)[-1:] not in CLOSED or t.endswith("...")) and (word := _last_word(t)) in lasts
+            and (cut := _cut(t, word, links)) is not None]
     if not cuts:
         return doc
     lines, removals = list(doc.lines), list(doc.removals)

@@ -67,6 +67,7 @@ class Vocabulary:
     social: frozenset
     home: frozenset
     menu: frozenset
+    menu_words: frozenset  # every word of the ``menu`` phrases: a line with another word is no menu
     lead: regex.Pattern
     credit: regex.Pattern
     call: regex.Pattern
@@ -104,6 +105,7 @@ def _build(rules: RuleSet) -> Vocabulary:
         social=social,
         home=home,
         menu=menu,
+        menu_words=frozenset(w for p in menu for w in p.split()),
         lead=_opening(langs("lead"), r"\s*:\s*(?=(?-i:\p{Lu})|[\d«\"“„'])(?!.*[^.]\.\s*$)"),
         credit=_opening(langs("credit"), r"\s*:\s*\S(?!.*[^.]\.\s*$)"),
         call=_opening(langs("call"), r"(?!\w)"),

@@ -58,6 +58,7 @@ PHONE_PIECES = (
     regex.compile(r"8(?:[^\S\n]|-)?\(?\d{3}\)?(?:[^\S\n]|-)?\d{3}(?:[^\S\n]|-)?\d{2}(?:[^\S\n]|-)?\d{2}"),  # 8 800 …
     regex.compile(r"-\d{2,4}-\d{2}"),  # 244-24-17
 )
+PIECE_MARKS = ("+", "(", "8", "-")  # the literal first character of each of PHONE_PIECES, in its every match
 WORD = regex.compile(r"\w+")
 SENTENCE_END = regex.compile(r"\p{L}{2,}[.!?…]$")
 
@@ -126,7 +127,8 @@ def contact_candidates(view: PageView) -> list[int]:
     every PHONE match holds one of :data:`PHONE_PIECES`, which stay inside a line.
     """
     page = view.text
-    hits = [m.start() for piece in PHONE_PIECES for m in piece.finditer(page)]
+    # a piece whose first character is not on the page has no match there (a substring test is a faster scan)
+    hits = [m.start() for mark, piece in zip(PIECE_MARKS, PHONE_PIECES) if mark in page for m in piece.finditer(page)]
     at = page.find("@")
     while at >= 0:
         hits.append(at)
