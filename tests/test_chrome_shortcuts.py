@@ -12,9 +12,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean.families.chrome import embeds, navigation, site_names, tally_lines
+from clean.engine.kinds import apply_kind
+from clean.families.chrome import navigation, site_names, tally_lines
 from clean.families.chrome import trailing_links as tl
-from clean.families.chrome.widget_gates import ODD
 from clean.families.chrome.widgets import fold, vocabulary
 from clean.families.contact import press_footer
 from clean.model.document import Document
@@ -129,31 +129,19 @@ def test_a_menu_is_read_as_when_every_line_was_folded(pieces):
         assert navigation.is_menu(text, vocab) == is_menu_as_first_written(text, vocab), text
 
 
-def test_what_the_timeline_pattern_matches_to_a_letter_of_its_words_folds_to_that_letter():
-    """chrome.timeline-embed looks only at lines whose first run of letters folds to one of its words."""
-    letters = sorted({c for word in embeds.TIMELINE_OPENERS for c in word})
-    any_letter = regex.compile("[" + "".join(regex.escape(c) for c in letters) + "]", regex.IGNORECASE)
-    for c in map(chr, range(sys.maxunicode + 1)):
-        if any_letter.fullmatch(c):
-            assert regex.match(r"\p{L}", c), repr(c)
-            folded = c.casefold().replace("ё", "е")
-            assert folded in letters or not folded.isalpha() or c in ODD, repr(c)
-
-
 def test_a_timeline_header_is_taken_in_any_case_after_spaces_and_a_sentence_about_tweets_is_not():
     rule = RULES.get("chrome.timeline-embed")
     page = "Новости\n  TWEETS by @valley_news\nТВИТЫ от city_24\nHis tweets by night worried @valley readers.\nΤweets by x"
-    doc = embeds.timeline_embed(Document.from_text(page), rule, RULES)
+    doc = apply_kind(Document.from_text(page), rule, RULES)
     assert [line.removed for line in doc.lines] == [None, rule.id, rule.id, None, None]
 
 
 def test_the_timeline_gate_words_are_the_words_of_the_rule_pattern():
-    source = RULES.get("chrome.timeline-embed").pattern
-    words = regex.search(r"\(\?i:([^)]*)\)", source).group(1).split("|")
-    assert embeds.TIMELINE_OPENERS == {w.strip().casefold() for w in words}
     rule = RULES.get("chrome.timeline-embed")
+    words = regex.search(r"\(\?i:([^)]*)\)", rule.pattern).group(1).split("|")
+    assert set(rule.opens_with) == {w.strip().casefold() for w in words}
     for word in words:
-        doc = embeds.timeline_embed(Document.from_text(f"Текст.\n{word.strip()} by @city_news"), rule, RULES)
+        doc = apply_kind(Document.from_text(f"Текст.\n{word.strip()} by @city_news"), rule, RULES)
         assert doc.lines[1].removed == rule.id, word
 
 

@@ -96,11 +96,14 @@ def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     pattern = rules.patterns[rule.id]
     if rule.kind == "join":
         return join_lines(doc, rule, pattern)
-    hits = opening_lines(rule, rules, doc.view()) if rule.opens_with else touched_lines(doc, pattern)
+    if rule.opens_with:  # line-anchored: a line it takes matches at its start (a search tries every character)
+        hits = [i for i in opening_lines(rule, rules, doc.view()) if pattern.match(doc.lines[i].text)]
+    else:
+        hits = touched_lines(doc, pattern)
     if not hits:
         return doc
     if rule.kind == "drop":
-        return _drop(doc, rule, pattern, hits)
+        return _drop(doc, rule, pattern, hits, checked=bool(rule.opens_with))
     return _rewrite(doc, rule, pattern, hits)
 
 
@@ -128,9 +131,9 @@ def touched_lines(doc: Document, pattern, gate=None) -> list[int]:
     return hits
 
 
-def _drop(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
-    """Remove the hit lines the pattern matches; the page itself when none does (hits are a superset)."""
-    taken = [i for i in hits if pattern.search(doc.lines[i].text)]
+def _drop(doc: Document, rule: Rule, pattern, hits: list[int], checked: bool = False) -> Document:
+    """Remove the hit lines the pattern matches (``checked``: each hit does); the page itself when none does."""
+    taken = hits if checked else [i for i in hits if pattern.search(doc.lines[i].text)]
     if not taken:
         return doc
     lines, removals = list(doc.lines), list(doc.removals)

@@ -23,18 +23,3 @@ Why the gate never drops a line the full check would take: :mod:`clean.engine.op
 from __future__ import annotations
 
 from clean.engine.openers import ODD, lines_opening, opening_words  # noqa: F401  (this module's API)
-from clean.families.line_marks import remove_lines
-from clean.model.document import Document
-
-
-def drop_opening(doc: Document, rule, rules, words: frozenset) -> Document:
-    """Remove the kept lines that open with one of ``words`` (:func:`lines_opening`) and match the rule's pattern.
-
-    For a pattern rule whose every match starts at a line start (``^``) and opens with one of a few
-    words: the pattern is tried at the start of those lines alone instead of scanning the page.
-    """
-    candidates = lines_opening(words, doc.view())
-    if not candidates:
-        return doc
-    pattern = rules.patterns[rule.id]
-    return remove_lines(doc, rule.id, [i for i in candidates if pattern.match(doc.lines[i].text)])

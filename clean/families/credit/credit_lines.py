@@ -1,20 +1,16 @@
 """Python rules for credit lines: each is its TOML pattern, tried only on the lines where it can match.
 
-A credit line opens with a fixed word ('Фото …', 'Источник: …'), and on most
-pages no line does. Instead of a regex pass over the whole page, a rule asks
-the page view for the lines whose first run of letters is one of its opening
-words (:data:`OPENERS`, the first words of its pattern's alternatives, folded:
-:func:`~clean.families.chrome.widget_gates.drop_opening`, the gate the widget
-rules use) and tries its pattern on those lines alone. A domain line is looked
-for on the lines with a dot before a lowercase ending (:data:`DOT_ENDING`); a
-press-service credit, alone or glued after the last sentence, on the last kept
-line only (where a text field or a press release ends).
+The credit lines that open with a fixed word ('Фото …', 'Источник: …', 'Дизайн сайта …') are pattern rules
+that say so in their TOML (``opens_with``, :mod:`clean.engine.openers`). What is left here: a domain line is
+looked for on the lines with a dot before a lowercase ending (:data:`DOT_ENDING`); a press-service credit,
+alone or glued after the last sentence, on the last kept line only (where a text field or a press release
+ends).
 
 >>> from clean.catalog import shipped_rules
 >>> rules = shipped_rules()
->>> doc = Document.from_text("Мост открыли.\\nФото автора\\nФото моста опубликовали вчера.")
->>> [line.removed for line in photo_line(doc, rules.get("credit.photo-line"), rules).lines]
-[None, 'credit.photo-line', None]
+>>> doc = Document.from_text("Мост открыли.\\nexample.org")
+>>> [line.removed for line in domain_line(doc, rules.get("credit.domain-line"), rules).lines]
+[None, 'credit.domain-line']
 """
 
 from __future__ import annotations
@@ -23,22 +19,9 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.chrome.widget_gates import drop_opening
 from clean.families.line_marks import remove_lines
 from clean.model.document import Document, Removal
 
-OPENERS = {  # rule id -> folded first words of the lines its pattern can take (keep in sync with the TOML)
-    "credit.photo-line": frozenset({
-        "фото", "фотография", "фотографии", "фота", "світлина", "світлини", "сурет", "суреттер",
-        "photo", "photos", "foto", "fotos", "fotoğraf", "image", "picture"}),
-    "credit.source-line": frozenset({
-        "источник", "источники", "джерело", "дереккөз", "крыніца", "булак", "source", "sources", "quelle",
-        "fuente", "kaynak", "по", "за", "паводле", "based"}),
-    "credit.site-maker": frozenset({
-        "design", "designed", "website", "developed", "powered", "theme", "дизайн", "создание", "разработка", "сайт",
-        "розробка", "створення", "webdesign", "realisierung", "conception", "réalisation", "diseño", "desarrollado",
-        "sitio"}),
-}
 # Every press-service credit the glued rule takes holds one of these (keep in sync with its TOML pattern):
 # a last line without them is left after a few substring tests, not a regex search.
 GLUED_WORDS = ("служб", "қызметі", "Press serv", "Press off")
@@ -55,24 +38,6 @@ def domain_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     candidates = sorted({view.index[view.position(m.start())] for m in DOT_ENDING.finditer(view.text)})
     pattern = rules.patterns[rule.id]
     return remove_lines(doc, rule.id, [i for i in candidates if pattern.match(doc.lines[i].text)])
-
-
-@python_rule("credit.photo-line")
-def photo_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """A photo credit line without a colon (see the TOML entry)."""
-    return drop_opening(doc, rule, rules, OPENERS[rule.id])
-
-
-@python_rule("credit.source-line")
-def source_line(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """A source credit on a line of its own (see the TOML entry)."""
-    return drop_opening(doc, rule, rules, OPENERS[rule.id])
-
-
-@python_rule("credit.site-maker")
-def site_maker(doc: Document, rule: Rule, rules: RuleSet) -> Document:
-    """The web studio's credit in a footer (see the TOML entry)."""
-    return drop_opening(doc, rule, rules, OPENERS[rule.id])
 
 
 @python_rule("credit.glued-source")
