@@ -17,7 +17,7 @@ capital first), count: a sentence that ends '… told us more.' keeps its words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -35,7 +35,17 @@ CLOSED = frozenset(".,;:!?)\"”'")  # a line ending with one of these (but '...
 @dataclass(frozen=True)
 class _Links:
     last_words: frozenset  # the phrases' last words, case-folded: the cheap test each line passes first
-    by_last: dict  # a last word -> the pattern of the phrases that end with it, and their greatest length
+    groups: dict  # a last word -> the phrases that end with it (longest first)
+    by_last: dict = field(default_factory=dict)  # a last word -> its group's pattern and greatest length, compiled
+    # on first use: most pages end no line with a phrase's last word, and a run compiles the few it meets
+
+    def group(self, word: str) -> tuple[regex.Pattern, int] | None:
+        """The pattern of the phrases that end with ``word`` and their greatest length, or None."""
+        found = self.by_last.get(word)
+        if found is None and word in self.groups:
+            group = self.groups[word]
+            found = self.by_last[word] = (_pattern(group), len(group[0]))
+        return found
 
 
 def _build(rules: RuleSet) -> _Links:
@@ -55,7 +65,7 @@ def _build(rules: RuleSet) -> _Links:
     last_words = frozenset(p.split()[-1].casefold() for p in chosen)
     keys = [p.rpartition(" ")[2].casefold() if " " in p else None for p in chosen]
     groups = {word: [p for p, k in zip(chosen, keys) if k in (word, None)] for word in last_words | set(keys) - {None}}
-    return _Links(last_words, {word: (_pattern(group), len(group[0])) for word, group in groups.items() if group})
+    return _Links(last_words, {word: group for word, group in groups.items() if group})
 
 
 def _pattern(chosen: list[str]) -> regex.Pattern:
@@ -83,7 +93,7 @@ def _cut(text: str, word: str, links: _Links) -> int | None:
     ``ENDINGS`` ends, so it starts at most the group's longest phrase before that, and only spaces, which
     ``str.rstrip`` strips too, stand between a match's start and its phrase).
     """
-    group = links.by_last.get(word)
+    group = links.group(word)
     if group is None:
         return None
     pattern, longest = group
