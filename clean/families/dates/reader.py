@@ -115,24 +115,24 @@ def readable_number(text: str) -> bool:
 
 def _read(m, groups: tuple, vocab: Vocabulary) -> FoundDate | None:
     rb, d, m1, me, y, ra, m2, d2, y2, ra2, y3, d3, m3, nd, _, nm, ny, iy, im, id_, y4, m4, d4 = groups  # GROUPS
-    if not m.group(0).isascii() and not readable_number("".join(g for g in (d, y, d2, y2, y3, d3, nd, nm, ny, iy, im,
-                                                                              id_, y4, d4) if g)):
+    try:  # int() of a digit newer than this Python's Unicode (see readable_number) raises: no date then
+        if d:
+            day, month, year = int(d), vocab.month_number(m1), y and full_year(y)
+            if year and me and month is not None and month > (vocab.month_number(me) or 13):
+                year -= 1  # 28 декабря – 3 января 2024 года starts in 2023
+        elif d2:
+            day, month, year = int(d2), vocab.month_number(m2), y2
+        elif d3:
+            day, month, year = int(d3), vocab.month_number(m3), y3
+        elif nd:
+            day, month, year = int(nd), int(nm), ny
+        elif d4:
+            day, month, year = int(d4), vocab.month_number(m4), y4
+        else:
+            day, month, year = int(id_), int(im), iy
+        year = full_year(year) if isinstance(year, str) else year or None
+    except ValueError:
         return None
-    if d:
-        day, month, year = int(d), vocab.month_number(m1), y and full_year(y)
-        if year and me and month is not None and month > (vocab.month_number(me) or 13):
-            year -= 1  # 28 декабря – 3 января 2024 года starts in 2023
-    elif d2:
-        day, month, year = int(d2), vocab.month_number(m2), y2
-    elif d3:
-        day, month, year = int(d3), vocab.month_number(m3), y3
-    elif nd:
-        day, month, year = int(nd), int(nm), ny
-    elif d4:
-        day, month, year = int(d4), vocab.month_number(m4), y4
-    else:
-        day, month, year = int(id_), int(im), iy
-    year = full_year(year) if isinstance(year, str) else year or None
     if month is None or not valid(year, month, day):
         return None
     if year is None and (m1 or m2 or "").lower() in vocab.abbreviations:
