@@ -24,7 +24,8 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from clean.engine.ruleset import Rule, RuleSet
-from clean.model.document import Document, Removal
+from clean.engine.line_marks import remove_lines
+from clean.model.document import Document
 
 
 def site_key(doc: Document) -> str:
@@ -53,10 +54,4 @@ def drop_template_lines(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         return doc
     wanted = rules.derived(("template", rule.id), lambda _: frozenset(rule.lines))
     marked = [i for i in doc.kept_indices() if doc.lines[i].role != "title" and doc.lines[i].text.strip() in wanted]
-    if not marked:
-        return doc
-    lines, removals = list(doc.lines), list(doc.removals)
-    for i in marked:
-        lines[i] = lines[i].replace(removed=rule.id)
-        removals.append(Removal(rule.id, lines[i].start, lines[i].text))
-    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)))
+    return remove_lines(doc, rule.id, marked)

@@ -29,7 +29,7 @@ import regex
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome.widgets import fold
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.model.document import Document
 
 MAX_BANNER_WORDS = 8  # a banner is a button, not a sentence

@@ -30,7 +30,7 @@ import regex
 from clean.model.document import Document, Removal
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.families.items.paragraphs import MAX_DATELINE_CHARS, is_dateline, is_headline, is_question_headline
 
 MIN_COUNTERS = 3  # fewer bare numbers are not a template's counters

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.model.document import Document
 
 

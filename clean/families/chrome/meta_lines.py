@@ -33,7 +33,7 @@ import regex
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.items.paragraphs import is_dateline
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.model.document import Document
 
 MIN_SEPARATORS = 2  # three links at least: two names joined by a comma may be a sentence's

@@ -43,7 +43,7 @@ from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome.widget_gates import ODD, lines_opening, opening_words
 from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 from clean.families.items.paragraphs import is_dateline
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.model.document import Document
 
 _HEADLINE_START = regex.compile(r"^\s*(?:(?-i:\p{Lu})|[\d«\"“„'])")

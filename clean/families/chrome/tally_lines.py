@@ -23,7 +23,7 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.model.document import Document
 
 MIN_TALLIES = 3  # fewer lines with one label are data, not a widget

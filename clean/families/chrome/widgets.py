@@ -39,7 +39,7 @@ import regex
 from clean.model.document import Document, fold_case
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.families.chrome.widget_gates import lines_opening, opening_words
 
 MAX_LINK_WORDS = 25

@@ -32,7 +32,7 @@ import regex
 from clean.model.document import Document, PageView
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 
 MAX_CONTACT_WORDS = 6
 MIN_PROSE_WORDS = 3  # lowercase words that make a line without a keyword a sentence to a reader

@@ -38,7 +38,7 @@ from clean.families.content.listing_menus import dates_under, footers, header_me
 from clean.families.content.listing_widgets import data_tables, date_labels, polls
 from clean.families.content.main_content import MIN_CHROME_LINES, MIN_LINES, has_chrome, page_infos
 from clean.families.items.page import facts
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.model.document import Document
 
 MIN_CARDS = 6  # fewer headline cards do not make a listing

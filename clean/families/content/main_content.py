@@ -42,7 +42,7 @@ from clean.families.content.line_features import (
 from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail, title_repeated
 from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
 from clean.families.items.page import facts
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 
 MIN_LINES = 12  # a page this short has no page around its text
 MIN_ARTICLE_CHARS = 400  # the smallest block of running text that is a second article rather than a teaser

@@ -19,7 +19,7 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 from clean.model.document import Document, Removal
 
 # Every press-service credit the glued rule takes holds one of these (keep in sync with its TOML pattern):

@@ -39,7 +39,7 @@ import regex
 from clean.model.document import Document
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.line_marks import remove_lines
+from clean.engine.line_marks import remove_lines
 
 _PHP_FILE = r"(?:/|[A-Za-z]:\\)[^\s()]*\.(?:php|inc|module|phtml)\d?"
 FRAME = regex.compile(

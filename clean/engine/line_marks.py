@@ -1,4 +1,4 @@
-"""Marking whole lines removed, with their audit records, for the Python noise rules.
+"""Marking whole lines removed, with their audit records: the `drop` kind, site templates and the Python rules.
 
 >>> from clean.model.document import Document
 >>> doc = remove_lines(Document.from_text("a\\nb"), "noise.example", [1])
