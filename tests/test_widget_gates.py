@@ -1,7 +1,7 @@
 """The page-level gates of the widget rules never change what the rules take.
 
 Two kinds of evidence: the facts about Unicode the gates rely on, checked over
-every code point (clean/stages/widget_gates.py says why they suffice), and
+every code point (clean/engine/openers.py says why they suffice), and
 gated == ungated over the test pages and over near-miss lines built from the
 vocabulary itself (every phrase in several cases, after separators, with ё, with
 letters that fold oddly).
@@ -18,7 +18,7 @@ from clean.model.document import Document
 from clean.catalog.loader import shipped_rules
 from clean.families.chrome import navigation, widgets
 from clean.io.decode import read_and_decode
-from clean.families.chrome.widget_gates import ODD, lines_opening
+from clean.engine.openers import ODD, lines_opening
 from tests.conftest import ROOT
 
 LETTER = regex.compile(r"\p{L}")

@@ -2,8 +2,10 @@
 
 Some rules take only lines that open with one of a few words: a pager ``Page 2 of 9``, a counter
 ``Views: 120``, a share bar with a network's name. Such a rule says so: a pattern rule with
-``opens_with`` in its TOML (see docs/rules.md), a Python rule with its own vocabulary
-(:mod:`clean.families.chrome.widget_gates`). One regex pass over the page view finds each line's
+``opens_with`` in its TOML (see docs/rules.md), a Python rule with its own vocabulary (the
+widget, menu, breadcrumb, related-link and call rules of :mod:`clean.families.chrome`: every test of
+theirs fixes how a line it takes opens, and folding every line would cost more than the rules
+themselves). One regex pass over the page view finds each line's
 first run of letters (:meth:`~clean.model.view.PageView.first_words`, shared by every rule that
 asks on the same view), and the rule tries only the lines whose run, case-folded with ``ё`` as
 ``е``, is one of its words; the common case, no such line, is settled without a Python loop.

@@ -51,7 +51,7 @@ class PageView:
         with no letter; ``"\\n"`` for every line if one holds a line end of its own, so that no run is trusted).
 
         The widget, menu and breadcrumb rules each decide from it which lines are worth a full look
-        (:mod:`clean.families.chrome.widget_gates`); they run one after another on the same view, so it is
+        (:mod:`clean.engine.openers`); they run one after another on the same view, so it is
         computed once, on first use, and kept like the view itself.
 
         >>> from clean.model.document import Document

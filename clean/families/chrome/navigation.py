@@ -35,7 +35,7 @@ from clean.model.document import Document, fold_case
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.engine.line_marks import remove_lines
-from clean.families.chrome.widget_gates import lines_opening
+from clean.engine.openers import lines_opening
 from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 
 HEAD_LINES = 6
@@ -56,7 +56,7 @@ def breadcrumb(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
     Cheap tests first, each implied by :func:`is_breadcrumb`: no closing
     punctuation; then either the first run of letters folds to the first word of a
-    home page name (:func:`clean.families.chrome.widget_gates.lines_opening`: the part before the
+    home page name (:func:`clean.engine.openers.lines_opening`: the part before the
     first separator starts the line, after separators, and folds to a home name),
     or a head line with a path mark.
     """
@@ -108,7 +108,7 @@ def menu(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
     Cheap tests first, each implied by :func:`is_menu`: no closing punctuation, and
     a first run of letters that folds to the first word of a section name
-    (:func:`clean.families.chrome.widget_gates.lines_opening`).
+    (:func:`clean.engine.openers.lines_opening`).
     """
     vocab = vocabulary(rules)
     candidates = _open_ended(doc, lines_opening(vocab.opens_menu, doc.view()))

@@ -40,7 +40,7 @@ import regex
 
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.chrome.widget_gates import ODD, lines_opening, opening_words
+from clean.engine.openers import ODD, lines_opening, opening_words
 from clean.families.chrome.widgets import MAX_LINK_WORDS, Vocabulary, fold, vocabulary
 from clean.families.items.paragraphs import is_dateline
 from clean.engine.line_marks import remove_lines

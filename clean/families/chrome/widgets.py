@@ -40,7 +40,7 @@ from clean.model.document import Document, fold_case
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.engine.line_marks import remove_lines
-from clean.families.chrome.widget_gates import lines_opening, opening_words
+from clean.engine.openers import lines_opening, opening_words
 
 MAX_LINK_WORDS = 25
 MAX_CALL_WORDS = 12
@@ -174,7 +174,7 @@ def widget(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
     Only lines that open with a network name or the first word of a ``whole``,
     ``lead``, ``credit`` or ``call`` phrase are looked at (see
-    :mod:`clean.families.chrome.widget_gates`): any other line fails each test in :func:`is_widget`.
+    :mod:`clean.engine.openers`): any other line fails each test in :func:`is_widget`.
     """
     vocab = vocabulary(rules)
     candidates = lines_opening(vocab.opens_widget, doc.view())
