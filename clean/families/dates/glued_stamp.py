@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import regex
 
 from clean.families.dates.reader import date_at, readable_number, valid, vocabulary
+from clean.families.dates.version_words import glued_version
 from clean.model.document import DateMark, Document, Edit, Line
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
@@ -54,9 +55,6 @@ TIME = regex.compile(r"T?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[
 STAMP_YEAR_WORD = regex.compile(r"(?:г\.|ж\.|р\.|г(?![\p{L}\d]))")  # 'year' after a stamp: ru, kk, uk
 YEAR_WORD_LETTERS = ("г", "ж", "р")  # what each form of STAMP_YEAR_WORD opens with
 TITLE_END = regex.compile(r"[\p{L}.!?»\"”)]$")
-VERSION_MARK = regex.compile(
-    r"(?i)(?:^|[\s.])(?:v|ver|version|release|build|rev|revision|no|nr|версия|верс|релиз|выпуск|сборка|редакция|№|#)$"
-)
 NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d")
 CAPITALISED = regex.compile(r"[\p{Lu}«\"“„]")
 LABEL_WORD = regex.compile(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}")
@@ -118,7 +116,7 @@ def _split_line(line: Line, rule: Rule, rules: RuleSet):
     text = line.text
     for m in CANDIDATE.finditer(text):
         head = text[: m.start()]
-        if head and not _glued_title(head):
+        if head and not _glued_title(head, rules):
             continue  # a date inside a sentence, not a stamp
         reading = best_reading(m, opens_line=not head, rules=rules)
         if reading is None:
@@ -130,13 +128,14 @@ def _split_line(line: Line, rule: Rule, rules: RuleSet):
     return None
 
 
-def _glued_title(head: str) -> bool:
-    """Can ``head``, glued right before a stamp, be a headline (not a sentence, label or version)?"""
+def _glued_title(head: str, rules: RuleSet) -> bool:
+    """Can ``head``, glued right before a stamp, be a headline (not a sentence, label or version:
+    ``rules/tables/version_words.toml``)?"""
     return (
         len(head) <= MAX_GLUED_TITLE_CHARS
         and (len(head.split()) > 1 or LABEL_WORD.fullmatch(head) is not None)
         and bool(TITLE_END.search(head))
-        and not VERSION_MARK.search(head)
+        and not glued_version(rules).search(head)
     )
 
 

@@ -26,6 +26,7 @@ import regex
 
 from clean.families.dates.date_labels import label_words
 from clean.families.dates.reader import FoundDate, find_dates, first_date
+from clean.families.dates.version_words import version_before
 
 MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
 MAX_HEADLINE_WORDS = 20
@@ -118,8 +119,9 @@ def lead_date(text: str, rules) -> FoundDate | None:
     late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
     found = first_date(head, rules, late.end() if late else len(head))
     if found is None or found.start and (words(head[: found.start]) >= LEAD_WORDS or NUMBER_SIGN.search(
-            head, 0, found.start) or "." in _sentence_ends(head[: found.start])):
-        return None
+            head, 0, found.start) or "." in _sentence_ends(head[: found.start])
+            or version_before(rules).search(head, 0, found.start)):
+        return None  # (a version word before it: 'Version 2.10.2019 of the client', rules/tables/version_words.toml)
     if NUMBER_TAIL.match(head, found.end):
         return None  # a document's number that reads as a date: '№ 20.11.2020-15', '20.11.2020№15'
     return found
