@@ -51,9 +51,7 @@ QUOTE_FIRST = "«“„\"—–-"  # the characters a QUOTE_OPEN match starts wi
 TIME = regex.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 TIME_BESIDE_DATE = regex.compile(r"\b\d{1,2}(?::\d{2}(?::\d{2})?|\s?h\s?[0-5]\d)\b")  # 10h42 (fr) too
 DAY_MONTH = regex.compile(r"(?<![\d.])\d{1,2}\.\d{2}(?![\d.])")
-CREDIT_WORDS = frozenset(
-    "By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split()
-)
+CREDIT_WORDS = frozenset("By Photo Photos Source Video Автор Авторы Фото Видео Источник Текст Джерело Сурет Суреттер".split())
 CREDIT_OPEN = re.compile(rf"\s*(?:{'|'.join(CREDIT_WORDS)}):*\s+\S")  # a credit word (colons aside), then a word
 DIGIT = re.compile(r"\d")
 CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
@@ -110,9 +108,8 @@ def is_quote(text: str) -> bool:
 
 
 def lead_date(text: str, rules) -> FoundDate | None:
-    """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None. (A first
-    character ``isdecimal`` is a :data:`DIGIT` in the first words; a date at 0 has no words, sentence end
-    or number sign before it.)"""
+    """The date that opens a paragraph (in its first :data:`LEAD_WORDS` words, after no sentence end, number sign or
+    version word: ``rules/tables/version_words.toml``), or None. (A first character ``isdecimal`` is a DIGIT.)"""
     if not text[:1].isdecimal() and not DIGIT.search(LEAD_SPAN.match(text).group()):
         return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
@@ -120,8 +117,8 @@ def lead_date(text: str, rules) -> FoundDate | None:
     found = first_date(head, rules, late.end() if late else len(head))
     if found is None or found.start and (words(head[: found.start]) >= LEAD_WORDS or NUMBER_SIGN.search(
             head, 0, found.start) or "." in _sentence_ends(head[: found.start])
-            or version_before(rules).search(head, 0, found.start)):
-        return None  # (a version word before it: 'Version 2.10.2019 of the client', rules/tables/version_words.toml)
+            or version_before(rules).search(head, 0, found.start)):  # 'Version 2.10.2019 of the client'
+        return None
     if NUMBER_TAIL.match(head, found.end):
         return None  # a document's number that reads as a date: '№ 20.11.2020-15', '20.11.2020№15'
     return found
