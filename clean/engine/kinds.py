@@ -34,7 +34,7 @@ import regex
 
 from clean.engine import budget
 from clean.model.document import Document, Edit, Removal
-from clean.engine.line_marks import remove_lines
+from clean.engine.quoted import drop_lines
 from clean.engine.line_scan import spans
 from clean.engine.openers import opening_lines
 from clean.engine.ruleset import Rule, RuleSet
@@ -134,7 +134,7 @@ def touched_lines(doc: Document, pattern, gate=None) -> list[int]:
 
 def _drop(doc: Document, rule: Rule, pattern, hits: list[int], checked: bool = False) -> Document:
     """Remove the hit lines the pattern matches (``checked``: each hit does); the page itself when none does."""
-    return remove_lines(doc, rule.id, hits if checked else [i for i in hits if pattern.search(doc.lines[i].text)])
+    return drop_lines(doc, rule, hits if checked else [i for i in hits if pattern.search(doc.lines[i].text)])
 
 
 def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:

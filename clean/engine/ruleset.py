@@ -76,6 +76,7 @@ class Rule(BaseModel):
     site: str | None = None  # kind template: the host (or folder) whose pages the lines are removed from
     lines: tuple[str, ...] = ()  # kind template: the exact lines of the site's template
     opens_with: tuple[str, ...] = ()  # drop, strip, replace: the folded first words of the lines it takes ("": none)
+    keeps_quoted: bool = False  # drop, python: a line a sentence introduces with a colon stays (clean.engine.quoted)
     examples: tuple[Example, ...]
     file: str = ""
 
@@ -101,6 +102,8 @@ class Rule(BaseModel):
             raise ValueError(f"kind {self.kind!r} needs a replacement")
         if self.opens_with and self.kind not in ("drop", "strip", "replace"):
             raise ValueError(f"opens_with is for the kinds drop, strip and replace, not {self.kind!r}")
+        if self.keeps_quoted and self.kind not in ("drop", "python"):
+            raise ValueError(f"keeps_quoted is for the kinds drop and python (whole lines), not {self.kind!r}")
         if unfolded := [w for w in self.opens_with if w and not (w.isalpha() and w == fold_case(w))]:
             raise ValueError(f"opens_with takes words in lower case, 'ё' written 'е' (as a line's first word folds),"
                              f" or \"\" for a line with no letter: not {unfolded}")

@@ -39,7 +39,7 @@ import regex
 from clean.model.document import Document
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.engine.line_marks import remove_lines
+from clean.engine.quoted import drop_lines
 
 _PHP_FILE = r"(?:/|[A-Za-z]:\\)[^\s()]*\.(?:php|inc|module|phtml)\d?"
 FRAME = regex.compile(
@@ -104,7 +104,7 @@ def trace_lines(doc: Document, rule: Rule) -> Document:
             or (after_frame and CALL.search(text))
         ):
             marked.append(n)
-    return remove_lines(doc, rule.id, (kept[n] for n in marked))
+    return drop_lines(doc, rule, (kept[n] for n in marked))
 
 
 @python_rule("noise.wp-db-error")
@@ -122,4 +122,4 @@ def wp_error_lines(doc: Document, rule: Rule) -> Document:
             marked.append(i)
             if n + 1 < len(kept) and SQL.search(doc.lines[kept[n + 1]].text):
                 marked.append(kept[n + 1])
-    return remove_lines(doc, rule.id, marked)
+    return drop_lines(doc, rule, marked)
