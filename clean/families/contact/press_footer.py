@@ -79,12 +79,19 @@ def is_contact_data(text: str, keyword: regex.Pattern) -> bool:
     if not email and not any(sum(c.isdigit() for c in m.group(0)) >= 6 for m in phones):
         return False
     rest = EMAIL.sub(" ", _blank_out(text, phones)).rstrip()
-    if SENTENCE_END.search(rest):
-        return False  # "Телефон доверия 8-800-… работает круглосуточно." is news
+    if SENTENCE_END.search(rest) and _words_after_contacts(text, phones):
+        return False  # "Телефон доверия 8-800-… работает круглосуточно." is news; "тел. (032) 297-57-95" is not
     keyed = bool(keyword.search(text))
     if _reads_as_prose(text, rest, keyed):
         return False  # "Вопросы присылайте на адрес letters@example.org." is for the reader
     return keyed or len(WORD.findall(rest)) <= MAX_CONTACT_WORDS
+
+
+def _words_after_contacts(text: str, phones: list) -> bool:
+    """Does a word follow the line's last phone or address? (A line ending in its contact ends in no
+    sentence, whatever dot the words before it end with: ``тел. (032) 297-57-95``.)"""
+    ends = [m.end() for m in phones] + [m.end() for m in EMAIL.finditer(text)]
+    return WORD.search(text, max(ends)) is not None
 
 
 def _reads_as_prose(text: str, rest: str, keyed: bool) -> bool:
