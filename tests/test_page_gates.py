@@ -199,7 +199,8 @@ def contact_data_as_first_written(text, keyword):
     if not found or not phone_like:
         return False
     rest = contacts.EMAIL.sub(" ", contacts.PHONE.sub(" ", text)).rstrip()
-    if contacts.SENTENCE_END.search(rest):
+    last_end = max(m.end() for pattern in (contacts.PHONE, contacts.EMAIL) for m in pattern.finditer(text))
+    if contacts.SENTENCE_END.search(rest) and contacts.WORD.search(text[last_end:]):  # added: 'тел. (032) …'
         return False
     if contacts._reads_as_prose(text, rest, bool(keyword.search(text))):  # added with the prose test
         return False
