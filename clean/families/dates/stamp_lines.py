@@ -81,8 +81,11 @@ def date_line(text: str, rules: RuleSet) -> str | None:
     if len(text) > MAX_DATE_LINE_CHARS:
         return None
     label = None if text[:1].isdigit() else label_prefix(rules).match(text)  # a label opens with a letter
-    start = rules.derived("dates.before-date-line", _before_date).match(text, label.end() if label else 0).end()
+    opening = label.end() if label else 0
+    start = rules.derived("dates.before-date-line", _before_date).match(text, opening).end()
     found = date_at(text, start, rules)
+    if found is None and start > opening:  # what read as a weekday opens the date: 'Mar 14, 2026' (mar: martes)
+        found = date_at(text, opening, rules)
     if found is None or found.iso is None or not YEAR.search(found.text):
         return None
     return found.iso if rules.derived("dates.after-date-line", _after_date).fullmatch(text, found.end) else None
