@@ -46,6 +46,7 @@ MAX_NUL_SHARE = 0.01  # a few stray NUL bytes in text are dropped (and reported)
 MAX_CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary
 MIN_CONTROLS = 4  # ...counted only from this many, so one stray control character is not "binary"
 CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab and line ends, DEL, C1
+C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # the same without C1
 # Bytes of UTF-8 text other than a C0 control or DEL and the lead byte 0xC2 of a C1 control (C2 80..C2 9F).
 NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 0x80 and CONTROLS.match(chr(b))) and b != 0xC2)
 HIGH_BYTES = bytes(range(0x80, 0x100))  # deleted by ``bytes.translate`` to count the non-ASCII bytes in C
@@ -140,8 +141,25 @@ def _decode_text(raw: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
 def _refuse_control_noise(text: str, path: str) -> None:
     """Raise :class:`InputError` when decoded text is mostly control characters (binary in disguise)."""
     controls = len(CONTROLS.findall(text))
+    if controls >= MIN_CONTROLS and controls > MAX_CONTROL_SHARE * len(text) and _utf8_read_as_latin1(text):
+        controls = len(C0_CONTROLS.findall(text))  # the C1 ones are mojibake: only the others can make it binary
     if controls >= MIN_CONTROLS and controls > MAX_CONTROL_SHARE * len(text):
         raise InputError(path, f"binary file ({controls} control characters in {len(text)}), not text; skipped")
+
+
+def _utf8_read_as_latin1(text: str) -> bool:
+    """True when ``text`` is UTF-8 once read as Latin-1, its C1 controls the continuation bytes of that
+    reading (``Ð\\x92Ñ\\x80Ð¸`` for ``Ври``): mojibake, which ``repair.mojibake`` mends line by line with its
+    edits recorded, not binary (C0 controls still count: ASCII is UTF-8 under any reading).
+
+    >>> _utf8_read_as_latin1("Ð\x9fÑ\x80Ð¸"), _utf8_read_as_latin1("\x01\x02\x9f")
+    (True, False)
+    """
+    try:
+        text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def _few_controls(raw: bytes, length: int) -> bool:
