@@ -6,6 +6,9 @@ seconds, bytes, pages, items, and peak resident memory of this process and of
 its largest worker (from ``getrusage``):
 
 - ``pipeline``: the ``clean`` pipeline through :func:`clean.run.executor.run`;
+- ``norules``: the same pipeline with every rule switched off: reading, decoding, the stages' own work
+  (lines, items with their provenance and audit, records, the journal) and no rule logic, the ceiling a
+  pipeline built this way can reach on the machine;
 - ``ftfy``: ``ftfy.fix_text`` over each page (decoded as UTF-8), one JSONL record per page;
 - ``floor``: read, decode as UTF-8 and write one JSONL record per page, nothing else.
 
@@ -42,12 +45,16 @@ def baseline(corpus: Path, out: Path, fix) -> tuple[int, int, int]:
     return count, count, size
 
 
-def pipeline(corpus: Path, out: Path, workers: int) -> tuple[int, int, int]:
-    """The clean pipeline over the corpus (its rules loaded here, in the time measured); pages, items and bytes."""
+def pipeline(corpus: Path, out: Path, workers: int, rules: bool = True) -> tuple[int, int, int]:
+    """The clean pipeline over the corpus (its rules loaded here, in the time measured; none of them run
+    without ``rules``); pages, items and bytes."""
     from clean.run.executor import LocalExecutor, run  # imported by measure() before its clock starts
     from clean.pipeline import Pipeline
 
-    summary = run(Pipeline(), [str(corpus)], out, LocalExecutor(workers))
+    pipe = Pipeline()
+    if not rules:
+        pipe = Pipeline(disable={rule.family for rule in pipe.rules.rules})
+    summary = run(pipe, [str(corpus)], out, LocalExecutor(workers))
     # os.walk, not a list or Path.rglob (which keeps a set of every path it yielded): that would be the peak RSS
     size = sum(os.path.getsize(os.path.join(root, f)) for root, _, files in os.walk(corpus) for f in files
                if f.endswith(".txt"))
@@ -72,7 +79,7 @@ def measure(mode: str, corpus: Path, out: Path, workers: int) -> dict:
         import clean.pipeline  # noqa: F401  (the imports, as ``import ftfy`` above, before the clock starts)
         import clean.run.executor  # noqa: F401
 
-        work = lambda: pipeline(corpus, out, workers)  # noqa: E731
+        work = lambda: pipeline(corpus, out, workers, rules=mode != "norules")  # noqa: E731
     started, cpu_started = time.perf_counter(), cpu_seconds()
     count, items, size = work()
     seconds = time.perf_counter() - started

@@ -8,7 +8,8 @@ with one worker and with two are byte-identical. It measures; it asserts
 nothing, so a slow machine gets figures rather than a failure.
 
 Modes: ``pipeline:N`` (the pipeline with N workers), ``ftfy`` (``ftfy.fix_text``
-alone over the same pages), ``floor`` (read and write JSONL, nothing else).
+alone over the same pages), ``floor`` (read and write JSONL, nothing else), ``norules:N`` (the
+pipeline with every rule switched off: the ceiling of its design, what no rule logic costs).
 Where a worker's time goes, stage by stage: ``python -m bench.stages``.
 """
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from bench.corpus import generate
 
-DEFAULT_MODES = "floor,pipeline:1,pipeline:2,ftfy"
+DEFAULT_MODES = "floor,norules:1,pipeline:1,pipeline:2,ftfy"
 READY = "corpus.json"  # written last: a corpus folder without it is incomplete and is made again
 
 
@@ -113,6 +114,8 @@ def summarise(results: dict) -> None:
     if "pipeline:1" in speed and "ftfy" in speed:
         print(f"pipeline:1 / ftfy      = {speed['pipeline:1'] / speed['ftfy']:.2f}x wall, "
               f"{cpu['pipeline:1'] / cpu['ftfy']:.2f}x per CPU-second  (target >= 3)")
+    if "norules:1" in cpu and "ftfy" in cpu:
+        print(f"norules:1 / ftfy       = {cpu['norules:1'] / cpu['ftfy']:.2f}x per CPU-second  (the ceiling: no rule runs)")
     if "pipeline:1" in speed and "pipeline:2" in speed:
         print(f"pipeline:2 / pipeline:1 = {speed['pipeline:2'] / speed['pipeline:1']:.2f}x  (target >= 1.8)")
         one, two = (Path(".bench") / "out" / m / "items.jsonl" for m in ("pipeline-1", "pipeline-2"))
