@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from clean.engine.ruleset import RuleSet
 from clean.families.items.boundaries import cut_items
+from clean.families.items.lone_heading import drop_lone_headings
 from clean.model.document import Document
 
 
 def split_items(doc: Document, rules: RuleSet) -> Document:
-    """Cut ``doc`` into segments (see module docstring)."""
-    return cut_items(doc, rules)
+    """Cut ``doc`` into segments (see module docstring); a block's heading alone is no item."""
+    return drop_lone_headings(cut_items(doc, rules), rules)

@@ -1,0 +1,79 @@
+"""``items.lone-heading``: a short heading alone between the items of a listing is no item.
+
+A home page or a feed prints the titles of its blocks among the items: ``Самое читаемое``,
+``Выбор редакции``, ``Популярное``, ``Most read``, an author's name over a column, ``#Футбол``.
+The ladder cuts such a line off as an item of its own (a headline with nothing under it, or a
+change of topic), and an item made of a block's title is noise in the output. After the items
+are cut, a segment that is one kept line of at most :data:`MAX_HEADING_WORDS` words (a headline alone,
+``Казахстан возглавил ОДКБ``, has more), not an entry of a list of headlines, with a
+letter, no stamp and no closing punctuation, on a page with at least :data:`MIN_OTHER_ITEMS` other
+items, is taken out: its line is marked removed under this rule (so the audit keeps it) and
+joins the item before it, as the removed lines after an item do, or the page's lines before the
+first item. An item of one sentence (``Курс доллара вырос до 90 рублей.``), a headline of more
+words, a dated line, and any item of a page with fewer items stay; so do the articles the
+main-content pass found.
+
+>>> from clean.catalog import shipped_rules
+>>> from clean.stages.split_items import split_items
+>>> page = "Популярное\\nАким открыл школу в Таразе\\nВ Алматы прошёл форум молодёжи\\nСборная выиграла матч в отборе"
+>>> doc = split_items(Document.from_text(page), shipped_rules())
+>>> [(s.first, s.last) for s in doc.segments], doc.lines[0].removed
+([(1, 1), (2, 2), (3, 3)], 'items.lone-heading')
+"""
+
+from __future__ import annotations
+
+import regex
+
+from clean.engine.registry import python_rule
+from clean.engine.ruleset import Rule, RuleSet
+from clean.model.document import Document, Removal, Segment
+
+RULE_ID = "items.lone-heading"
+MAX_HEADING_WORDS = 2  # 'Самое читаемое', 'Most read', '#ФК Ростов'; 'Казахстан возглавил ОДКБ' is a headline
+MIN_OTHER_ITEMS = 2  # a listing: on a page with one other item (a title over its article) nothing is taken
+LIST_RULE = "items.headline-list"  # an entry of a list of headlines is a headline, however short
+CLOSING = ".!?…:;,"  # a heading ends with none of these
+LETTER = regex.compile(r"\p{L}")
+
+
+def drop_lone_headings(doc: Document, rules: RuleSet) -> Document:
+    """``doc`` (cut into segments) without the segments that are a block's heading alone (module docstring)."""
+    if doc.articles or len(doc.segments) <= MIN_OTHER_ITEMS or not rules.enabled(RULE_ID):
+        return doc
+    kept = doc.view().index
+    lone = [s for s in doc.segments if _lone_heading(doc, s, kept)]
+    if not lone or len(doc.segments) - len(lone) < MIN_OTHER_ITEMS:
+        return doc
+    dropped = {s.first for s in lone}
+    lines, removals, segments = list(doc.lines), list(doc.removals), []
+    for segment in doc.segments:
+        if segment.first not in dropped:
+            segments.append(segment)
+            continue
+        line = lines[segment.first]
+        lines[segment.first] = line.replace(removed=RULE_ID)
+        removals.append(Removal(RULE_ID, line.start, line.text))
+        if segments:  # the lines join the item before, as its trailing removed lines do
+            before = segments[-1]
+            segments[-1] = Segment(before.first, segment.last, before.reason)
+    # a heading that opened the page has no item before it: its lines are the page's, as those before an item
+    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)),
+                       segments=tuple(segments))
+
+
+def _lone_heading(doc: Document, segment: Segment, kept) -> bool:
+    """Is ``segment`` one kept line that reads as a block's heading?"""
+    inside = [i for i in kept if segment.first <= i <= segment.last]
+    if len(inside) != 1 or segment.reason == LIST_RULE:
+        return False
+    line = doc.lines[inside[0]]
+    text = line.text.strip()
+    return (line.stamp is None and line.role != "title" and bool(text) and text[-1] not in CLOSING
+            and len(text.split()) <= MAX_HEADING_WORDS and LETTER.search(text) is not None)
+
+
+@python_rule(RULE_ID)
+def _documented(doc: Document, rule: Rule, rules: RuleSet) -> Document:
+    """Read by :func:`drop_lone_headings` after the ladder; as a rule it documents and switches."""
+    return doc
