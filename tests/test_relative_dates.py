@@ -25,6 +25,11 @@ PAGE = "Новость дня\n{stamp}\nВ Минске прошла встре�
     ("2 часа назад", "2021-03-05", None),  # the crawl's hour unknown
     ("Вчера, 08:40", None, None),  # a plain page: no date
     ("Вчера в Минске прошла встреча", "2021-03-05", None),  # a sentence, not a stamp
+    ("Yesterday, 6:40 PM", "2021-03-05T10:20:00Z", "2021-03-04"),  # a 12-hour time (table date_labels)
+    ("Yesterday at 6:40 p.m.", "2021-03-05", "2021-03-04"),
+    ("Вчера в 18:40 МСК", "2021-03-05", "2021-03-04"),
+    ("Кеше, сағат 18:40", "2021-03-05", "2021-03-04"),
+    ("Yesterday, 6:40 PMs of the council met", "2021-03-05", None),
 ])
 def test_relative_stamp_from_the_crawl_date(stamp, crawl_date, date):
     page = Page("rec.jsonl:1", PAGE.format(stamp=stamp).encode(), crawl_date=crawl_date)

@@ -27,13 +27,13 @@ from typing import NamedTuple
 import regex
 
 from clean.engine.registry import python_rule
+from clean.families.dates.date_labels import relative_clock
 from clean.families.dates.reader import readable_number
 from clean.engine.ruleset import Rule, RuleSet
 from clean.model.document import Document
 
 MAX_STAMP_CHARS = 40  # 'Позавчера, 18:40' is 16: a longer first line is text, not a stamp
 CRAWL_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
-DAY_STAMP = regex.compile(r"(?P<word>\p{L}+)(?:[,\s]+(?:в\s+|о\s+|у\s+|at\s+)?\d{1,2}:\d{2})?")
 AGO_STAMP = regex.compile(r"(?P<n>\d{1,3})\s+(?P<unit>\p{L}+)\.?\s+(?P<ago>\p{L}+)")
 
 
@@ -41,6 +41,7 @@ class _Table(NamedTuple):
     days_back: dict
     units: dict
     ago: frozenset = frozenset({"назад", "тому", "таму", "бұрын", "ago"})
+    day_stamp: regex.Pattern = regex.compile(r"(?P<word>\p{L}+)(?:[,\s]+(?:в\s+|о\s+|у\s+|at\s+)?\d{1,2}:\d{2})?")
 
 
 def crawl_day(crawl_date: str, stamp: str, table: _Table) -> str | None:
@@ -51,7 +52,7 @@ def crawl_day(crawl_date: str, stamp: str, table: _Table) -> str | None:
     y, mo, d, hh, mm, ss = crawl.groups()
     at = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
     text = stamp.strip().casefold()
-    if (m := DAY_STAMP.fullmatch(text)) and m["word"] in table.days_back:
+    if (m := table.day_stamp.fullmatch(text)) and m["word"] in table.days_back:
         return (at - timedelta(days=table.days_back[m["word"]])).date().isoformat()
     if (m := AGO_STAMP.fullmatch(text)) and m["unit"] in table.units and m["ago"] in table.ago and readable_number(m["n"]):
         minutes = int(m["n"]) * table.units[m["unit"]]
@@ -64,7 +65,8 @@ def crawl_day(crawl_date: str, stamp: str, table: _Table) -> str | None:
 def _table(rules: RuleSet) -> _Table:
     data = rules.tables.get("relative_times", {})
     ago = frozenset(w.casefold() for words in data.get("ago", {}).values() for w in words)
-    return _Table(data.get("days_back", {}), data.get("units", {}), ago)
+    day_stamp = regex.compile(rf"(?i)(?P<word>\p{{L}}+)(?:[,\s]+{relative_clock(rules)})?")  # 'Yesterday, 6:40 PM'
+    return _Table(data.get("days_back", {}), data.get("units", {}), ago, day_stamp)
 
 
 @python_rule("dates.relative-to-crawl")

@@ -24,7 +24,7 @@ import re
 
 import regex
 
-from clean.families.dates.date_labels import label_words
+from clean.families.dates.date_labels import label_words, relative_clock
 from clean.families.dates.reader import FoundDate, find_dates, first_date
 from clean.families.dates.version_words import version_before
 
@@ -172,7 +172,7 @@ def relative_times(rules) -> regex.Pattern:
     table = rules.table("relative_times")
     days = "|".join(regex.escape(w) for ws in table["days"].values() for w in ws)
     ago = "|".join(regex.escape(w) for ws in table["ago"].values() for w in ws)
-    return regex.compile(rf"(?:{days})(?:[,\s]+(?:в\s+|at\s+)?\d{{1,2}}:\d{{2}})?|\d{{1,3}}\s+\p{{L}}+\s+(?:{ago})")
+    return regex.compile(rf"(?i)(?:{days})(?:[,\s]+{relative_clock(rules)})?|\d{{1,3}}\s+\p{{L}}+\s+(?:{ago})")
 
 
 def repeats_theme(text: str, previous: list[str], function_words: frozenset = frozenset()) -> bool:
