@@ -23,7 +23,8 @@ def test_a_heading_over_a_listing_is_no_item_and_stays_in_the_audit(heading):
     doc = Pipeline().clean_document(Document.from_text("\n".join([heading, *CARDS]), path="page.txt"))
     assert len(doc.items) == 3 and all(heading not in item.text for item in doc.items)
     assert [(r.rule, r.text) for r in doc.removals] == [("items.lone-heading", heading)]
-    assert not any(item.removed for item in doc.items)  # before the first item: the page's line, not an item's
+    assert [r.text for r in doc.items[0].removed] == [heading]  # the first item spans it: it is in its record
+    assert doc.items[0].source.line_start == 1
 
 
 def test_switched_off_the_heading_is_an_item_again():

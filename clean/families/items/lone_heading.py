@@ -8,9 +8,10 @@ are cut, a segment that is one kept line of at most :data:`MAX_HEADING_WORDS` wo
 ``Казахстан возглавил ОДКБ``, has more), not an entry of a list of headlines, with a
 letter, no stamp and no closing punctuation, on a page with at least :data:`MIN_OTHER_ITEMS` other
 items, is taken out: its line is marked removed under this rule (so the audit keeps it) and
-joins the item before it, as the removed lines after an item do, or the page's lines before the
-first item. An item of one sentence (``Курс доллара вырос до 90 рублей.``), a headline of more
-words, a dated line, and any item of a page with fewer items stay; so do the articles the
+joins the item before it, as the removed lines after an item do (a heading that opens the page
+joins the first item, under it: a line its item spans is never lost from the record, even one
+joined from two source lines). An item of one sentence (``Курс доллара вырос до 90 рублей.``), a
+headline of more words, a dated line, and any item of a page with fewer items stay; so do the articles the
 main-content pass found.
 
 >>> from clean.catalog import shipped_rules
@@ -18,7 +19,7 @@ main-content pass found.
 >>> page = "Популярное\\nАким открыл школу в Таразе\\nВ Алматы прошёл форум молодёжи\\nСборная выиграла матч в отборе"
 >>> doc = split_items(Document.from_text(page), shipped_rules())
 >>> [(s.first, s.last) for s in doc.segments], doc.lines[0].removed
-([(1, 1), (2, 2), (3, 3)], 'items.lone-heading')
+([(0, 1), (2, 2), (3, 3)], 'items.lone-heading')
 """
 
 from __future__ import annotations
@@ -46,18 +47,22 @@ def drop_lone_headings(doc: Document, rules: RuleSet) -> Document:
     if not lone or len(doc.segments) - len(lone) < MIN_OTHER_ITEMS:
         return doc
     dropped = {s.first for s in lone}
-    lines, removals, segments = list(doc.lines), list(doc.removals), []
+    lines, removals, segments, ahead = list(doc.lines), list(doc.removals), [], None
     for segment in doc.segments:
         if segment.first not in dropped:
+            if ahead is not None:  # the heading that opened the page goes to the first item, under it
+                segment, ahead = Segment(ahead, segment.last, segment.reason), None
             segments.append(segment)
             continue
-        line = lines[segment.first]
-        lines[segment.first] = line.replace(removed=RULE_ID)
-        removals.append(Removal(RULE_ID, line.start, line.text))
+        for i in range(segment.first, segment.last + 1):
+            if lines[i].removed is None and lines[i].role != "blank":
+                lines[i] = lines[i].replace(removed=RULE_ID)
+                removals.append(Removal(RULE_ID, lines[i].start, lines[i].text))
         if segments:  # the lines join the item before, as its trailing removed lines do
             before = segments[-1]
             segments[-1] = Segment(before.first, segment.last, before.reason)
-    # a heading that opened the page has no item before it: its lines are the page's, as those before an item
+        elif ahead is None:
+            ahead = segment.first
     return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)),
                        segments=tuple(segments))
 
