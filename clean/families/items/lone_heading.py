@@ -24,6 +24,8 @@ main-content pass found.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from clean.engine.registry import python_rule
@@ -69,10 +71,11 @@ def drop_lone_headings(doc: Document, rules: RuleSet) -> Document:
 
 def _lone_heading(doc: Document, segment: Segment, kept) -> bool:
     """Is ``segment`` one kept line that reads as a block's heading?"""
-    inside = [i for i in kept if segment.first <= i <= segment.last]
-    if len(inside) != 1 or segment.reason == LIST_RULE:
-        return False
-    line = doc.lines[inside[0]]
+    at = bisect_left(kept, segment.first)  # the segment's kept lines: kept[at:] up to segment.last
+    if (segment.reason == LIST_RULE or at >= len(kept) or kept[at] > segment.last
+            or (at + 1 < len(kept) and kept[at + 1] <= segment.last)):
+        return False  # no kept line, or more than one
+    line = doc.lines[kept[at]]
     text = line.text.strip()
     return (line.stamp is None and line.role != "title" and bool(text) and text[-1] not in CLOSING
             and len(text.split()) <= MAX_HEADING_WORDS and LETTER.search(text) is not None)
