@@ -70,3 +70,13 @@ def test_a_page_with_one_other_item_keeps_its_heading():
     assert len(drop_lone_headings(doc, RULES).segments) == 2  # the heading goes: two other items remain
     doc = segmented(["Самое читаемое", TEASER[0]])
     assert drop_lone_headings(doc, RULES) is doc
+
+
+@pytest.mark.parametrize("heading", ["Latest", "Новини Полтави"])
+def test_a_heading_over_dated_headlines_is_not_the_first_items_title(heading):
+    page = "\n".join([heading, "March 14, 2026", "City opens new library branch", "The branch has 40,000 books, the city said.",
+                      "March 13, 2026", "Bus fares to rise in April", "Single fares will go up by 20 cents from April 1."])
+    titles = [item.title for item in Pipeline().clean_text(page)]
+    assert titles == ["City opens new library branch", "Bus fares to rise in April"]
+    off = Pipeline(disable=["items.lone-heading"]).clean_text(page)
+    assert off[0].title == heading  # switched off, the page reads as before: the heading over the first item

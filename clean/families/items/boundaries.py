@@ -55,6 +55,7 @@ from clean.model.document import Document, Segment
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.main_content import article_starts
+from clean.families.items.lone_heading import heading_over_dated_headline
 from clean.families.items.page import Page
 from clean.families.items.paragraphs import (
     MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, function_words, opens_continuation, repeats_theme, words,
@@ -201,6 +202,8 @@ def _headline_like(page: Page, first: int, n: int) -> bool:
     Two stamped lines are two items."""
     head = page.lines[first]
     if head.stamp is not None and page.stamped[n]:
+        return False
+    if heading_over_dated_headline(page, first, n):
         return False
     return head.role == "title" or page.headline[first] or (
         page.stamped[n] and words(head.text) <= MAX_STAMPED_HEADLINE_WORDS

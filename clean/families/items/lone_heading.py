@@ -81,6 +81,18 @@ def _lone_heading(doc: Document, segment: Segment, kept) -> bool:
             and len(text.split()) <= MAX_HEADING_WORDS and LETTER.search(text) is not None)
 
 
+def heading_over_dated_headline(page, first: int, n: int) -> bool:
+    """Is kept line ``first`` a block's heading of one or two words (``Latest``, ``Новини Полтави``) over
+    line ``n``, a headline with its own date and a body under it? Then the two are not one item's
+    headline and text: the heading stands alone, and this rule may take it. (Asked by the ladder of
+    :mod:`clean.families.items.boundaries` of an item so far made of one line, ``page`` its
+    :class:`~clean.families.items.page.Page`.)"""
+    nxt = n + 1
+    return (page.stamped[n] and page.headline[n] and not page.bare[n] and page.lines[first].role != "title"
+            and len(page.lines[first].text.split()) <= MAX_HEADING_WORDS and nxt < len(page.kept)
+            and not (page.headline[nxt] or page.stamped[nxt] or page.bare[nxt]) and page.rules.enabled(RULE_ID))
+
+
 @python_rule(RULE_ID)
 def _documented(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Read by :func:`drop_lone_headings` after the ladder; as a rule it documents and switches."""
