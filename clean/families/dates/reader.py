@@ -126,6 +126,8 @@ def _read(m, groups: tuple, vocab: Vocabulary) -> FoundDate | None:
             day, month, year = int(d3), vocab.month_number(m3), y3
         elif nd:
             day, month, year = int(nd), int(nm), ny
+            if month > 12 and day <= 12 and "/" in m.group():  # 11/20/2020 can only be read month first (US)
+                day, month = month, day
         elif d4:
             day, month, year = int(d4), vocab.month_number(m4), y4
         else:
