@@ -84,23 +84,23 @@ def _item(doc: Document, segment: Segment, paragraphs: list, audit: _Audit, know
     start, end = lines[segment.first].start, max(map(_end, lines[segment.first : segment.last + 1]))
     source = doc.source
     # every value below is already of its field's type: the records are built without validating them again
-    return Item.trusted(
-        id=item_id(source.path, start),
-        source=SourceRef.trusted(
-            path=source.path, sha256=source.sha256, encoding=source.encoding,
-            line_start=start, line_end=end, url=source.url, crawl_date=None, extracted_by=None,
-        ),
-        title=title,
-        date=stamp.date if stamp else None,
-        date_text=stamp.text if stamp else None,
-        date_rule=stamp.rule if stamp else None,
-        site=doc.site,
-        text="\n".join([p.text for p in paragraphs if p.text]),
-        flags=[],
-        boundary=segment.reason,
-        removed=audit.removed(start, end),
-        edits=audit.edits(start, end),
-    )
+    return Item.from_fields({
+        "id": item_id(source.path, start),
+        "source": SourceRef.from_fields({
+            "path": source.path, "sha256": source.sha256, "encoding": source.encoding,
+            "line_start": start, "line_end": end, "url": source.url, "crawl_date": None, "extracted_by": None,
+        }),
+        "title": title,
+        "date": stamp.date if stamp else None,
+        "date_text": stamp.text if stamp else None,
+        "date_rule": stamp.rule if stamp else None,
+        "site": doc.site,
+        "text": "\n".join([p.text for p in paragraphs if p.text]),
+        "flags": [],
+        "boundary": segment.reason,
+        "removed": audit.removed(start, end),
+        "edits": audit.edits(start, end),
+    })
 
 
 class _Audit:
@@ -116,12 +116,12 @@ class _Audit:
 
     def removed(self, start: int, end: int) -> list[RemovedRecord]:
         lines = self._removal_lines
-        return [RemovedRecord.trusted(rule=r.rule, line=r.line, text=r.text)
+        return [RemovedRecord.from_fields({"rule": r.rule, "line": r.line, "text": r.text})
                 for r in self._removals[bisect_left(lines, start) : bisect_right(lines, end)]]
 
     def edits(self, start: int, end: int) -> list[EditRecord]:
         lines = self._edit_lines
-        return [EditRecord.trusted(rule=e.rule, line=e.line, before=e.before, after=e.after)
+        return [EditRecord.from_fields({"rule": e.rule, "line": e.line, "before": e.before, "after": e.after})
                 for e in self._edits[bisect_left(lines, start) : bisect_right(lines, end)]]
 
 
