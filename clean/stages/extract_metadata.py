@@ -40,8 +40,9 @@ DATE_LINE_RULE = "dates.lead"  # a date line read as the item's date is read by 
 def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     """Build the items, then run the ``extract_metadata`` rules over them."""
     removals, edits = _by_line(doc.removals), _by_line(doc.edits)
-    audit, kept, known = _Audit(removals, edits), doc.view().index, _Known(doc, rules)
+    audit, kept = _Audit(removals, edits), doc.view().index
     spans = [_paragraphs(doc, segment, kept) for segment in doc.segments]
+    known = _Known(doc, rules, [line.text for span in spans for line in span])
     listed = _listed(spans, known)
     items = tuple(_item(doc, seg, paras, audit, known, n in listed) for n, (seg, paras) in enumerate(zip(doc.segments, spans)))
     doc = doc.replace(removals=removals, edits=edits, items=items)
@@ -132,27 +133,25 @@ def _by_line(records: tuple) -> tuple:
 
 class _Known:
     """The paragraph tests this stage asks, answered from the page's memo where ``split_items`` already
-    answered them for the same text (:func:`~clean.families.items.page.facts`)."""
+    answered them for the same text (:func:`~clean.families.items.page.facts`). Every kept text of the page
+    is put in the memo first (most already are), so an answer is one lookup."""
 
-    def __init__(self, doc: Document, rules: RuleSet):
-        self.rules, self._shapes, self.leads = rules, facts(doc, rules, "shape"), facts(doc, rules, "lead")
-
-    def shape(self, text: str) -> tuple[bool, bool, bool]:
-        """A date line? A headline? A question headline? (:func:`~clean.families.items.page.shape`)"""
-        value = self._shapes.get(text)
-        if value is None:
-            value = self._shapes[text] = shape(text, self.rules)
-        return value
+    def __init__(self, doc: Document, rules: RuleSet, texts: list[str]):
+        self.rules, self.shapes, self.leads = rules, facts(doc, rules, "shape"), facts(doc, rules, "lead")
+        shapes = self.shapes
+        for text in texts:
+            if text not in shapes:
+                shapes[text] = shape(text, rules)
 
     def bare(self, line) -> bool:
         """:func:`~clean.families.items.paragraphs.bare_stamp` of ``line``."""
-        return self.shape(line.text)[0]
+        return self.shapes[line.text][0]
 
     def headline(self, text: str) -> bool:
-        return self.shape(text)[1]
+        return self.shapes[text][1]
 
     def question(self, text: str) -> bool:
-        return self.shape(text)[2]
+        return self.shapes[text][2]
 
 
 def _title_and_stamp(paragraphs: list, known: _Known, listed: bool = False):
