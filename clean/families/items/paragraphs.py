@@ -26,6 +26,7 @@ import regex
 
 from clean.families.dates.date_labels import label_words
 from clean.families.dates.reader import FoundDate, find_dates, first_date
+from clean.families.items.continuations import opens_continuation  # noqa: F401  (part of this module's API)
 
 MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
 MAX_HEADLINE_WORDS = 20
@@ -203,16 +204,6 @@ def function_words(rules) -> frozenset:
 def _function_words(rules) -> frozenset:
     lists = rules.table("stopwords")["languages"].values()
     return frozenset(w for words in lists for w in words.split() if len(w) == MIN_STEM_WORD and w.isalpha())
-
-
-def opens_continuation(text: str, rules) -> bool:
-    """Does the paragraph open with a word that continues the one before (``Участники``, ``However``)?"""
-    return bool(rules.derived("items.continuations", _continuations).match(text))
-
-
-def _continuations(rules) -> regex.Pattern:
-    openers = sorted({w for words in rules.table("continuations").values() for w in words}, key=len, reverse=True)
-    return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in openers) + r")(?![\p{L}-])")
 
 
 def headline_lists(texts: list[str], headline: list[bool], question: list[bool]) -> list[bool]:

@@ -1,0 +1,94 @@
+"""The shortcuts of the item stages give what the plain tests give.
+
+:func:`~clean.families.items.line_facts.line_facts` runs the shape tests of a line in one call (the
+words split once, the attribution pattern skipped without a comma), and
+:func:`~clean.families.items.continuations.opens_continuation` compares a paragraph only with the
+openers under its first word; both are checked here against the tests of
+:mod:`~clean.families.items.paragraphs` and the one alternation they replace, on the lines of the test
+pages and on generated lines made of the pieces where their edges are.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clean.families.items import paragraphs as p
+from clean.families.items.continuations import Openers, opens_continuation
+from clean.families.items.line_facts import line_facts
+from clean.pipeline import STAGES, Pipeline, clean_document
+from clean.io.decode import read_and_decode
+from tests.conftest import ROOT
+
+RULES = Pipeline().rules
+PAGES = [path for folder in ("corpus", "listings") for path in sorted((ROOT / "tests" / folder).glob("*.txt"))
+         if not path.name.endswith(".expected.txt")]
+BEFORE_SPLIT = STAGES[: [stage.__name__ for stage in STAGES].index("split_items")]
+
+
+def _kept_lines() -> list[str]:
+    lines = set()
+    for path in PAGES:
+        doc = clean_document(read_and_decode(path.read_bytes(), str(path)), RULES, BEFORE_SPLIT)
+        lines.update(doc.lines[i].text for i in doc.kept_indices())
+    return sorted(lines)
+
+
+LINES = _kept_lines()
+OPENERS = sorted({w for words in RULES.table("continuations").values() for w in words})
+PIECES = st.sampled_from([
+    *OPENERS[:40], "Сергей Шойгу", ", министр", ", ", ":", " ", "-", "Фото:", "By", "«", "»", "— ", "?", "!", ".", "…",
+    "Она", "Онлайн", "Сондай-ақ", "5", "Ё", "ǅ", "слово", "Слово", "А.", "\u00a0", "\u2028", ""])
+GENERATED = st.lists(PIECES, max_size=8).map("".join)
+
+
+def plain_facts(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What Page computed before line_facts: each test of paragraphs.py on its own."""
+    attribution, credit, quote = p.is_attribution(text), p.is_credit(text), p.is_quote(text)
+    shaped = not (attribution or credit) and p.has_headline_shape(text)
+    headline = shaped and text[-1] not in p.CLOSING
+    question = shaped and text[-1] in "?!" and not quote
+    return attribution, credit, headline, question, quote and not (headline and text[:1] not in p.QUOTE_FIRST)
+
+
+def test_line_facts_on_test_pages():
+    assert len(LINES) > 300
+    assert [tuple(column[:-1]) for column in line_facts(LINES)] == list(zip(*map(plain_facts, LINES)))
+    assert all(column[-1] is False for column in line_facts(LINES))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(GENERATED, max_size=5))
+def test_line_facts_on_generated_lines(texts):
+    assert [column[:-1] for column in line_facts(texts)] == [list(c) for c in zip(*map(plain_facts, texts))] or (
+        not texts and line_facts(texts) == ([False],) * 5)
+
+
+def test_line_facts_edges():
+    # 15 words is an attribution, 16 is not; a headline has 20 words at most, 200 characters at most
+    role = " ".join(["слово"] * 13)
+    assert line_facts(["Сергей Шойгу, " + role])[0][0] and not line_facts(["Сергей Шойгу, " + role + " ещё"])[0][0]
+    assert line_facts([" ".join(["Слово"] * 20)])[2][0] and not line_facts([" ".join(["Слово"] * 21)])[2][0]
+    assert line_facts(["Слово " + "б" * 194])[2][0] and not line_facts(["Слово " + "б" * 195])[2][0]
+    assert line_facts(["Имя Фамилия: заявление"])[2:] == ([True, False], [False, False], [False, False])
+
+
+def test_continuation_index_on_test_pages():
+    pattern = Openers(RULES).pattern()
+    assert sum(opens_continuation(text, RULES) for text in LINES) > 5
+    assert [opens_continuation(text, RULES) for text in LINES] == [bool(pattern.match(text)) for text in LINES]
+
+
+@settings(max_examples=600, deadline=None)
+@given(GENERATED)
+def test_continuation_index_on_generated_lines(text):
+    assert opens_continuation(text, RULES) == bool(Openers(RULES).pattern().match(text))
+
+
+def test_continuation_index_is_the_table_alternation():
+    plain = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in sorted(OPENERS, key=len, reverse=True))
+                          + r")(?![\p{L}-])")
+    for opener in OPENERS:
+        for text in (opener, opener + " x", opener + "-x", opener + "x", opener + ",", opener + "5", opener[:-1]):
+            assert opens_continuation(text, RULES) == bool(plain.match(text)), text
