@@ -92,3 +92,18 @@ def test_continuation_index_is_the_table_alternation():
     for opener in OPENERS:
         for text in (opener, opener + " x", opener + "-x", opener + "x", opener + ",", opener + "5", opener[:-1]):
             assert opens_continuation(text, RULES) == bool(plain.match(text)), text
+
+
+DIGITS = st.sampled_from(["5", "٣", "12", "x", "слово", " ", "  ", "\t", "\u2028", "\u00a0", "a1", "-", ""])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(DIGITS, max_size=20).map("".join))
+def test_lead_digit_is_a_digit_in_the_lead_span(text):
+    assert bool(p.LEAD_DIGIT.match(text)) == bool(p.DIGIT.search(p.LEAD_SPAN.match(text).group()))
+
+
+def test_lead_digit_on_test_pages_and_at_the_seventh_word():
+    assert [bool(p.LEAD_DIGIT.match(t)) for t in LINES] == [bool(p.DIGIT.search(p.LEAD_SPAN.match(t).group())) for t in LINES]
+    words = ["слово"] * p.LEAD_WORDS
+    assert p.LEAD_DIGIT.match(" ".join([*words, "5"])) and not p.LEAD_DIGIT.match(" ".join([*words, "слово", "5"]))

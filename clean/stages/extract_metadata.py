@@ -117,11 +117,15 @@ class _Audit:
 
     def removed(self, start: int, end: int) -> list[RemovedRecord]:
         lines = self._removal_lines
+        if not lines:
+            return []
         return [RemovedRecord.from_fields({"rule": r.rule, "line": r.line, "text": r.text})
                 for r in self._removals[bisect_left(lines, start) : bisect_right(lines, end)]]
 
     def edits(self, start: int, end: int) -> list[EditRecord]:
         lines = self._edit_lines
+        if not lines:
+            return []
         return [EditRecord.from_fields({"rule": e.rule, "line": e.line, "before": e.before, "after": e.after})
                 for e in self._edits[bisect_left(lines, start) : bisect_right(lines, end)]]
 
@@ -204,9 +208,10 @@ def _card_title_and_stamp(paragraphs: list, known: _Known):
     """Like :func:`_title_and_stamp`, for a card of a listing (``items.card``), whose lines come in the
     page's own order: the title is its headline (past date lines and labels), the stamp
     its first date line or stamped line, wherever they are in the card (:mod:`~clean.families.items.card_titles`)."""
-    stamp = next((mark for p in paragraphs if (mark := p.stamp or (known.bare(p) and _date_mark(p, known)))), None)
-    shaped = [bool(p.text) and not known.bare(p) and (known.headline(p.text) or known.question(p.text)) for p in paragraphs]
-    h = title_line([p.text if not known.bare(p) else "" for p in paragraphs], shaped)
+    shapes = [known.shapes[p.text] for p in paragraphs]  # (date line, headline, question headline) of each
+    stamp = next((mark for p, s in zip(paragraphs, shapes) if (mark := p.stamp or (s[0] and _date_mark(p, known)))), None)
+    shaped = [bool(p.text) and not s[0] and (s[1] or s[2]) for p, s in zip(paragraphs, shapes)]
+    h = title_line([p.text if not s[0] else "" for p, s in zip(paragraphs, shapes)], shaped)
     if h is not None:
         return paragraphs[h].text, paragraphs[:h] + paragraphs[h + 1 :], stamp
     title, paragraphs, _ = _title_and_stamp(paragraphs, known)

@@ -58,6 +58,7 @@ CREDIT_OPEN = re.compile(rf"\s*(?:{'|'.join(CREDIT_WORDS)}):*\s+\S")  # a credit
 DIGIT = re.compile(r"\d")
 CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
+LEAD_DIGIT = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*?\d")  # a DIGIT in LEAD_SPAN, one call
 LEAD_START = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}")  # a date starting after these words is no lead
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 NUMBER_SIGN = regex.compile(r"(?:№|#|\bNo\.|\bNr\.)\s*$")  # a number sign right before a date: a document's number
@@ -113,7 +114,7 @@ def lead_date(text: str, rules) -> FoundDate | None:
     """The date that opens a paragraph (within its first :data:`LEAD_WORDS` words), or None. (A first
     character ``isdecimal`` is a :data:`DIGIT` in the first words; a date at 0 has no words, sentence end
     or number sign before it.)"""
-    if not text[:1].isdecimal() and not DIGIT.search(LEAD_SPAN.match(text).group()):
+    if not text[:1].isdecimal() and not LEAD_DIGIT.match(text):
         return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
     late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
