@@ -42,9 +42,11 @@ def extract_metadata(doc: Document, rules: RuleSet) -> Document:
     removals, edits = _by_line(doc.removals), _by_line(doc.edits)
     audit, kept = _Audit(removals, edits), doc.view().index
     spans = [_paragraphs(doc, segment, kept) for segment in doc.segments]
-    known = _Known(doc, rules, [line.text for span in spans for line in span])
-    listed = _listed(spans, known)
-    items = tuple(_item(doc, seg, paras, audit, known, n in listed) for n, (seg, paras) in enumerate(zip(doc.segments, spans)))
+    known = _Known(doc, rules)
+    shaped = [known.shapes_of(span) for span in spans]
+    listed = _listed(spans, shaped)
+    items = tuple(_item(doc, seg, paras, shapes, audit, known, n in listed)
+                  for n, (seg, paras, shapes) in enumerate(zip(doc.segments, spans, shaped)))
     doc = doc.replace(removals=removals, edits=edits, items=items)
     for rule, apply in rules.derived("extract_metadata.plan", _plan):
         doc = apply(doc, rule, rules)
@@ -69,19 +71,20 @@ def _paragraphs(doc: Document, segment: Segment, kept: tuple[int, ...]) -> list:
     return [lines[i] for i in kept[bisect_left(kept, segment.first) : bisect_right(kept, segment.last)]]
 
 
-def _listed(spans: list[list], known: _Known) -> set[int]:
+def _listed(spans: list[list], shaped: list[list]) -> set[int]:
     """The items that are a headline alone next to another such item: entries of a list of headlines."""
-    alone = [0 < len(p) <= MAX_LISTED_LINES and _headline_only(p, next((k for k, x in enumerate(p) if not known.bare(x)), 0), known)
-             for p in spans]
+    alone = [0 < len(p) <= MAX_LISTED_LINES and _headline_only(p, s, next((k for k, x in enumerate(s) if not x[0]), 0))
+             for p, s in zip(spans, shaped)]
     return {n for n, a in enumerate(alone) if a and ((n and alone[n - 1]) or (n + 1 < len(alone) and alone[n + 1]))}
 
 
-def _item(doc: Document, segment: Segment, paragraphs: list, audit: _Audit, known: _Known, listed: bool) -> Item:
+def _item(doc: Document, segment: Segment, paragraphs: list, shapes: list, audit: _Audit, known: _Known,
+          listed: bool) -> Item:
     lines = doc.lines
     if segment.reason == CARD_RULE:
-        title, paragraphs, stamp = _card_title_and_stamp(paragraphs, known)
+        title, paragraphs, stamp = _card_title_and_stamp(paragraphs, shapes, known)
     else:
-        title, paragraphs, stamp = _title_and_stamp(paragraphs, known, listed)
+        title, paragraphs, stamp = _title_and_stamp(paragraphs, shapes, known, listed)
     start, end = lines[segment.first].start, max(map(_end, lines[segment.first : segment.last + 1]))
     source = doc.source
     # every value below is already of its field's type: the records are built without validating them again
@@ -137,29 +140,23 @@ def _by_line(records: tuple) -> tuple:
 
 class _Known:
     """The paragraph tests this stage asks, answered from the page's memo where ``split_items`` already
-    answered them for the same text (:func:`~clean.families.items.page.facts`). Every kept text of the page
-    is put in the memo first (most already are), so an answer is one lookup."""
+    answered them for the same text (:func:`~clean.families.items.page.facts`), and the rules and dated
+    leads that :func:`_date_mark` reads."""
 
-    def __init__(self, doc: Document, rules: RuleSet, texts: list[str]):
+    def __init__(self, doc: Document, rules: RuleSet):
         self.rules, self.shapes, self.leads = rules, facts(doc, rules, "shape"), facts(doc, rules, "lead")
-        shapes = self.shapes
-        for text in texts:
-            if text not in shapes:
-                shapes[text] = shape(text, rules)
 
-    def bare(self, line) -> bool:
-        """:func:`~clean.families.items.paragraphs.bare_stamp` of ``line``."""
-        return self.shapes[line.text][0]
-
-    def headline(self, text: str) -> bool:
-        return self.shapes[text][1]
-
-    def question(self, text: str) -> bool:
-        return self.shapes[text][2]
+    def shapes_of(self, paragraphs: list) -> list[tuple[bool, bool, bool]]:
+        """:func:`~clean.families.items.page.shape` of each paragraph: a date line (``bare_stamp``)? A
+        headline? A question headline? Looked up once per line, so the tests below index a list."""
+        shapes, rules = self.shapes, self.rules
+        return [shapes[text] if text in shapes else shapes.setdefault(text, shape(text, rules))
+                for text in [p.text for p in paragraphs]]
 
 
-def _title_and_stamp(paragraphs: list, known: _Known, listed: bool = False):
-    """The title (or None), the body paragraphs, and the stamp that dates the item.
+def _title_and_stamp(paragraphs: list, shapes: list, known: _Known, listed: bool = False):
+    """The title (or None), the body paragraphs, and the stamp that dates the item (``shapes``: each
+    paragraph's :meth:`_Known.shapes_of`).
 
     The headline may come after date or time lines that head the item; the stamp
     is on those lines, on the headline, on the lines between the headline and its
@@ -167,54 +164,54 @@ def _title_and_stamp(paragraphs: list, known: _Known, listed: bool = False):
     the first paragraph of the body, or on a date line that closes the item. An item that is a headline alone (and its date lines) is titled by
     it when ``listed``: next to another such item, an entry of a list of headlines.
     """
-    head = 0
-    while head < len(paragraphs) - 1 and known.bare(paragraphs[head]):
+    head, count = 0, len(paragraphs)
+    while head < count - 1 and shapes[head][0]:
         head += 1
-    if listed and _headline_only(paragraphs, head, known):
-        stamp = next((mark for p in paragraphs if (mark := p.stamp or (known.bare(p) and _date_mark(p, known)))), None)
+    if listed and _headline_only(paragraphs, shapes, head):
+        stamp = next((mark for p, s in zip(paragraphs, shapes) if (mark := p.stamp or (s[0] and _date_mark(p, known)))), None)
         return paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :], stamp
-    if len(paragraphs) > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1], known):
+    if count > head + 1 and _is_title(paragraphs[head], paragraphs[head + 1], shapes[head], shapes[head + 1]):
         body = head + 1  # the first body paragraph, past a time line, a date line or a byline under the headline
-        while body < min(len(paragraphs) - 1, head + MAX_BETWEEN_LINES) and _between(paragraphs[body], known):
+        while body < min(count - 1, head + MAX_BETWEEN_LINES) and _between(paragraphs[body], shapes[body]):
             body += 1
         stamp = next((p.stamp for p in paragraphs[: body + 1] if p.stamp), None)
         title, paragraphs = paragraphs[head].text, paragraphs[:head] + paragraphs[head + 1 :]
     else:
         title, stamp = None, next((p.stamp for p in paragraphs[: head + 1] if p.stamp), None)
-    if stamp is None and len(paragraphs) > 1 and known.bare(paragraphs[-1]):
+    # the last paragraph is the same line either way: a title is never the last
+    if stamp is None and len(paragraphs) > 1 and shapes[-1][0]:
         stamp = _date_mark(paragraphs[-1], known)  # a date line under the item
     return title, paragraphs, stamp
 
 
-def _between(line, known: _Known) -> bool:
+def _between(line, shape: tuple) -> bool:
     """A line between a headline and its body: a date or time line, or a short line that ends no sentence
     (an author's name)."""
     text = line.text.rstrip()
-    return known.bare(line) or (0 < words(text) <= MAX_BYLINE_WORDS and text[-1:] not in ".!?…:;")
+    return shape[0] or (0 < words(text) <= MAX_BYLINE_WORDS and text[-1:] not in ".!?…:;")
 
 
-def _headline_only(paragraphs: list, head: int, known: _Known) -> bool:
+def _headline_only(paragraphs: list, shapes: list, head: int) -> bool:
     """Is the item a headline alone (with its date lines): an entry of a list of headlines, titled by it?
     A heading of fewer than :data:`~clean.families.items.paragraphs.MIN_LISTED_WORDS` words is a block's name."""
-    line = paragraphs[head]
-    if not line.text or known.bare(line) or not (known.headline(line.text) or known.question(line.text)):
+    text, (bare, headline, question) = paragraphs[head].text, shapes[head]
+    if not text or bare or not (headline or question):
         return False
-    if words(line.text) < MIN_LISTED_WORDS:
+    if words(text) < MIN_LISTED_WORDS:
         return False
-    return all(known.bare(p) for k, p in enumerate(paragraphs) if k != head)
+    return all(s[0] for k, s in enumerate(shapes) if k != head)
 
 
-def _card_title_and_stamp(paragraphs: list, known: _Known):
+def _card_title_and_stamp(paragraphs: list, shapes: list, known: _Known):
     """Like :func:`_title_and_stamp`, for a card of a listing (``items.card``), whose lines come in the
     page's own order: the title is its headline (past date lines and labels), the stamp
     its first date line or stamped line, wherever they are in the card (:mod:`~clean.families.items.card_titles`)."""
-    shapes = [known.shapes[p.text] for p in paragraphs]  # (date line, headline, question headline) of each
     stamp = next((mark for p, s in zip(paragraphs, shapes) if (mark := p.stamp or (s[0] and _date_mark(p, known)))), None)
     shaped = [bool(p.text) and not s[0] and (s[1] or s[2]) for p, s in zip(paragraphs, shapes)]
     h = title_line([p.text if not s[0] else "" for p, s in zip(paragraphs, shapes)], shaped)
     if h is not None:
         return paragraphs[h].text, paragraphs[:h] + paragraphs[h + 1 :], stamp
-    title, paragraphs, _ = _title_and_stamp(paragraphs, known)
+    title, paragraphs, _ = _title_and_stamp(paragraphs, shapes, known)
     return title, paragraphs, stamp
 
 
@@ -226,9 +223,9 @@ def _date_mark(line, known: _Known) -> DateMark | None:
     return DateMark(found.iso, found.text, DATE_LINE_RULE) if found is not None and found.iso else None
 
 
-def _is_title(first, second, known: _Known) -> bool:
-    if first.role == "title" or known.headline(first.text):
+def _is_title(first, second, first_shape: tuple, second_shape: tuple) -> bool:
+    if first.role == "title" or first_shape[1]:
         return True
-    if known.question(first.text) and not known.headline(second.text):
+    if first_shape[2] and not second_shape[1]:
         return True
     return second.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
