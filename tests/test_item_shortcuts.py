@@ -107,3 +107,12 @@ def test_lead_digit_on_test_pages_and_at_the_seventh_word():
     assert [bool(p.LEAD_DIGIT.match(t)) for t in LINES] == [bool(p.DIGIT.search(p.LEAD_SPAN.match(t).group())) for t in LINES]
     words = ["слово"] * p.LEAD_WORDS
     assert p.LEAD_DIGIT.match(" ".join([*words, "5"])) and not p.LEAD_DIGIT.match(" ".join([*words, "слово", "5"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="TDHWUN", max_size=40), st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=5))
+def test_periodic_stretches_of_enough_cards_are_the_long_ones(symbols, period, count):
+    from clean.families.items import cards
+
+    every = list(cards._periodic(symbols, period))
+    assert list(cards._periodic(symbols, period, count)) == [(a, b) for a, b in every if (b - a) // period >= count]
