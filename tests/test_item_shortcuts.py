@@ -116,3 +116,33 @@ def test_periodic_stretches_of_enough_cards_are_the_long_ones(symbols, period, c
 
     every = list(cards._periodic(symbols, period))
     assert list(cards._periodic(symbols, period, count)) == [(a, b) for a, b in every if (b - a) // period >= count]
+
+
+MARKS = st.lists(st.sampled_from([None, None, None, "noise.separator", "chrome.menu", "chrome.related-link"]),
+                 min_size=1, max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKS, st.randoms(use_true_random=False))
+def test_segments_and_separators_as_the_line_by_line_reading(marks, random):
+    from clean.families.items.segments import SEPARATOR_RULE, after_separator, segments
+    from clean.model.document import Document
+
+    kept = [i for i, mark in enumerate(marks) if mark is None and random.random() < 0.6] or [0]
+    marks = [None if i in kept else mark for i, mark in enumerate(marks)]
+    doc = Document.from_text("\n".join(f"line {i}" for i in range(len(marks))))
+    starts = [(kept[0], "items.first")] + [(k, "items.headline") for k in kept[1:] if random.random() < 0.4]
+    plain_after = {n for n, k in enumerate(kept) for i in range(kept[0] + 1, kept[-1])
+                   if marks[i] == SEPARATOR_RULE and n == next(m for m, x in enumerate(kept) if x >= i)}
+    assert after_separator(marks, kept) == plain_after
+    bounds = [s for s, _ in starts] + [len(marks)]
+    plain = []
+    for (first, reason), stop in zip(starts, bounds[1:]):
+        last = max(k for k in kept if k < stop)
+        for i in range(last + 1, stop):
+            if marks[i] == SEPARATOR_RULE:
+                break
+            if marks[i] is not None:
+                last = i
+        plain.append((first, last, reason))
+    assert [(s.first, s.last, s.reason) for s in segments(doc, marks, kept, starts)] == plain
