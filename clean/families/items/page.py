@@ -20,6 +20,7 @@ from clean.families.dates.reader import FoundDate
 from clean.families.items.card_weights import LineWords
 from clean.families.items.cards import MIN_CARDS, NO_CARDS, line_cards
 from clean.families.items.line_facts import line_facts
+from clean.families.items.segments import removal_marks
 from clean.families.items.paragraphs import (
     MAX_DATELINE_CHARS, STEM_CHARS, colon_lists, headline_lists, is_dateline, is_headline, is_question_headline,
     lead_date, stems,
@@ -77,13 +78,15 @@ def memo_dateline(datelines: dict, text: str, rules: RuleSet) -> bool:
 CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed, but part of a card's shape
 
 
-def _card_noise(doc: Document, kept: list[int]) -> list[str]:
+def _card_noise(doc: Document, kept: list[int]) -> list[str] | None:
     """The shapes of the lines removed as a card's counters or links right before each kept line, and
-    after the last one."""
-    lines, shapes, last = doc.lines, [], -1
-    for i in [*kept, len(lines)]:  # and those after the last kept line
-        between = range(last + 1, i)  # most often none
-        shapes.append("".join([CARD_NOISE.get(lines[j].removed, "") for j in between]) if between else "")
+    after the last one; None when the page has no such line (then every one is ``""``: no shape)."""
+    marks = removal_marks(doc)
+    if CARD_NOISE.keys().isdisjoint(marks):
+        return None
+    shapes, last = [], -1
+    for i in [*kept, len(marks)]:  # and those after the last kept line
+        shapes.append("".join([CARD_NOISE.get(mark, "") for mark in marks[last + 1 : i]]) if i - last > 1 else "")
         last = i
     return shapes
 
@@ -114,7 +117,8 @@ class Page:
         self.lines = lines + [None]
         # is_dateline is False past MAX_DATELINE_CHARS: most paragraphs never call it
         datelines = facts(doc, rules, "dateline")
-        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and memo_dateline(datelines, t, rules)) for t in texts]
+        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and (
+            datelines[t] if t in datelines else memo_dateline(datelines, t, rules))) for t in texts]
         self.bare.append(False)
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
         # a speaker's words end as a sentence does: 'Имя Фамилия: заявление' with no full stop is a headline
