@@ -163,8 +163,9 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
     for period, count in periods.most_common(MAX_PERIODS):
         if count < MIN_CARDS - 1:
             break
-        for a, b in _periodic(symbols, period, MIN_CARDS):  # too short for cards at whichever end its
-            extra = (b - a) % period  # leftover lines are: those are not even weighed
+        # a stretch too short for cards at whichever end its leftover lines are is not even read, nor weighed
+        for a, b in _periodic(symbols, period, MIN_CARDS):
+            extra = (b - a) % period
             if extra and sizes is not None:
                 at_start = leftover_at_start(sizes, a, b, period, extra)
                 a, b = (a + extra, b) if at_start else (a, b - extra) if at_start is False else (a, a)
