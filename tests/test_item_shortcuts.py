@@ -146,3 +146,17 @@ def test_segments_and_separators_as_the_line_by_line_reading(marks, random):
                 last = i
         plain.append((first, last, reason))
     assert [(s.first, s.last, s.reason) for s in segments(doc, marks, kept, starts)] == plain
+
+
+SPACES = st.sampled_from(["слово", "a", " ", "  ", "\t", "\n", "\u2028", "\u00a0", "\x1c", "\u3000", "."])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(SPACES, max_size=30).map("".join), st.integers(min_value=0, max_value=8))
+def test_words_upto_counts_words_up_to_the_limit(text, most):
+    assert p.words_upto(text, most) == min(p.words(text), most + 1)
+
+
+def test_words_upto_at_the_limit():
+    assert p.words_upto("а б в г", 4) == 4 and p.words_upto("а б в г д", 4) == 5 and p.words_upto("а б в г д е", 4) == 5
+    assert p.words_upto("  а  б  ", 1) == 2 and p.words_upto("   ", 3) == 0

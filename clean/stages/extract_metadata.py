@@ -27,7 +27,7 @@ from clean.model.records import EditRecord, Item, RemovedRecord, SourceRef
 from clean.engine.ruleset import RuleSet
 from clean.families.items.card_titles import title_line
 from clean.families.items.page import facts, memo_lead, shape
-from clean.families.items.paragraphs import MAX_STAMPED_HEADLINE_WORDS, MIN_LISTED_WORDS, words
+from clean.families.items.paragraphs import MAX_STAMPED_HEADLINE_WORDS, MIN_LISTED_WORDS, words_upto
 
 _line, _end = attrgetter("line"), attrgetter("end")  # C-level keys: a record's line, a line's last source line
 CARD_RULE = "items.card"
@@ -188,7 +188,7 @@ def _between(line, shape: tuple) -> bool:
     """A line between a headline and its body: a date or time line, or a short line that ends no sentence
     (an author's name)."""
     text = line.text.rstrip()
-    return shape[0] or (0 < words(text) <= MAX_BYLINE_WORDS and text[-1:] not in ".!?…:;")
+    return shape[0] or (0 < words_upto(text, MAX_BYLINE_WORDS) <= MAX_BYLINE_WORDS and text[-1:] not in ".!?…:;")
 
 
 def _headline_only(paragraphs: list, shapes: list, head: int) -> bool:
@@ -197,7 +197,7 @@ def _headline_only(paragraphs: list, shapes: list, head: int) -> bool:
     text, (bare, headline, question) = paragraphs[head].text, shapes[head]
     if not text or bare or not (headline or question):
         return False
-    if words(text) < MIN_LISTED_WORDS:
+    if words_upto(text, MIN_LISTED_WORDS) < MIN_LISTED_WORDS:
         return False
     return all(s[0] for k, s in enumerate(shapes) if k != head)
 
@@ -228,4 +228,4 @@ def _is_title(first, second, first_shape: tuple, second_shape: tuple) -> bool:
         return True
     if first_shape[2] and not second_shape[1]:
         return True
-    return second.stamp is not None and words(first.text) <= MAX_STAMPED_HEADLINE_WORDS
+    return second.stamp is not None and words_upto(first.text, MAX_STAMPED_HEADLINE_WORDS) <= MAX_STAMPED_HEADLINE_WORDS

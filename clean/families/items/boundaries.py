@@ -56,7 +56,7 @@ from clean.families.content.main_content import article_starts
 from clean.families.items.page import Page
 from clean.families.items.segments import after_embed, after_separator, removal_marks, segments
 from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, function_words, opens_continuation, repeats_theme, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, function_words, opens_continuation, repeats_theme, words_upto,
 )
 
 MIN_SHARED_STEMS = 3
@@ -186,7 +186,7 @@ def _headline_like(page: Page, first: int, n: int) -> bool:
     if head.stamp is not None and page.stamped[n]:
         return False
     return head.role == "title" or page.headline[first] or (
-        page.stamped[n] and words(head.text) <= MAX_STAMPED_HEADLINE_WORDS
+        page.stamped[n] and words_upto(head.text, MAX_STAMPED_HEADLINE_WORDS) <= MAX_STAMPED_HEADLINE_WORDS
     )
 
 
@@ -197,9 +197,9 @@ def _opens_with_headline(page: Page, n: int) -> bool:
         return False
     if page.bare[n + 1]:  # a date line: under a headline, or over the next item's headline
         return page.headline[n] and page.cards.closes.get(n + 1) is not False
-    if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
+    if nxt.stamp is not None and words_upto(line.text, MAX_STAMPED_HEADLINE_WORDS) <= MAX_STAMPED_HEADLINE_WORDS:
         return not page.headline[n + 1]  # a stamped headline opens its own item
-    page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
+    page_title = line.role == "title" and words_upto(line.text, MIN_HEADLINE_WORDS) >= MIN_HEADLINE_WORDS
     return page_title or (page.headline[n] and not page.headline[n + 1])
 
 

@@ -12,7 +12,9 @@ Each value is exactly the test of :mod:`~clean.families.items.paragraphs` it sta
   (``Имя Фамилия: заявление`` without a full stop is a headline).
 
 The words (``text.split()``, :func:`~clean.families.items.paragraphs.words`) are split only for a line
-that one of the tests counts them for: a long paragraph that opens with no name, credit or capital never is.
+that one of the tests counts them for (a long paragraph that opens with no name, credit or capital never
+is), and only up to :data:`MOST_WORDS` (:func:`~clean.families.items.paragraphs.words_upto`): every test
+compares them with a limit no higher.
 
 >>> [column[:2] for column in line_facts(["Сергей Шойгу, министр обороны", "Он сказал: «Да»."])]
 [[True, False], [False, False], [False, False], [False, False], [False, False]]
@@ -28,6 +30,7 @@ from clean.families.items.paragraphs import (
 ATTRIBUTION_NOT_LAST = ".!?…"  # an attribution ends without these (is_attribution)
 HEADLINE_FIRST = "«\"“"  # besides a capital or a digit, a headline may open with these (has_headline_shape)
 NOTHING = (False, False, False, False, False)
+MOST_WORDS = max(MAX_ATTRIBUTION_WORDS, MAX_CREDIT_WORDS, MAX_HEADLINE_WORDS)  # no test counts words further
 
 
 def line_facts(texts: list[str]) -> tuple[list[bool], list[bool], list[bool], list[bool], list[bool]]:
@@ -44,13 +47,15 @@ def _facts(text: str) -> tuple[bool, bool, bool, bool, bool]:
         return NOTHING
     first, last, split = text[0], text[-1], None
     attribution = (last not in ATTRIBUTION_NOT_LAST and "," in text and ATTRIBUTION.match(text) is not None
-                   and len(split := text.split()) <= MAX_ATTRIBUTION_WORDS)
-    credit = CREDIT_OPEN.match(text) is not None and len(split or (split := text.split())) <= MAX_CREDIT_WORDS
+                   and len(split := text.split(None, MOST_WORDS)) <= MAX_ATTRIBUTION_WORDS)
+    credit = (CREDIT_OPEN.match(text) is not None
+              and len(split or (split := text.split(None, MOST_WORDS))) <= MAX_CREDIT_WORDS)
     quote = ((first in QUOTE_FIRST and QUOTE_OPEN.match(text) is not None)
              or (":" in text and NAME_LED_QUOTE.match(text) is not None))
     if (not (attribution or credit) and len(text) <= MAX_HEADLINE_CHARS
             and (first.isupper() or first.isdigit() or first in HEADLINE_FIRST)
-            and MIN_HEADLINE_WORDS <= len(split or text.split()) <= MAX_HEADLINE_WORDS):
+            and MIN_HEADLINE_WORDS <= len(split or text.split(None, MOST_WORDS)) <= MAX_HEADLINE_WORDS):
         headline = last not in CLOSING
-        return attribution, credit, headline, last in "?!" and not quote, quote and not (headline and first not in QUOTE_FIRST)
+        question = last in "?!" and not quote
+        return attribution, credit, headline, question, quote and not (headline and first not in QUOTE_FIRST)
     return attribution, credit, False, False, quote

@@ -71,6 +71,12 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+def words_upto(text: str, most: int) -> int:
+    """:func:`words`, counted up to ``most``: exact up to there, ``most + 1`` for any more. The split stops
+    after ``most`` words, so a long paragraph compared with a short limit is not split whole."""
+    return len(text.split(None, most))
+
+
 def is_headline(text: str) -> bool:
     """A short line without closing punctuation that is not an attribution."""
     return has_headline_shape(text) and text[-1] not in CLOSING and not is_attribution(text) and not is_credit(text)
