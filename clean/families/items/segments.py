@@ -2,8 +2,8 @@
 and embedded posts before a kept line, and the removed lines an item's span takes after its last one.
 
 Each is read from one list of every line's ``removed`` mark (:func:`removal_marks`, made in C), where a
-separator is looked for with ``list.index`` and a span's tail is cut at one, instead of a Python step
-per source line.
+separator is looked for with ``in`` and a span's tail is cut at one, instead of a Python step per source
+line.
 
 >>> from clean.model.document import Document
 >>> doc = Document.from_text("a\\n----\\nb\\nsidebar\\nc")
@@ -34,14 +34,11 @@ def removal_marks(doc: Document) -> list[str | None]:
 
 def after_separator(marks: list, kept: list[int]) -> set[int]:
     """The kept lines (``n``) with a separator line removed just before them, after an earlier kept line."""
-    found, i, end = set(), kept[0] + 1, kept[-1]
-    while True:
-        try:
-            i = marks.index(SEPARATOR_RULE, i, end)
-        except ValueError:
-            return found
-        found.add(bisect_left(kept, i))
-        i += 1
+    start = kept[0] + 1
+    between = marks[start : kept[-1]]
+    if SEPARATOR_RULE not in between:
+        return set()  # most pages: no exception raised and caught to say so
+    return {bisect_left(kept, start + k) for k, mark in enumerate(between) if mark == SEPARATOR_RULE}
 
 
 def after_embed(doc: Document, marks: list, kept: list[int]) -> set[int]:
