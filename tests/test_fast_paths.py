@@ -19,6 +19,7 @@ from clean.families.dates.reader import find_dates, first_date
 from clean.pipeline import STAGES, Pipeline, clean_document
 from clean.io.decode import read_and_decode
 from clean.stages import split_items
+from clean.families.dates.version_words import version_before
 from clean.families.items.paragraphs import (
     CREDIT_WORDS, LEAD_WORDS, MAX_CREDIT_WORDS, NAME_LED_QUOTE, NUMBER_SIGN, NUMBER_TAIL, QUOTE_OPEN, _sentence_ends,
     is_credit, is_quote, lead_date, words,
@@ -50,6 +51,8 @@ def reference_lead_date(text: str):
         if words(head[: found.start]) < LEAD_WORDS and "." not in _sentence_ends(head[: found.start]):
             if NUMBER_SIGN.search(head[: found.start]) or NUMBER_TAIL.match(head, found.end):
                 return None  # a document's number
+            if found.start and version_before(RULES).search(head[: found.start]):
+                return None  # a version's number: 'Version 2.10.2019', '№. 14 …' (rules/tables/version_words.toml)
             return found
         return None
     return None

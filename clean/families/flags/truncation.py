@@ -28,7 +28,7 @@ from __future__ import annotations
 from clean.model.document import Document
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.items.paragraphs import is_attribution, words
+from clean.families.items.paragraphs import is_attribution, words_upto
 
 MAX_UNPUNCTUATED_WORDS = 6
 CLOSING = ".!?…»”\"')]"  # a paragraph (stripped) ending with one of these ends closed
@@ -44,11 +44,11 @@ def ends_truncated(paragraph: str) -> bool:
         return False
     if _unclosed(text):
         return True
-    if text.endswith(ELLIPSES) and words(text) > MIN_CUT_WORDS:
+    if text.endswith(ELLIPSES) and words_upto(text, MIN_CUT_WORDS) > MIN_CUT_WORDS:
         return True  # a template's cut, marked
     if text[-1] in CLOSING:
         return False
-    return not (is_attribution(text) or words(text) <= MAX_UNPUNCTUATED_WORDS)
+    return not (is_attribution(text) or words_upto(text, MAX_UNPUNCTUATED_WORDS) <= MAX_UNPUNCTUATED_WORDS)
 
 
 def _unclosed(text: str) -> bool:

@@ -49,24 +49,20 @@ and :data:`~clean.families.items.paragraphs.STEM_CHARS` characters of each.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from clean.model.document import Document, Segment
+from clean.model.document import Document
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.content.main_content import article_starts
 from clean.families.items.lone_heading import heading_over_dated_headline
 from clean.families.items.page import Page
+from clean.families.items.segments import after_embed, after_separator, removal_marks, segments
 from clean.families.items.paragraphs import (
-    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, function_words, opens_continuation, repeats_theme, words,
+    MAX_STAMPED_HEADLINE_WORDS, MIN_HEADLINE_WORDS, function_words, opens_continuation, repeats_theme, words_upto,
 )
 
 MIN_SHARED_STEMS = 3
 MIN_SHARED_QUESTION_STEMS = 2  # a question inside a titled item is most likely the interviewer's: less to keep it
 COHESION_WINDOW = 3
-SEPARATOR_RULE = "noise.separator"
-EMBED_RULES = frozenset({  # the lines an embedded post or a related-article box leaves inside a text
-    "chrome.social-embed", "chrome.embed-attribution", "chrome.related-link"})
 SIGNALS = (
     "items.card", "items.headline-list", "items.separator", "items.quote", "items.stamp", "items.headline", "items.continuation", "items.date-lead",
     "items.topic-shift",
@@ -79,10 +75,11 @@ def cut_items(doc: Document, rules: RuleSet) -> Document:
     if not page.kept:
         return doc.replace(segments=())
     if doc.articles:  # the main-content pass found the page's articles: one item each
-        return doc.replace(segments=tuple(_segments(doc, page.kept, article_starts(doc, page.kept))))
+        return doc.replace(segments=tuple(segments(doc, removal_marks(doc), page.kept, article_starts(doc, page.kept))))
     enabled = rules.derived("items.signals", lambda r: frozenset(s for s in SIGNALS if r.enabled(s)))
-    separated = _after_separator(doc, page.kept) if "items.separator" in enabled else set()
-    embedded = _after_embed(doc, page.kept)
+    marks = removal_marks(doc)
+    separated = after_separator(marks, page.kept) if "items.separator" in enabled else set()
+    embedded = after_embed(doc, marks, page.kept)
     starts = [(page.kept[0], "items.first")]
     first, dates_only = 0, page.bare[0]  # dates_only: all(page.bare[first:n]), kept as n goes on
     for n in range(1, len(page.kept)):
@@ -97,7 +94,7 @@ def cut_items(doc: Document, rules: RuleSet) -> Document:
             first, dates_only = n, page.bare[n]
         else:
             dates_only = dates_only and page.bare[n]
-    return doc.replace(segments=tuple(_segments(doc, page.kept, starts)))
+    return doc.replace(segments=tuple(segments(doc, marks, page.kept, starts)))
 
 
 def _opens_item(page: Page, n: int, first: int, enabled: set[str], embedded: bool = False) -> str | None:
@@ -147,20 +144,6 @@ def _dated_by(page: Page, m: int) -> bool:
     return page.bare[m] and not page.cards.closes.get(m, page.dates_trail)
 
 
-def _after_separator(doc: Document, kept: list[int]) -> set[int]:
-    """The kept lines (``n``) with a separator line removed just before them, after an earlier kept line."""
-    lines = doc.lines
-    after = (bisect_left(kept, i) for i in range(kept[0] + 1, kept[-1]) if lines[i].removed == SEPARATOR_RULE)
-    return set(after)
-
-
-def _after_embed(doc: Document, kept: list[int]) -> set[int]:
-    """The kept lines (``n``) with an embedded post's or a related link's lines removed just before them."""
-    if not any(r.rule in EMBED_RULES for r in doc.removals):
-        return set()
-    return {bisect_left(kept, i) for i in range(kept[0] + 1, kept[-1]) if doc.lines[i].removed in EMBED_RULES}
-
-
 def _only_headline(page: Page, first: int, n: int) -> bool:
     """Is the item so far (from kept line ``first`` to before ``n``) only its headline, and credits?"""
     return all(page.credit[m] for m in range(first + 1, n)) and _headline_like(page, first, n)
@@ -206,7 +189,7 @@ def _headline_like(page: Page, first: int, n: int) -> bool:
     if heading_over_dated_headline(page, first, n):
         return False
     return head.role == "title" or page.headline[first] or (
-        page.stamped[n] and words(head.text) <= MAX_STAMPED_HEADLINE_WORDS
+        page.stamped[n] and words_upto(head.text, MAX_STAMPED_HEADLINE_WORDS) <= MAX_STAMPED_HEADLINE_WORDS
     )
 
 
@@ -217,9 +200,9 @@ def _opens_with_headline(page: Page, n: int) -> bool:
         return False
     if page.bare[n + 1]:  # a date line: under a headline, or over the next item's headline
         return page.headline[n] and page.cards.closes.get(n + 1) is not False
-    if nxt.stamp is not None and words(line.text) <= MAX_STAMPED_HEADLINE_WORDS:
+    if nxt.stamp is not None and words_upto(line.text, MAX_STAMPED_HEADLINE_WORDS) <= MAX_STAMPED_HEADLINE_WORDS:
         return not page.headline[n + 1]  # a stamped headline opens its own item
-    page_title = line.role == "title" and words(line.text) >= MIN_HEADLINE_WORDS
+    page_title = line.role == "title" and words_upto(line.text, MIN_HEADLINE_WORDS) >= MIN_HEADLINE_WORDS
     return page_title or (page.headline[n] and not page.headline[n + 1])
 
 
@@ -230,20 +213,6 @@ def _untitled(page: Page, first: int, n: int) -> bool:
         first += 1
     titled = page.lines[first].role == "title" or page.headline[first] or page.question[first]
     return not titled and not (first + 1 < n and page.lines[first + 1].stamp is not None)
-
-
-def _segments(doc: Document, kept: list[int], starts: list[tuple[int, str]]):
-    """Spans from each start to the next, trailing removals attached up to a separator."""
-    bounds = [s for s, _ in starts] + [len(doc.lines)]
-    for (first, reason), stop in zip(starts, bounds[1:]):
-        last = kept[bisect_left(kept, stop) - 1]
-        for i in range(last + 1, stop):
-            line = doc.lines[i]
-            if line.removed == SEPARATOR_RULE:
-                break
-            if line.removed is not None:
-                last = i
-        yield Segment(first, last, reason)
 
 
 @python_rule("items.card")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import eq
 
 import regex
@@ -162,9 +163,8 @@ def find_cards(symbols: str, sizes: list[int] | None = None) -> Cards:
     for period, count in periods.most_common(MAX_PERIODS):
         if count < MIN_CARDS - 1:
             break
-        for a, b in _periodic(symbols, period):
-            if (b - a) // period < MIN_CARDS:
-                continue  # too short for cards at whichever end its leftover lines are: they are not weighed
+        # a stretch too short for cards at whichever end its leftover lines are is not even read, nor weighed
+        for a, b in _periodic(symbols, period, MIN_CARDS):
             extra = (b - a) % period
             if extra and sizes is not None:
                 at_start = leftover_at_start(sizes, a, b, period, extra)
@@ -185,13 +185,15 @@ def _add(symbols: str, firsts, stop: int, after: bool, starts: set, closes: dict
     when ``after``."""
     bounds = list(firsts) + [stop]
     for first, end in zip(bounds, bounds[1:]):
-        if any(i in region for i in range(first, end)):
+        lines = range(first, end)
+        if not region.keys().isdisjoint(lines):
             continue  # already read as periodic cards
         starts.add(first)
-        for i in range(first, end):
-            region[i] = first
-            if symbols[i] == "D":
-                closes[i] = after
+        region.update(dict.fromkeys(lines, first))
+        date = symbols.find("D", first, end)
+        while date >= 0:
+            closes[date] = after
+            date = symbols.find("D", date + 1, end)
 
 
 def _runs(groups: list[tuple[int, int]]):
@@ -224,15 +226,25 @@ def _anchored(symbols: str, run: list[tuple[int, int]], starts: set, closes: dic
         _add(symbols, [a[0] for a in run], run[-1][1], False, starts, closes, region)
 
 
-def _periodic(symbols: str, period: int):
-    """The maximal stretches ``[a, b)`` where every letter equals the one ``period`` letters on.
+def _periodic(symbols: str, period: int, cards: int = 1):
+    """The maximal stretches ``[a, b)`` where every letter equals the one ``period`` letters on, of at
+    least ``cards`` periods (``(b - a) // period >= cards``).
 
     Each is a run of positions ``k`` where ``symbols[k] == symbols[k + period]``
-    (``[a, b - period)``), found in C: the comparisons as bytes, the runs of ones by a pattern.
+    (``[a, b - period)``), found in C: the comparisons as bytes, the runs of ones by a pattern, which
+    takes only runs of ``(cards - 1) * period`` ones or more: a stretch is its run and a period more.
 
     >>> list(_periodic("TDTTDTTDX", 3)), list(_periodic("WTDWTDU", 3))
     ([(0, 8)], [(0, 6)])
     """
     same = bytes(map(eq, symbols, symbols[period:]))
-    for run in SAME_RUN.finditer(same):
+    least = (cards - 1) * period
+    runs = SAME_RUN if least <= 1 else _same_runs(least)
+    for run in runs.finditer(same):
         yield run.start(), run.end() + period
+
+
+@lru_cache(maxsize=64)
+def _same_runs(least: int) -> re.Pattern:
+    """Runs of at least ``least`` equal letters (ones) in the comparison bytes of :func:`_periodic`."""
+    return re.compile(rb"\x01{%d,}" % least)

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 from clean.families.dates.reader import FoundDate
 from clean.families.items.card_weights import LineWords
 from clean.families.items.cards import MIN_CARDS, NO_CARDS, line_cards
+from clean.families.items.line_facts import line_facts
+from clean.families.items.segments import removal_marks
 from clean.families.items.paragraphs import (
-    CLOSING, MAX_DATELINE_CHARS, QUOTE_FIRST, STEM_CHARS, colon_lists, headline_lists, is_attribution, is_credit,
-    is_dateline, is_headline, is_question_headline, is_quote, lead_date, has_headline_shape, stems,
+    MAX_DATELINE_CHARS, STEM_CHARS, colon_lists, headline_lists, is_dateline, is_headline, is_question_headline,
+    lead_date, stems,
 )
 from clean.model.document import Document
 
@@ -76,13 +78,15 @@ def memo_dateline(datelines: dict, text: str, rules: RuleSet) -> bool:
 CARD_NOISE = {"chrome.card-counter": "N", "credit.domain-line": "U"}  # removed, but part of a card's shape
 
 
-def _card_noise(doc: Document, kept: list[int]) -> list[str]:
+def _card_noise(doc: Document, kept: list[int]) -> list[str] | None:
     """The shapes of the lines removed as a card's counters or links right before each kept line, and
-    after the last one."""
-    lines, shapes, last = doc.lines, [], -1
-    for i in [*kept, len(lines)]:  # and those after the last kept line
-        between = range(last + 1, i)  # most often none
-        shapes.append("".join([CARD_NOISE.get(lines[j].removed, "") for j in between]) if between else "")
+    after the last one; None when the page has no such line (then every one is ``""``: no shape)."""
+    marks = removal_marks(doc)
+    if CARD_NOISE.keys().isdisjoint(marks):
+        return None
+    shapes, last = [], -1
+    for i in [*kept, len(marks)]:  # and those after the last kept line
+        shapes.append("".join([CARD_NOISE.get(mark, "") for mark in marks[last + 1 : i]]) if i - last > 1 else "")
         last = i
     return shapes
 
@@ -113,18 +117,12 @@ class Page:
         self.lines = lines + [None]
         # is_dateline is False past MAX_DATELINE_CHARS: most paragraphs never call it
         datelines = facts(doc, rules, "dateline")
-        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and memo_dateline(datelines, t, rules)) for t in texts]
+        self.bare = [not t or (len(t) <= MAX_DATELINE_CHARS and (
+            datelines[t] if t in datelines else memo_dateline(datelines, t, rules))) for t in texts]
         self.bare.append(False)
         self.stamped = [line.stamp is not None or bare for line, bare in zip(lines, self.bare)] + [False]
-        self.attribution = [is_attribution(t) for t in texts] + [False]
-        self.credit = [is_credit(t) for t in texts] + [False]
-        quote = [is_quote(t) for t in texts]
-        shaped = [not (a or c) and has_headline_shape(t) for t, a, c in zip(texts, self.attribution, self.credit)]
-        self.headline = [s and t[-1] not in CLOSING for t, s in zip(texts, shaped)] + [False]
-        self.question = [s and t[-1] in "?!" and not q for t, s, q in zip(texts, shaped, quote)] + [False]
         # a speaker's words end as a sentence does: 'Имя Фамилия: заявление' with no full stop is a headline
-        self.quote = [q and not (h and t[:1] not in QUOTE_FIRST) for q, h, t in zip(quote, self.headline, texts)]
-        self.quote.append(False)
+        self.attribution, self.credit, self.headline, self.question, self.quote = line_facts(texts)
         self.dates_trail = len(lines) > 1 and self.bare[len(lines) - 1] and not self.bare[0]
         headed = bytes(map(or_, self.headline, self.question))  # a C-level gate: most pages have no list
         self.listed = headline_lists(texts, self.headline, self.question) if b"\x01\x01\x01" in headed else NONE

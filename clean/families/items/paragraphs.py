@@ -27,6 +27,7 @@ import regex
 from clean.families.dates.date_labels import label_words, relative_clock
 from clean.families.dates.reader import FoundDate, find_dates, first_date
 from clean.families.dates.version_words import version_before
+from clean.families.items.continuations import opens_continuation  # noqa: F401  (part of this module's API)
 
 MIN_HEADLINE_WORDS = 2  # one word alone is a link or a rubric ("Подробнее", "Политика"), not a headline
 MAX_HEADLINE_WORDS = 20
@@ -56,6 +57,7 @@ CREDIT_OPEN = re.compile(rf"\s*(?:{'|'.join(CREDIT_WORDS)}):*\s+\S")  # a credit
 DIGIT = re.compile(r"\d")
 CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
+LEAD_DIGIT = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*?\d")  # a DIGIT in LEAD_SPAN, one call
 LEAD_START = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}")  # a date starting after these words is no lead
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 NUMBER_SIGN = regex.compile(r"(?:№|#|\bNo\.|\bNr\.)\s*$")  # a number sign right before a date: a document's number
@@ -66,6 +68,12 @@ SENTENCE_END = regex.compile(r"\p{Ll}{3,}\.\s")
 def words(text: str) -> int:
     """Number of whitespace-separated words."""
     return len(text.split())
+
+
+def words_upto(text: str, most: int) -> int:
+    """:func:`words`, counted up to ``most``: exact up to there, ``most + 1`` for any more. The split stops
+    after ``most`` words, so a long paragraph compared with a short limit is not split whole."""
+    return len(text.split(None, most))
 
 
 def is_headline(text: str) -> bool:
@@ -110,7 +118,7 @@ def is_quote(text: str) -> bool:
 def lead_date(text: str, rules) -> FoundDate | None:
     """The date that opens a paragraph (in its first :data:`LEAD_WORDS` words, after no sentence end, number sign or
     version word: ``rules/tables/version_words.toml``), or None. (A first character ``isdecimal`` is a DIGIT.)"""
-    if not text[:1].isdecimal() and not DIGIT.search(LEAD_SPAN.match(text).group()):
+    if not text[:1].isdecimal() and not LEAD_DIGIT.match(text):
         return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
     late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
@@ -202,16 +210,6 @@ def function_words(rules) -> frozenset:
 def _function_words(rules) -> frozenset:
     lists = rules.table("stopwords")["languages"].values()
     return frozenset(w for words in lists for w in words.split() if len(w) == MIN_STEM_WORD and w.isalpha())
-
-
-def opens_continuation(text: str, rules) -> bool:
-    """Does the paragraph open with a word that continues the one before (``Участники``, ``However``)?"""
-    return bool(rules.derived("items.continuations", _continuations).match(text))
-
-
-def _continuations(rules) -> regex.Pattern:
-    openers = sorted({w for words in rules.table("continuations").values() for w in words}, key=len, reverse=True)
-    return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in openers) + r")(?![\p{L}-])")
 
 
 def headline_lists(texts: list[str], headline: list[bool], question: list[bool]) -> list[bool]:
