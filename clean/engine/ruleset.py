@@ -156,8 +156,8 @@ class RuleSet:
         raise KeyError(rule_id)
 
     def enabled(self, rule_id: str) -> bool:
-        """True when a rule with this id is in the set."""
-        return any(r.id == rule_id for r in self.rules)
+        """True when a rule with this id is in the set (the ids kept as a set once per rule set: asked per page)."""
+        return rule_id in self.derived("ruleset.ids", lambda rs: frozenset(r.id for r in rs.rules))
 
     def derived(self, name, build):
         """``build(self)``, computed once per rule set under the hashable key ``name`` (compiled vocabularies
