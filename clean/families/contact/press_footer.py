@@ -13,7 +13,9 @@ kept in the audit. A phone number inside a news sentence stays. The decision:
    contact, ``Пишите нам на адрес letters@example.org.``) is not contact data;
 2. a line is a *contact heading* when it opens with a contact keyword, has at most
    :data:`MAX_HEADING_WORDS` words, no closing punctuation, and the next kept line
-   is contact data or another contact heading (``Пресс-секретарь ОДКБ Владимир Зайнетдинов``).
+   is contact data or another contact heading (``Пресс-секретарь ОДКБ Владимир Зайнетдинов``), or a
+   short name line (:func:`_is_name`) over contact data (``Media contact:`` / ``Jane Doe`` / ``jane@…``),
+   which then goes too.
 
 Only lines that hold an ``@`` or a piece of a phone number (:data:`PHONE_PIECES`)
 are tried as contact data; a page without either is left at once.
@@ -39,6 +41,7 @@ MIN_PROSE_WORDS = 3  # lowercase words that make a line without a keyword a sent
 MIN_KEYWORD_PROSE_WORDS = 5  # the same for a line that opens with a contact keyword
 MIN_OPEN_PROSE_WORDS = 6  # words of a prose line that ends without punctuation
 MAX_HEADING_WORDS = 8
+MAX_NAME_WORDS = 5  # 'Jane Doe', 'Анна Иванова, пресс-секретарь' between a contact heading and the contacts
 CLOSING = ".!?…"
 
 PHONE = regex.compile(
@@ -150,9 +153,20 @@ def footer_lines(doc: Document, rule: Rule, rules: RuleSet, candidates) -> Docum
     data = {i for i in candidates if is_contact_data(doc.lines[i].text, keyword)}
     marked = set(data)
     for n in range(len(kept) - 2, -1, -1):  # backwards, so a heading may stand on a heading
-        if kept[n + 1] in marked and kept[n] not in marked and _is_heading(doc.lines[kept[n]].text, keyword):
-            marked.add(kept[n])
+        if kept[n + 1] not in marked or kept[n] in marked:
+            continue
+        text = doc.lines[kept[n]].text
+        if _is_heading(text, keyword) or (n and _is_name(text) and _is_heading(doc.lines[kept[n - 1]].text, keyword)):
+            marked.add(kept[n])  # a heading, or a name between a heading and its contacts ('Media contact:' / 'Jane Doe')
     return remove_lines(doc, rule.id, marked)
+
+
+def _is_name(text: str) -> bool:
+    """A short line that may name the contact person or office: at most :data:`MAX_NAME_WORDS` words, no digit,
+    no address, no closing punctuation."""
+    text = text.strip()
+    return (bool(text) and len(text.split()) <= MAX_NAME_WORDS and text[-1] not in CLOSING
+            and not any(c.isdigit() or c == "@" for c in text))
 
 
 def _is_heading(text: str, keyword: regex.Pattern) -> bool:
