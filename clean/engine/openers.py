@@ -45,7 +45,10 @@ def lines_opening(words: frozenset, view: PageView) -> list[int]:
     with no letter at all."""
     folded = view.first_words()
     low = "".join(folded)
-    if words.isdisjoint(folded) and ODD not in low and low.isalpha():
+    plain = ODD not in low and low.isalpha()  # no line's first word is odd
+    if words.isdisjoint(folded) and plain:
         return []
+    if plain:  # only the words to look up (the common case: a line or two opening with one)
+        return [i for i, f in zip(view.index, folded) if f in words]
     # written out, not a function per line: a page with one such line has the others tested here too
     return [i for i, f in zip(view.index, folded) if f in words or (f and (not f.isalpha() or ODD in f))]
