@@ -72,20 +72,3 @@ def test_removing_the_first_the_last_and_every_line():
         new = remove_lines(doc, "test.rule", removed)
         view = new.cached_view
         assert view is not None and (view.index, view.text, view.offsets, view.first_words()) == fresh(new)
-
-
-def test_a_deferred_view_is_made_once_from_the_last_view_and_is_the_fresh_one():
-    """Two changes deferred (the title rules), then one carry: the view is made from the first document's."""
-    from clean.engine.view_carry import defer_view
-
-    doc = Document.from_text("Title | Site\nTitle\nРубрика\nText one.\nText two.")
-    doc.view().first_words()
-    one = defer_view(doc, doc.replace(lines=(doc.lines[0].replace(text="Title", role="title"), *doc.lines[1:])))
-    gone = one.lines[1].replace(removed="chrome.repeated-title")
-    two = defer_view(one, one.replace(lines=(one.lines[0], gone, *one.lines[2:])))
-    assert one.cached_view is None and two.cached_view is None
-    three = carry_view(two, two)
-    assert three is two and two.cached_view.cached_first_words == ("title", "рубрика", "text", "text")
-    view = two.cached_view
-    assert (view.index, view.text, view.offsets, view.first_words()) == fresh(two)
-    assert carry_view(doc, doc) is doc  # a document with its own view: nothing to do

@@ -38,15 +38,9 @@ from clean.model.document import Document
 from clean.model.view import FIRST_LETTERS, PageView, fold_case
 
 
-ANCHOR = "engine.view-anchor"  # the memo's entry for the last document with a view, where a rule deferred one
-
-
 def carry_view(old: Document, new: Document) -> Document:
     """``new`` (``old`` with lines removed or edited in place) with the view made from ``old``'s (see module
-    docstring), or from the document :func:`defer_view` left in the memo when ``old`` has none; ``new`` as it
-    is when there is no view to make it from or ``new`` has one of its own."""
-    if old.cached_view is None:
-        old = new.memo.pop(ANCHOR, old)  # an earlier document of the same page: its unchanged lines are the same
+    docstring); ``new`` as it is when ``old`` has no view or ``new`` one of its own."""
     before = old.cached_view
     if before is None or new.cached_view is not None or len(old.lines) != len(new.lines):
         return new
@@ -78,16 +72,6 @@ def carry_view(old: Document, new: Document) -> Document:
     lines = new.lines  # the text joined again: slicing a page's text costs more (str finds each slice's widest character)
     view = PageView(index, "\n".join([lines[i].text for i in index]), offsets, words)
     object.__setattr__(new, "cached_view", view)  # as Document.view keeps it
-    return new
-
-
-def defer_view(old: Document, new: Document) -> Document:
-    """``new`` with no view yet, for a rule that the next ones do not need one after (the title rules, which read
-    the head of the page from its lines): ``old`` is kept in the memo, so that the view is made from its view
-    once, by the next :func:`carry_view`, instead of once per change. A memo is a page's own (a document and the
-    documents made from it by ``replace``), so the kept document is an earlier state of the same lines."""
-    if old.cached_view is not None and new is not old:
-        new.memo[ANCHOR] = old
     return new
 
 

@@ -30,7 +30,7 @@ import regex
 
 from clean.model.document import Document, Line, Removal
 from clean.engine.registry import python_rule
-from clean.engine.view_carry import carry_view, defer_view  # the title rules change a line of most pages
+from clean.engine.view_carry import carry_view  # the title rules change a line of most pages: keep the others' words
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome import site_names
 from clean.families.chrome.site_names import fold, folds_to
@@ -76,7 +76,7 @@ def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find, may_find) -> Docu
         lines = list(doc.lines)
         lines[i] = line.replace(text=found.title, role="title")
         removal = Removal(rule.id, line.start, found.cut)
-        return defer_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)),
+        return carry_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)),
                                            site=doc.site or found.site))
     return doc
 
@@ -145,7 +145,7 @@ def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
             removals.append(Removal(rule.id, lines[j].start, lines[j].text))
     if len(removals) == len(doc.removals):
         return doc
-    return defer_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(removals)))
+    return carry_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(removals)))
 
 
 @python_rule("chrome.rubric")
@@ -154,7 +154,7 @@ def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     kept = head_indices(doc)
     titles = [n for n, i in enumerate(kept[: HEAD_LINES + 1]) if doc.lines[i].role == "title"]
     if not titles:
-        return carry_view(doc, doc)
+        return doc
     t = titles[0]
     candidates = [kept[t - 1]] if t > 0 else []
     if t + 1 < len(kept) and _after_title_is_rubric(doc, kept, t):
@@ -165,7 +165,7 @@ def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
             lines[i] = doc.lines[i].replace(removed=rule.id)
             removal = Removal(rule.id, doc.lines[i].start, doc.lines[i].text)
             return carry_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,))))
-    return carry_view(doc, doc)  # the last title rule: the view the two before it deferred, made once
+    return doc
 
 
 def _after_title_is_rubric(doc: Document, kept: list[int], t: int) -> bool:
