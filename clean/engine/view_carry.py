@@ -4,9 +4,9 @@ A rule that removes or edits a few lines makes a document with no view (:meth:`D
 builds one on first use, a Python loop over every line), and with it go the first words of the
 lines (:meth:`~clean.model.view.PageView.first_words`: a regex pass over the page and a case fold),
 which a dozen opener gates read. Most pages change by a line or two (the title cut, a separator
-removed), so :func:`carry_view` makes the new view from the old one: the index and the offsets are
-sliced and shifted around each changed line (C-level), the first words of the other lines are kept,
-and a changed line that stays has its first word found on its own.
+removed), so :func:`carry_view` makes the new view from the old one: the text and the offsets are
+sliced and shifted around each changed line (C-level), and the first words of the other lines are
+kept; a changed line that stays has its first word found on its own.
 
 Why it is the view :meth:`Document.view` would build: a line changed in place keeps its index,
 a removed line leaves the view with its line end, and only the offsets after a changed line move,
@@ -56,22 +56,19 @@ def carry_view(old: Document, new: Document) -> Document:
             changes.append((k, line.text if kept else None))
         elif kept:
             return new  # a line back in the view: built the usual way
-    length = len(text)
     for k, new_text in reversed(changes):  # from the last: the offsets before a change stay right
         start = offsets[k]
-        end = offsets[k + 1] - 1 if k + 1 < len(offsets) else length
-        if new_text is None:  # the line and its line end (the one before it, for the last line) leave
-            cut = end + 1 - start if k + 1 < len(offsets) else end - max(start - 1, 0)
-            index, offsets = index[:k] + index[k + 1 :], offsets[:k] + _shifted(offsets[k + 1 :], -cut)
+        end = offsets[k + 1] - 1 if k + 1 < len(offsets) else len(text)
+        if new_text is None:
+            cut_from, cut_to = (start, end + 1) if k + 1 < len(offsets) else (max(start - 1, 0), end)
+            text = text[:cut_from] + text[cut_to:]
+            index, offsets = index[:k] + index[k + 1 :], offsets[:k] + _shifted(offsets[k + 1 :], cut_from - cut_to)
             words = None if words is None else words[:k] + words[k + 1 :]
         else:
-            cut = end - start - len(new_text)
-            offsets = offsets[: k + 1] + _shifted(offsets[k + 1 :], -cut)
+            text = text[:start] + new_text + text[end:]
+            offsets = offsets[: k + 1] + _shifted(offsets[k + 1 :], len(new_text) - (end - start))
             words = None if words is None or "\n" in new_text else (*words[:k], _first_word(new_text), *words[k + 1 :])
-        length -= cut
-    lines = new.lines  # the text joined again: slicing a page's text costs more (str finds each slice's widest character)
-    view = PageView(index, "\n".join([lines[i].text for i in index]), offsets, words)
-    object.__setattr__(new, "cached_view", view)  # as Document.view keeps it
+    object.__setattr__(new, "cached_view", PageView(index, text, offsets, words))  # as Document.view keeps it
     return new
 
 
