@@ -25,7 +25,6 @@ from clean.model.document import Document, Edit
 from clean.engine.kinds import touched_lines
 from clean.engine.prefilter import literal_gate
 from clean.engine.registry import python_rule
-from clean.engine.view_carry import carry_view
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.repair.mojibake_check import NEEDS_FTFY, needs_ftfy, outside_alphabet
 
@@ -68,7 +67,4 @@ def _map_lines(doc: Document, rule: Rule, trigger: regex.Pattern, fix, gate=None
         if new != line.text:
             edits.append(Edit.between(rule.id, line.start, line.text, new))
             lines[i] = replace(line, text=new, role=line.role if new.strip() else "blank")
-    if len(edits) == len(doc.edits):
-        return doc
-    # the new view sliced from the old one (clean/engine/view_carry.py): the next repair rules scan it
-    return carry_view(doc, doc.replace(lines=tuple(lines), edits=tuple(sorted(edits, key=lambda e: e.line))))
+    return doc.replace(lines=tuple(lines), edits=tuple(sorted(edits, key=lambda e: e.line)))
