@@ -40,7 +40,6 @@ from clean.engine.opening_gate import opening_lines
 from clean.engine.ruleset import Rule, RuleSet
 from clean.engine.join_kind import join_lines
 from clean.engine.templates import drop_template_lines
-from clean.engine.view_carry import carry_view
 
 _by_line = attrgetter("line")  # a record's source line, the audit's order (C-level, for sorting)
 
@@ -162,10 +161,10 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
         changed = True
     if not changed:
         return doc
-    return carry_view(doc, doc.replace(  # the new view made from the old one (clean/engine/view_carry.py)
+    return doc.replace(
         lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
         edits=tuple(sorted(edits, key=_by_line)),
-    ))
+    )
 
 
 def _bounded(doc: Document, rule: Rule):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clean.engine.view_carry import carry_view
 from clean.model.document import Document, Removal
 
 
@@ -24,5 +23,4 @@ def remove_lines(doc: Document, rule_id: str, indices: Iterable[int]) -> Documen
     for i in marked:
         lines[i] = lines[i].replace(removed=rule_id)
         removals.append(Removal(rule_id, lines[i].start, lines[i].text))
-    # the new view at once, with the first words of the lines left (clean/engine/view_carry.py)
-    return carry_view(doc, doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line))))
+    return doc.replace(lines=tuple(lines), removals=tuple(sorted(removals, key=lambda r: r.line)))

@@ -30,7 +30,6 @@ import regex
 
 from clean.model.document import Document, Line, Removal
 from clean.engine.registry import python_rule
-from clean.engine.view_carry import carry_view  # the title rules change a line of most pages: keep the others' words
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.chrome import site_names
 from clean.families.chrome.site_names import fold, folds_to
@@ -76,8 +75,7 @@ def _cut_site(doc: Document, rule: Rule, rules: RuleSet, find, may_find) -> Docu
         lines = list(doc.lines)
         lines[i] = line.replace(text=found.title, role="title")
         removal = Removal(rule.id, line.start, found.cut)
-        return carry_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)),
-                                           site=doc.site or found.site))
+        return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)), site=doc.site or found.site)
     return doc
 
 
@@ -143,9 +141,7 @@ def repeated_title(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         for j in repeats:
             lines[j] = lines[j].replace(removed=rule.id)
             removals.append(Removal(rule.id, lines[j].start, lines[j].text))
-    if len(removals) == len(doc.removals):
-        return doc
-    return carry_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(removals)))
+    return doc.replace(lines=tuple(lines), removals=_sorted(removals)) if len(removals) > len(doc.removals) else doc
 
 
 @python_rule("chrome.rubric")
@@ -164,7 +160,7 @@ def rubric(doc: Document, rule: Rule, rules: RuleSet) -> Document:
             lines = list(doc.lines)
             lines[i] = doc.lines[i].replace(removed=rule.id)
             removal = Removal(rule.id, doc.lines[i].start, doc.lines[i].text)
-            return carry_view(doc, doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,))))
+            return doc.replace(lines=tuple(lines), removals=_sorted(doc.removals + (removal,)))
     return doc
 
 
