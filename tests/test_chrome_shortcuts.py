@@ -53,6 +53,24 @@ def test_a_trailing_link_is_found_where_the_whole_pattern_finds_it():
     assert cut > len(phrases)  # the lines cut are many: the test looks at both outcomes
 
 
+def test_a_trailing_link_in_another_case_is_what_the_whole_pattern_says():
+    """The last-word test compares words as they are spelt: a line ending with a phrase in other capitals
+    (which the case-sensitive pattern never takes) is left, one ending with it as spelt is cut, as the
+    whole pattern alone (no last-word test at all) says."""
+    whole = _whole_pattern()
+    phrases = sorted({p for lang in RULES.table("widget_phrases")["whole"].values() for p in lang if " " in p.strip()})
+    cut = kept = 0
+    for phrase in phrases:
+        first, _, last = phrase.rpartition(" ")
+        for form in (phrase, phrase.upper(), phrase.lower(), f"{first} {last.capitalize()}", f"{first} {last.upper()}"):
+            for text in (f"Done.{form}…", f"the bank said {form}", f"Ура! {form}"):
+                found = whole.search(text)
+                expected = None if found is None or not text[: found.start()].strip() else found.start()
+                assert tl.trailing_link(text, RULES) == expected, text
+                cut, kept = cut + (expected is not None), kept + (expected is None)
+    assert cut and kept
+
+
 def test_a_trailing_link_after_a_long_run_of_spaces_keeps_its_spaces_in_the_audit():
     rule = RULES.get("chrome.trailing-link")
     text = "The bank said the app would work again." + " " * 40 + "Read more"

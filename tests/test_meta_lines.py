@@ -101,3 +101,59 @@ def test_the_separator_count_after_newlines_is_the_multiline_count():
     texts += [",", "a\n,\nb\n |\n", " · \n•\nx /\n/", "a\n,\n", "\n,"]
     assert [len(SEPARATOR_AFTER_NEWLINE.findall("\n" + t)) for t in texts] == [len(SEPARATOR_LINE.findall(t)) for t in texts]
     assert sum(len(SEPARATOR_LINE.findall(t)) for t in texts) >= 8
+
+
+def _labels_plain(doc: Document) -> list[int]:
+    """chrome.split-meta-label's lines without the opening gate: every short kept line looked up (the oracle)."""
+    from clean.families.chrome.meta_lines import COUNT, MAX_LABEL_CHARS, _labels, is_dateline, label_key
+
+    counters, dates = _labels(RULES)
+    lines, index, marked = doc.lines, doc.view().index, []
+    for n in range(len(index) - 1):
+        text = lines[index[n]].text
+        if len(text) > MAX_LABEL_CHARS or not text:
+            continue
+        if label_key(text) in counters and COUNT.fullmatch(lines[index[n + 1]].text.strip()):
+            marked += [index[n], index[n + 1]]
+        elif label_key(text) in dates and is_dateline(lines[index[n + 1]].text.strip(), RULES):
+            marked.append(index[n])
+    return sorted(set(marked))
+
+
+def test_no_character_but_a_letter_folds_to_a_letter_a_label_opens_with():
+    """Why the gate is exact: a line whose key is a label opens, once folded, with the label's first letters,
+    and only letters fold to them (a letter folds to letters: tests/test_widget_gates.py)."""
+    import regex
+
+    from clean.families.chrome.meta_lines import _openers
+
+    alphabet, letter = set("".join(_openers(RULES))), regex.compile(r"\p{L}")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not 0xD800 <= cp < 0xE000 and not letter.match(c):
+            assert not set(c.casefold().replace("ё", "е")) & alphabet, hex(cp)
+
+
+def test_the_label_gate_takes_what_every_short_line_looked_up_takes():
+    from clean.engine.registry import lookup
+
+    tables = (RULES.table("meta_labels")["counter"], RULES.table("date_labels")["labels"])
+    labels = sorted({w for table in tables for ws in table.values() for w in ws})
+    values = ["1 520", "12.10.2020", "Text.", "3K"]
+    lines = []
+    for label in labels:
+        for form in (label, label.upper(), label.capitalize(), f"  {label}:", f"{label} :", label.replace("е", "ё"),
+                     "İ" + label, f"— {label}", f"12 {label}", label + "x", label[:-1], label.replace(" ", "\t")):
+            lines += [form, values[len(lines) % len(values)]]
+    rule, split = RULES.get("chrome.split-meta-label"), lookup("chrome.split-meta-label")
+    taken = 0
+    from pathlib import Path
+
+    corpus = [p.read_bytes().decode("utf-8", "replace") for p in sorted((Path(__file__).parent / "corpus").glob("*.txt"))]
+    for text in ("\n".join(lines), "\n".join(lines[1:]), "\n".join(lines[::-1]), "Просмотров\n1 520", "Просмотров",
+                 *corpus):
+        doc = Document.from_text(text)
+        gated = [i for i, line in enumerate(split(doc, rule, RULES).lines) if line.removed]
+        assert gated == _labels_plain(doc)
+        taken += len(gated)
+    assert taken

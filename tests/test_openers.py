@@ -35,13 +35,25 @@ SHAPES = ("{}", "{} 2 из 9", "» {} 1 of 40 «", "— {} 3 von 12 —", "{}: 1
           "{}/1.18.0 (Ubuntu)", "— — — {}", "{} * * *", "* * *", "###", "· · ·", "404", "» 503 «", "- - -", "•")
 
 
+# lines at the edges of the entries with a lead or a prefix: each form of a rule that does not open with its words
+LEADS = ("© 2024 Example News", "| © Example News", "(C) 2023 Example", "2024 Example.kz Все права защищены.",
+         "2019 – 2024 ТОО «Пример». All rights reserved", "٢٠٢٤ Example. All Rights Reserved.",
+         "2024 Example Барлық құқықтар қорғалған", "2024 год. Все права защищены. Что-то ещё.",
+         "Материалдардың көшірмесін жариялағанда сілтеме міндетті", "МАТЕРИАЛДАРДЫ пайдаланғанда сілтеме міндетті",
+         "Материалдар — сілтеме міндетті", "#саясат #Астана", "#2024 #выборы", "  #one #two, #three", "# not tags",
+         "[Bitrix\\Main\\DB\\SqlQueryException]", "/home/site/www/bitrix/modules/main/lib/db/connection.php:82",
+         "C:\\www\\bitrix\\init.php:5", "MySQL query error: (1146) Table missing", "5 тыс. просмотров",
+         "1.2k views", "1,2Kviews", "👁 123", "👁 5 Comments: 3", "5 viewsComments 3", "12 кпросмотров",
+         "7 рет қаралды", "— 15 комментариев", "3 тысрет views", "1 200", "12 апреля 2024 года")
+
+
 def test_the_gated_rules_are_there():
     assert {"chrome.pager-count", "chrome.stamp-counter", "noise.cms-error-page", "noise.separator",
             "chrome.bullet-line", "noise.http-error-page"} <= {r.id for r in OPENING}
 
 
 def test_what_the_patterns_match_to_a_letter_of_their_words_folds_to_it():
-    letters = sorted({c for r in OPENING for w in r.opens_with for c in w})
+    letters = sorted({c for r in OPENING for w in r.opens_with for c in _parts(w)[1]})
     any_letter = regex.compile("[" + "".join(regex.escape(c) for c in letters) + "]", regex.IGNORECASE)
     for cp in range(0x110000):
         c = chr(cp)
@@ -55,16 +67,30 @@ def test_what_the_patterns_match_to_a_letter_of_their_words_folds_to_it():
 
 def near_misses(rule: Rule) -> list[str]:
     lines = []
-    for word in rule.opens_with:
-        for form in (word, word.upper(), word.capitalize(), word.replace("е", "ё"), "İ" + word, word[:-1], word + "x"):
+    for entry in rule.opens_with:
+        leads, word = _parts(entry)
+        for form in (word, word.upper(), word.capitalize(), word.replace("е", "ё"), "İ" + word, word[:-1], word + "x",
+                     word + "ов"):
             lines += [shape.format(form) for shape in SHAPES]
+            lines += [lead + shape.format(form) for shape in SHAPES for lead in leads]
     return lines
+
+
+def _parts(entry: str) -> tuple[list[str], str]:
+    """Leads that hold the entry's lead character (none without one; for '0', digits first, after a dash, and
+    of another script) and its word without the '*' of a prefix."""
+    leads = []
+    if entry and not entry[0].isalpha() and entry[0] != "*":
+        leads = ["2024 ", "— 5 ", "٢٠٢٤ "] if entry[0] == "0" else [f"{entry[0]} ", f"— {entry[0]}2024 "]
+        entry = entry[1:]
+    return leads, entry.rstrip("*")
 
 
 @functools.cache
 def pages() -> tuple[Document, ...]:
     paths = [p for folder in ("tests/corpus", "tests/listings", "seeds") for p in sorted((ROOT / folder).glob("*.txt"))]
     texts = [e.before for r in RULES.rules for e in r.examples] + ["\n".join(near_misses(r)) for r in OPENING]
+    texts += ["\n".join(LEADS), "\n".join(LEADS[::-1])]  # each line first and last on a page
     return tuple(read_and_decode(p.read_bytes(), str(p)) for p in paths) + tuple(map(Document.from_text, texts))
 
 

@@ -6,7 +6,7 @@ effect and its audit (a :class:`~clean.model.document.Removal` or
 (``^``/``$`` are line ends), but found in one pass over the page: the kept
 lines are joined with newlines, the compiled pattern runs once over that text,
 and only the lines it touched are looked at in Python (a rule with ``opens_with``: the lines
-opening with its words, :mod:`clean.engine.openers`). An untouched page costs one C-level scan.
+opening as it says, :mod:`clean.engine.opening_gate`). An untouched page costs one C-level scan.
 
 - ``drop``: a kept line where the pattern matches is removed whole.
 - ``strip``: the matched span is cut out of the line; a line left empty is removed.
@@ -36,7 +36,7 @@ from clean.engine import budget
 from clean.model.document import Document, Edit, Removal
 from clean.engine.quoted import drop_lines
 from clean.engine.line_scan import spans
-from clean.engine.openers import opening_lines
+from clean.engine.opening_gate import opening_lines
 from clean.engine.ruleset import Rule, RuleSet
 from clean.engine.join_kind import join_lines
 from clean.engine.templates import drop_template_lines

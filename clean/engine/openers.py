@@ -2,7 +2,7 @@
 
 Some rules take only lines that open with one of a few words: a pager ``Page 2 of 9``, a counter
 ``Views: 120``, a share bar with a network's name. Such a rule says so: a pattern rule with
-``opens_with`` in its TOML (see docs/rules.md), a Python rule with its own vocabulary (the
+``opens_with`` in its TOML (see docs/rules.md and :mod:`clean.engine.opening_gate`), a Python rule with its own vocabulary (the
 widget, menu, breadcrumb, related-link and call rules of :mod:`clean.families.chrome`: every test of
 theirs fixes how a line it takes opens, and folding every line would cost more than the rules
 themselves). One regex pass over the page view finds each line's
@@ -45,18 +45,10 @@ def lines_opening(words: frozenset, view: PageView) -> list[int]:
     with no letter at all."""
     folded = view.first_words()
     low = "".join(folded)
-    if words.isdisjoint(folded) and ODD not in low and low.isalpha():
+    plain = ODD not in low and low.isalpha()  # no line's first word is odd
+    if words.isdisjoint(folded) and plain:
         return []
+    if plain:  # only the words to look up (the common case: a line or two opening with one)
+        return [i for i, f in zip(view.index, folded) if f in words]
     # written out, not a function per line: a page with one such line has the others tested here too
     return [i for i, f in zip(view.index, folded) if f in words or (f and (not f.isalpha() or ODD in f))]
-
-
-def opening_lines(rule, rules, view: PageView) -> list[int]:
-    """:func:`lines_opening` with a pattern rule's ``opens_with`` words (their set made once per rule set):
-    the only lines :func:`~clean.engine.kinds.apply_kind` tries the rule's pattern on."""
-    return lines_opening(rules.derived(("opens-with", rule.id), lambda _: _words(rule.opens_with)), view)
-
-
-def _words(opens_with: tuple[str, ...]) -> frozenset:
-    words = opening_words(opens_with)  # each word, and with 'ı' read as 'i'
-    return words | {""} if "" in opens_with else words  # "": a line with no letter

@@ -75,7 +75,7 @@ class Rule(BaseModel):
     replacement: str | None = None
     site: str | None = None  # kind template: the host (or folder) whose pages the lines are removed from
     lines: tuple[str, ...] = ()  # kind template: the exact lines of the site's template
-    opens_with: tuple[str, ...] = ()  # drop, strip, replace: the folded first words of the lines it takes ("": none)
+    opens_with: tuple[str, ...] = ()  # drop, strip, replace: how the lines it takes open (clean/engine/opening_gate.py)
     keeps_quoted: bool = False  # drop, python: a line a sentence introduces with a colon stays (clean.engine.quoted)
     examples: tuple[Example, ...]
     file: str = ""
@@ -104,9 +104,11 @@ class Rule(BaseModel):
             raise ValueError(f"opens_with is for the kinds drop, strip and replace, not {self.kind!r}")
         if self.keeps_quoted and self.kind not in ("drop", "python"):
             raise ValueError(f"keeps_quoted is for the kinds drop and python (whole lines), not {self.kind!r}")
-        if unfolded := [w for w in self.opens_with if w and not (w.isalpha() and w == fold_case(w))]:
+        if unfolded := [w for w in self.opens_with if not _opening_entry(w)]:
             raise ValueError(f"opens_with takes words in lower case, 'ё' written 'е' (as a line's first word folds),"
-                             f" or \"\" for a line with no letter: not {unfolded}")
+                             f" a word and '*' (a first word that starts so), \"\" (no letter) or '*' (any), each maybe after a"
+                             f" character that is not a letter, found before the first letter ('©*'; '0': a digit): not"
+                             f" {unfolded}")
         if not any(e.fires for e in self.examples):
             raise ValueError("needs at least one example that fires (after differs from before)")
         if all(e.fires for e in self.examples):
@@ -114,6 +116,16 @@ class Rule(BaseModel):
         if not self.summary.strip() or not self.why.strip():
             raise ValueError("summary and why must not be empty")
         return self
+
+
+def _opening_entry(entry: str) -> bool:
+    """An entry of ``opens_with`` (see :mod:`clean.engine.opening_gate`): a lead character, then a word."""
+    if entry and not entry[0].isalpha() and entry[0] != "*":
+        if entry[0].isspace():
+            return False
+        entry = entry[1:]
+    word = entry[:-1] if entry.endswith("*") else entry
+    return entry in ("", "*") or (word.isalpha() and word == fold_case(word))
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
 from clean.families.items.paragraphs import is_dateline
 from clean.engine.line_marks import remove_lines
-from clean.model.document import Document
+from clean.engine.openers import lines_opening
+from clean.model.document import Document, fold_case
 
 MIN_SEPARATORS = 2  # three links at least: two names joined by a comma may be a sentence's
 MAX_ITEM_WORDS = 3
@@ -155,22 +156,32 @@ def _relative_time(rules: RuleSet) -> regex.Pattern:
 def split_meta_label(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Remove a counter's label and its number, or a date's label over its date line (see module docstring).
 
-    A label is a short line: each kept line of at most :data:`MAX_LABEL_CHARS` characters is looked up,
-    case-folded, in the labels' sets (a scan of the page's text with their alternation cost ten times
-    more)."""
+    A label is looked up only on a line whose first run of letters folds to a label's first run
+    (:func:`~clean.engine.openers.lines_opening`, on the page's first words, found once per view): a line
+    whose :func:`label_key` is a label opens with the label's letters, as no character but a letter
+    folds to one of them (tests/test_meta_lines.py checks it over every code point)."""
     counters, dates = rules.derived("chrome.meta-labels", _labels)
-    lines, index = doc.lines, doc.view().index
+    view = doc.view()
+    heads = lines_opening(rules.derived("chrome.meta-label-openers", _openers), view)
+    lines, index = doc.lines, view.index
+    at = {i: n for n, i in enumerate(index)} if heads else {}
     marked = []
-    for n in range(len(index) - 1):
-        text = lines[index[n]].text
-        if len(text) > MAX_LABEL_CHARS or not text:
+    for i in heads:
+        n = at[i] + 1  # the next kept line: the label's value
+        text = lines[i].text
+        if n == len(index) or len(text) > MAX_LABEL_CHARS or not text:
             continue
         label = label_key(text)
-        if label in counters and COUNT.fullmatch(lines[index[n + 1]].text.strip()):
-            marked += [index[n], index[n + 1]]
-        elif label in dates and is_dateline(lines[index[n + 1]].text.strip(), rules):
-            marked.append(index[n])
+        if label in counters and COUNT.fullmatch(lines[index[n]].text.strip()):
+            marked += [i, index[n]]
+        elif label in dates and is_dateline(lines[index[n]].text.strip(), rules):
+            marked.append(i)
     return remove_lines(doc, rule.id, marked)
+
+
+def _openers(rules: RuleSet) -> frozenset:
+    """The first run of letters of every label, folded as a line's first word is ('' for a label with none)."""
+    return frozenset(fold_case(m.group()) if (m := WORD.search(key)) else "" for key in set().union(*_labels(rules)))
 
 
 def label_key(text: str) -> str:

@@ -34,7 +34,7 @@ CLOSED = frozenset(".,;:!?)\"”'")  # a line ending with one of these (but '...
 
 @dataclass(frozen=True)
 class _Links:
-    last_words: frozenset  # the phrases' last words, case-folded: the cheap test each line passes first
+    last_words: frozenset  # the phrases' last words as they are spelt: the cheap test each line passes first
     groups: dict  # a last word -> the phrases that end with it (longest first)
     by_last: dict = field(default_factory=dict)  # a last word -> its group's pattern and greatest length, compiled
     # on first use: most pages end no line with a phrase's last word, and a run compiles the few it meets
@@ -57,13 +57,14 @@ def _build(rules: RuleSet) -> _Links:
     no phrase's last word. So the line stripped of ``ENDINGS`` ends with the phrase (whose last character is a
     letter, which ``ENDINGS`` never holds), and its last word is the phrase's text after its last ' ' (a phrase
     without a ' ' is in every group). A match of the whole pattern at a position thus uses a phrase of the
-    line's group, and the group's pattern matches there too: both find the same first match start.
+    line's group, and the group's pattern matches there too: both find the same first match start. The
+    pattern holds its phrases as they are spelt (no IGNORECASE), so the last word is compared as it is spelt.
     """
     phrases = {p.strip() for lang in rules.table("widget_phrases")["whole"].values() for p in lang}
     chosen = sorted((p for p in phrases if len(p.split()) >= MIN_WORDS and p[:1].isupper() and p[-1:].isalpha()),
                     key=len, reverse=True)
-    last_words = frozenset(p.split()[-1].casefold() for p in chosen)
-    keys = [p.rpartition(" ")[2].casefold() if " " in p else None for p in chosen]
+    last_words = frozenset(p.split()[-1] for p in chosen)
+    keys = [p.rpartition(" ")[2] if " " in p else None for p in chosen]
     groups = {word: [p for p, k in zip(chosen, keys) if k in (word, None)] for word in last_words | set(keys) - {None}}
     return _Links(last_words, {word: group for word, group in groups.items() if group})
 
@@ -83,7 +84,10 @@ def trailing_link(text: str, rules: RuleSet) -> int | None:
 
 
 def _last_word(text: str) -> str:
-    return text.rstrip(ENDINGS).rpartition(" ")[2].casefold()
+    """The line's text after its last ' ', :data:`ENDINGS` stripped: spelt as it is, since the pattern is matched
+    case-sensitively (a line ending 'Новости' is no '… все новости'), so a line whose last word is a phrase's in
+    another case cannot end with the phrase."""
+    return text.rstrip(ENDINGS).rpartition(" ")[2]
 
 
 def _cut(text: str, word: str, links: _Links) -> int | None:

@@ -132,8 +132,9 @@ def _index(rules) -> _StopIndex:
     return _StopIndex(languages, {w: tuple(ns) for w, ns in words.items()})
 
 
-def describe(texts: list[str], rules) -> list[LineInfo]:
-    """A :class:`LineInfo` for each line of ``texts`` (the page's kept lines, in order)."""
+def line_classes(texts: list[str], rules) -> tuple[list, list[str], list[bool], list[int]]:
+    """The case-folded words, class, clause end and paragraph number of each line of ``texts``: the part of
+    :func:`describe` a page is first judged by (``content.boilerplate`` leaves most pages at that)."""
     tokens = [WORDS.findall(t.casefold()) for t in texts]
     stops = language(tokens, rules)
     classes, ends, paras = [""] * len(texts), [False] * len(texts), [0] * len(texts)
@@ -143,6 +144,13 @@ def describe(texts: list[str], rules) -> list[LineInfo]:
         words = [w for k in range(first, last + 1) for w in tokens[k]]
         classes[first : last + 1] = [classify(text, words, stops, rules)] * (last + 1 - first)
         ends[first : last + 1] = [text.rstrip(CLOSERS)[-1:] in CLAUSE_END] * (last + 1 - first)
+    return tokens, classes, ends, paras
+
+
+def describe(texts: list[str], rules, classed: tuple | None = None) -> list[LineInfo]:
+    """A :class:`LineInfo` for each line of ``texts`` (the page's kept lines, in order); ``classed``:
+    their :func:`line_classes`, when known."""
+    tokens, classes, ends, paras = classed or line_classes(texts, rules)
     stripped = [t.strip() for t in texts]
     folded = [fold(s) if "İ" in s else " ".join(w).replace("ё", "е") for s, w in zip(stripped, tokens)]  # fold's words
     seen = Counter(folded)

@@ -40,6 +40,7 @@ from clean.families.content.line_features import (
     GOOD, LEN_LOW, NEAR, SHORT, STAMP, LineInfo, describe, is_echo,
 )
 from clean.families.content.article_head import dated_head, echo_line, region_head, region_tail, title_repeated
+from clean.families.content.chrome_share import MIN_ECHOED_CHROME_LINES, page_classes, too_little_chrome
 from clean.families.content.short_page import MIN_SHORT_LINES, maybe_short_story, short_region
 from clean.families.items.page import facts
 from clean.engine.line_marks import remove_lines
@@ -50,8 +51,6 @@ MIN_ECHOED_CHARS = 200  # the smallest article under a headline that repeats the
 TEASER_WINDOW = 16  # lines after the echo searched for the teaser (reading time, views, share buttons between)
 MIN_TEASER_CHARS = 100  # the text under an echoed headline on a page with no article block
 MIN_CHROME_LINES = 25  # a page with fewer short lines (menu items, buttons, dates) has no template around it
-MIN_ECHOED_CHROME_LINES = 10  # ... unless a later line repeats its title line (the visible headline of a saved page)
-MAX_TEXT_SHARE = 0.5  # a page where more of the lines are text is clean text (a record, a dump of articles)
 MIN_CHROME_SHARE = 0.3  # below this share of chrome lines, a page is clean text: nothing to take out
 SECOND_SHARE = 0.5  # a second article is at least this share of the first one's text
 MIN_BUTTON_COPIES = 3  # a short line printed this often is a button of the template, even inside the article
@@ -77,6 +76,9 @@ def boilerplate(doc: Document, rule: Rule, rules: RuleSet) -> Document:
         taken = sum(1 for line in doc.lines if line.removed is not None and line.removed.startswith("chrome."))
         if short + taken < MIN_ECHOED_CHROME_LINES or not title_repeated(doc, kept):
             return doc
+    _, classes, _, paras = page_classes(doc, rules)
+    if too_little_chrome(classes, paras, taken):
+        return doc  # what main_regions would say first (has_chrome), seen before the lines are described
     infos = page_infos(doc, rules)
     regions = main_regions(infos, taken)
     if regions is None:
@@ -110,7 +112,7 @@ def page_infos(doc: Document, rules: RuleSet) -> list[LineInfo]:
     table = facts(doc, rules, "content.describe")
     view = doc.view()
     if view.text not in table:
-        table[view.text] = describe([doc.lines[i].text for i in view.index], rules)
+        table[view.text] = describe([doc.lines[i].text for i in view.index], rules, page_classes(doc, rules))
     return table[view.text]
 
 
@@ -212,11 +214,9 @@ def has_chrome(infos: list[LineInfo], taken: int = 0) -> bool:
     """Whether the page has a template around its text: many short lines (:data:`MIN_CHROME_LINES`, or
     :data:`MIN_ECHOED_CHROME_LINES` with the ``taken`` lines a chrome rule removed already when a
     headline-like line repeats the title line, the mark of a page saved whole), and text lines a minority."""
-    chrome = sum(info.cls in (SHORT, STAMP) for info in infos)
-    text = len({info.para for info in infos if info.cls in (GOOD, NEAR)})  # a paragraph cut at its links is one
-    if text > MAX_TEXT_SHARE * len({info.para for info in infos}) or chrome + taken < MIN_ECHOED_CHROME_LINES:
+    if too_little_chrome([info.cls for info in infos], [info.para for info in infos], taken):
         return False
-    return chrome >= MIN_CHROME_LINES or any(
+    return sum(info.cls in (SHORT, STAMP) for info in infos) >= MIN_CHROME_LINES or any(
         info.headline_like and is_echo(infos[0], info) for info in infos[1:])
 
 

@@ -46,8 +46,10 @@ def maybe_short_story(doc: Document, kept: list[int]) -> bool:
     below the first long line, :data:`MIN_TEXT_LINES` lines of :data:`~clean.families.content.line_features.LEN_LOW`
     characters, and a last line that ends no sentence (the tail)."""
     lines = doc.lines
+    if lines[kept[-1]].text.rstrip()[-1:] in SENTENCE_END:
+        return False  # the cheapest test first: most short pages end with their text's last sentence
     long = [i for i in kept if len(lines[i].text) >= LEN_LOW]
-    if len(long) < MIN_TEXT_LINES or lines[kept[-1]].text.rstrip()[-1:] in SENTENCE_END:
+    if len(long) < MIN_TEXT_LINES:
         return False
     first = lines[long[0]].end
     return any(r.line > first and r.rule.startswith("chrome.") for r in doc.removals)
