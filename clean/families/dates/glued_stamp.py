@@ -27,7 +27,7 @@ the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -60,9 +60,11 @@ CAPITALISED = regex.compile(r"[\p{Lu}«\"“„]")
 LABEL_WORD = regex.compile(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One way to cut the digits: the stamp date, its text, and the body that follows."""
+class Reading(NamedTuple):
+    """One way to cut the digits: the stamp date, its text, and the body that follows.
+
+    A named tuple, not a dataclass: one is made for every valid reading, and a tuple is made faster.
+    """
 
     iso: str
     stamp: str
@@ -115,15 +117,16 @@ def split_stamps(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document
 def _split_line(line: Line, rule: Rule, rules: RuleSet):
     text = line.text
     for m in CANDIDATE.finditer(text):
-        head = text[: m.start()]
-        if head and not _glued_title(head, rules):
+        start = m.start()
+        if start and not _glued_title(text[:start], rules):
             continue  # a date inside a sentence, not a stamp
-        reading = best_reading(m, opens_line=not head, rules=rules)
+        reading = best_reading(m, opens_line=not start, rules=rules)
         if reading is None:
             continue
         mark = DateMark(reading.iso, reading.stamp, rule.id)
         stamped = line.replace(text=reading.body, stamp=mark)  # Line.replace: dataclasses.replace written out
-        title = line.replace(text=head.strip()) if head.strip() else None
+        head = text[:start].strip()
+        title = line.replace(text=head) if head else None
         return title, stamped, Edit(rule.id, line.start, reading.stamp, "")
     return None
 
@@ -142,68 +145,65 @@ def _glued_title(head: str, rules: RuleSet) -> bool:
 def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
     """The best valid reading of candidate ``m`` (a match in its line), or None."""
     best = None
-    for r in _readings(m, rules):
-        if not (r.agrees or opens_line or not r.body[:1].isdigit()):
+    for ymd, stamp_end, four_digit in _cuts(m):
+        r = _reading(m, ymd, stamp_end, four_digit, rules)
+        if r is None or not (r.agrees or opens_line or not r.body[:1].isdigit()):
             continue
-        if best is None or (r.agrees, r.four_digit) > (best.agrees, best.four_digit):
+        if best is None or (r.agrees, four_digit) > (best.agrees, best.four_digit):
             best = r  # the first of the best, as max() would pick
         if best.agrees and best.four_digit:
             break  # no later reading can beat it: the rest are not even read
     return best
 
 
-def _readings(m, rules: RuleSet):
-    """The valid readings of candidate ``m``, in the order :func:`best_reading` weighs them."""
+def _cuts(m) -> list[tuple[tuple[int, int, int], int, bool]]:
+    """The real calendar dates the digits of candidate ``m`` can be cut into, in the order
+    :func:`best_reading` weighs them: ((year, month, day), where the stamp's digits end, a four-digit year?).
+
+    The run of digits after the month is the last group of either form of :data:`CANDIDATE`: it ends the match.
+    """
     d, _, month, run, iy, im, irun = m.groups()  # one call: the named groups one by one cost more
     if not readable_number(m.group(0)):
-        return
+        return []
+    end = m.end()
     if iy:
         year, month = int(iy), int(im)
-        for k in (2, 1):
-            if len(irun) >= k:
-                reading = _reading(m, (year, month, int(irun[:k])), m.start("irun") + k, True, rules)
-                if reading is not None:
-                    yield reading
-        return
-    day, month = int(d), int(month)
-    for width in (4, 2):
-        if len(run) < width or (width == 2 and len(d) < 2):
-            continue
-        year = int(run[:width]) + (2000 if width == 2 else 0)
-        reading = _reading(m, (year, month, day), m.start("run") + width, width == 4, rules)
-        if reading is not None:
-            yield reading
+        cuts = [((year, month, int(irun[:k])), end - len(irun) + k, True) for k in (2, 1) if len(irun) >= k]
+    else:
+        day, month = int(d), int(month)
+        cuts = [((int(run[:4]), month, day), end - len(run) + 4, True)] if len(run) >= 4 else []
+        if len(d) == 2:  # a two-digit year only after a two-digit day (the run has two digits at least)
+            cuts.append(((int(run[:2]) + 2000, month, day), end - len(run) + 2, False))
+    return [cut for cut in cuts if valid(*cut[0])]
 
 
 def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading | None:
-    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid.
+    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if its body starts well.
 
     A year word after the stamp (``05.03.2022г.5 марта``) is the stamp's only when
     the body repeats the stamp's date; otherwise the stamp is part of a sentence
     (``20.11.2020ж. Астанада …``) and is read without it. (:data:`STAMP_YEAR_WORD`
     is tried only where one of its first letters is: each of its forms opens with one.)
     """
-    year, month, day = ymd
-    if not valid(year, month, day):
-        return None
     text = m.string
     after = _skip_separators(text, stamp_end)
     if text.startswith(YEAR_WORD_LETTERS, after) and (year_word := STAMP_YEAR_WORD.match(text, after)):
         with_word = _body(m, ymd, year_word.end(), four_digit, rules)
         if with_word is not None and with_word.agrees:
             return with_word
-    return _body(m, ymd, stamp_end, four_digit, rules)
+    return _body(m, ymd, stamp_end, four_digit, rules, after)
 
 
-def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading | None:
-    """The reading whose stamp ends at ``stamp_end``, a time after it included, when its body starts well.
+def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet, start: int = -1) -> Reading | None:
+    """The reading whose stamp ends at ``stamp_end``, a time after it included, when its body starts well;
+    ``start``: where the separators after ``stamp_end`` end, when known.
 
     :data:`TIME` is tried only where a colon is among the next four characters:
     a time's first colon comes after its hour (one or two digits) and a ``T``.
     """
-    year, month, day = ymd
     text = m.string
-    start = _skip_separators(text, stamp_end)
+    if start < 0:
+        start = _skip_separators(text, stamp_end)
     time = TIME.match(text, start) if text.find(":", start, start + 4) >= 0 else None
     if time:
         stamp_end = time.end()
@@ -212,7 +212,7 @@ def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading |
     ok, agrees = well_formed(body, ymd, rules)
     if not ok:
         return None
-    return Reading(f"{year:04d}-{month:02d}-{day:02d}", text[m.start() : stamp_end], body, agrees, four_digit)
+    return Reading("%04d-%02d-%02d" % ymd, text[m.start() : stamp_end], body, agrees, four_digit)
 
 
 def _skip_separators(text: str, pos: int) -> int:
