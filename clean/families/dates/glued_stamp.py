@@ -146,6 +146,8 @@ def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
     """The best valid reading of candidate ``m`` (a match in its line), or None."""
     best = None
     for ymd, stamp_end, four_digit in _cuts(m):
+        if not valid(*ymd):
+            continue
         r = _reading(m, ymd, stamp_end, four_digit, rules)
         if r is None or not (r.agrees or opens_line or not r.body[:1].isdigit()):
             continue
@@ -156,25 +158,24 @@ def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
     return best
 
 
-def _cuts(m) -> list[tuple[tuple[int, int, int], int, bool]]:
-    """The real calendar dates the digits of candidate ``m`` can be cut into, in the order
-    :func:`best_reading` weighs them: ((year, month, day), where the stamp's digits end, a four-digit year?).
+def _cuts(m) -> tuple:
+    """The ways to cut the digits of candidate ``m`` into a date, in the order :func:`best_reading` weighs
+    them: ((year, month, day), where the stamp's digits end, a four-digit year?), the date not yet checked.
 
     The run of digits after the month is the last group of either form of :data:`CANDIDATE`: it ends the match.
     """
     d, _, month, run, iy, im, irun = m.groups()  # one call: the named groups one by one cost more
     if not readable_number(m.group(0)):
-        return []
-    end = m.end()
+        return ()
+    cut = m.end() - len(irun or run)  # where the run starts
     if iy:
         year, month = int(iy), int(im)
-        cuts = [((year, month, int(irun[:k])), end - len(irun) + k, True) for k in (2, 1) if len(irun) >= k]
-    else:
-        day, month = int(d), int(month)
-        cuts = [((int(run[:4]), month, day), end - len(run) + 4, True)] if len(run) >= 4 else []
-        if len(d) == 2:  # a two-digit year only after a two-digit day (the run has two digits at least)
-            cuts.append(((int(run[:2]) + 2000, month, day), end - len(run) + 2, False))
-    return [cut for cut in cuts if valid(*cut[0])]
+        one = ((year, month, int(irun[:1])), cut + 1, True)
+        return (((year, month, int(irun[:2])), cut + 2, True), one) if len(irun) > 1 else (one,)
+    day, month = int(d), int(month)
+    two = ((int(run[:2]) + 2000, month, day), cut + 2, False)  # only after a two-digit day (runs have two digits)
+    four = ((int(run[:4]), month, day), cut + 4, True)
+    return ((four, two) if len(d) == 2 else (four,)) if len(run) >= 4 else ((two,) if len(d) == 2 else ())
 
 
 def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading | None:
