@@ -146,3 +146,42 @@ def test_first_date_in_two_steps(text, last_start):
     found, after = opening_date(text, RULES)
     assert found == date_at(text, 0, RULES)
     assert (found or later_date(text, RULES, after, last_start)) == first_date(text, RULES, last_start)
+
+
+GARAY = "\U00010d41\U00010d42"  # digits the regex engine's \d knows and Python's str.isdecimal does not
+GATE_FRAGMENTS = ["20.11.2020", "٢٠.١١.٢٠٢٠", "2020-11-20", "2020-11-5", "5.11.20", f"{GARAY}.11.2020",
+                  f"20.{GARAY}.2020", f"20.11.{GARAY}20", f"2020-{GARAY}-05", "20", "11", "2", ".", "/", "-", " ",
+                  "\n", "В Минске прошла встреча", "Заседание Совета ОДКБ"]
+
+
+def _pattern_lines(doc):
+    """The lines the gate's pattern finds, as the rule found them before: one scan of the view."""
+    view = doc.view()
+    return [view.index[k] for k in sorted({view.position(m.start()) for m in g.CANDIDATE_GATE.finditer(view.text)})]
+
+
+def _check_gate(doc):
+    found, pattern = g.candidate_lines(doc), _pattern_lines(doc)
+    assert set(found) <= set(pattern)
+    for i in set(pattern) - set(found):  # only lines whose every candidate has a digit int() cannot read
+        assert not any(readable_number(m.group(0)) for m in g.CANDIDATE.finditer(doc.lines[i].text))
+    rule = RULES.get("dates.glued-stamp")
+    assert g.split_stamps(doc, rule, RULES, found) == g.split_stamps(doc, rule, RULES, pattern)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(GATE_FRAGMENTS), max_size=16).map("".join))
+def test_candidate_lines_as_the_gate_pattern(text):
+    from clean.model.document import Document
+
+    _check_gate(Document.from_text(text))
+
+
+def test_candidate_lines_at_the_edges():
+    """Hits at the view's first and last characters, on a line's edges, and digits only the regex engine knows."""
+    from clean.model.document import Document
+
+    for text in ["20.11", "x\n20.11", "20.11\nx", "1\n20.11.2020\n2", f"{GARAY}.11.2020 Встреча", f"20.{GARAY}.2020"]:
+        _check_gate(Document.from_text(text))
+    assert g.candidate_lines(Document.from_text(f"Текст\n{GARAY}.11.{GARAY}20Встреча")) == []
+    assert g.candidate_lines(Document.from_text("Текст\n5.11.20\nЕщё")) == [1]
