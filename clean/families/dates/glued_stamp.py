@@ -27,7 +27,7 @@ the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -48,7 +48,7 @@ CANDIDATE = regex.compile(
       | (?P<iy>\d{4}) - (?P<im>\d{2}) - (?P<irun>\d{1,8}) )
     """
 )
-# inside every CANDIDATE (its month and two digits beside it); a page view is scanned for it faster
+# inside every CANDIDATE (its month and two digits beside it): candidate_lines looks for it in a page view
 CANDIDATE_GATE = regex.compile(r"\d\d[./-]\d\d")
 SEPARATORS = " \t-–—|:,"
 TIME = regex.compile(r"T?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}(?!\d))?")
@@ -60,9 +60,11 @@ CAPITALISED = regex.compile(r"[\p{Lu}«\"“„]")
 LABEL_WORD = regex.compile(rf"\p{{L}}{{{MIN_GLUED_WORD_LETTERS},}}")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One way to cut the digits: the stamp date, its text, and the body that follows."""
+class Reading(NamedTuple):
+    """One way to cut the digits: the stamp date, its text, and the body that follows.
+
+    A named tuple, not a dataclass: one is made for every valid reading, and a tuple is made faster.
+    """
 
     iso: str
     stamp: str
@@ -78,20 +80,27 @@ def glued_stamp(doc: Document, rule: Rule, rules: RuleSet) -> Document:
 
 
 def candidate_lines(doc: Document) -> list[int]:
-    """Indices of the kept lines that may hold a :data:`CANDIDATE`: the only lines the rule can split.
+    """Indices of the kept lines that may hold a :data:`CANDIDATE` the rule can read: the only lines it can split.
 
-    One scan of the page view for :data:`CANDIDATE_GATE`, a cheaper pattern
-    that every candidate contains (two digits, a separator, two digits: a
-    ``D.MM.YY…`` has ``MM.YY``, since the run after the month has at least two
-    digits, and a ``YYYY-MM-D…`` has ``YY-MM``), so the lines it finds hold
-    every line with a candidate; on the few others
-    :func:`_split_line` finds no candidate and leaves the line. Safe because
-    the gate is digits and ``./-`` only, so it never spans the ``\\n`` joining the
-    view's lines, and it has no lookaround, so a line holds one exactly when the
-    view has one inside it.
+    Every candidate holds :data:`CANDIDATE_GATE`, two digits, a separator, two
+    digits (a ``D.MM.YY…`` has ``MM.YY``, since the run after the month has at
+    least two digits, and a ``YYYY-MM-D…`` has ``YY-MM``). The page view is
+    searched for it separator first (``str.find`` of each of ``./-``, then the
+    two characters on either side are ``str.isdecimal``), a third cheaper than a
+    pattern that opens with a digit. Exact: a candidate this misses has a digit
+    that ``str.isdecimal`` does not know (the ``regex`` engine's ``\\d`` knows a
+    newer Unicode), which ``int()`` cannot read either, so it has no reading
+    (:func:`readable_number`) and its line is left as it was. A hit is digits
+    and a separator, so it never spans the ``\\n`` joining the view's lines.
     """
     view = doc.view()
-    hits = {view.position(m.start()) for m in CANDIDATE_GATE.finditer(view.text)}
+    text, hits = view.text, set()
+    for sep in "./-":
+        at = text.find(sep, 2)
+        while at >= 0:
+            if text[at - 2 : at].isdecimal() and len(after := text[at + 1 : at + 3]) == 2 and after.isdecimal():
+                hits.add(view.position(at))
+            at = text.find(sep, at + 1)
     return [view.index[k] for k in sorted(hits)]
 
 
@@ -115,15 +124,16 @@ def split_stamps(doc: Document, rule: Rule, rules: RuleSet, indices) -> Document
 def _split_line(line: Line, rule: Rule, rules: RuleSet):
     text = line.text
     for m in CANDIDATE.finditer(text):
-        head = text[: m.start()]
-        if head and not _glued_title(head, rules):
+        start = m.start()
+        if start and not _glued_title(text[:start], rules):
             continue  # a date inside a sentence, not a stamp
-        reading = best_reading(m, opens_line=not head, rules=rules)
+        reading = best_reading(m, opens_line=not start, rules=rules)
         if reading is None:
             continue
         mark = DateMark(reading.iso, reading.stamp, rule.id)
         stamped = line.replace(text=reading.body, stamp=mark)  # Line.replace: dataclasses.replace written out
-        title = line.replace(text=head.strip()) if head.strip() else None
+        head = text[:start].strip()
+        title = line.replace(text=head) if head else None
         return title, stamped, Edit(rule.id, line.start, reading.stamp, "")
     return None
 
@@ -142,68 +152,66 @@ def _glued_title(head: str, rules: RuleSet) -> bool:
 def best_reading(m, opens_line: bool, rules: RuleSet) -> Reading | None:
     """The best valid reading of candidate ``m`` (a match in its line), or None."""
     best = None
-    for r in _readings(m, rules):
-        if not (r.agrees or opens_line or not r.body[:1].isdigit()):
+    for ymd, stamp_end, four_digit in _cuts(m):
+        if not valid(*ymd):
             continue
-        if best is None or (r.agrees, r.four_digit) > (best.agrees, best.four_digit):
+        r = _reading(m, ymd, stamp_end, four_digit, rules)
+        if r is None or not (r.agrees or opens_line or not r.body[:1].isdigit()):
+            continue
+        if best is None or (r.agrees, four_digit) > (best.agrees, best.four_digit):
             best = r  # the first of the best, as max() would pick
         if best.agrees and best.four_digit:
             break  # no later reading can beat it: the rest are not even read
     return best
 
 
-def _readings(m, rules: RuleSet):
-    """The valid readings of candidate ``m``, in the order :func:`best_reading` weighs them."""
+def _cuts(m) -> tuple:
+    """The ways to cut the digits of candidate ``m`` into a date, in the order :func:`best_reading` weighs
+    them: ((year, month, day), where the stamp's digits end, a four-digit year?), the date not yet checked.
+
+    The run of digits after the month is the last group of either form of :data:`CANDIDATE`: it ends the match.
+    """
     d, _, month, run, iy, im, irun = m.groups()  # one call: the named groups one by one cost more
     if not readable_number(m.group(0)):
-        return
+        return ()
+    cut = m.end() - len(irun or run)  # where the run starts
     if iy:
         year, month = int(iy), int(im)
-        for k in (2, 1):
-            if len(irun) >= k:
-                reading = _reading(m, (year, month, int(irun[:k])), m.start("irun") + k, True, rules)
-                if reading is not None:
-                    yield reading
-        return
+        one = ((year, month, int(irun[:1])), cut + 1, True)
+        return (((year, month, int(irun[:2])), cut + 2, True), one) if len(irun) > 1 else (one,)
     day, month = int(d), int(month)
-    for width in (4, 2):
-        if len(run) < width or (width == 2 and len(d) < 2):
-            continue
-        year = int(run[:width]) + (2000 if width == 2 else 0)
-        reading = _reading(m, (year, month, day), m.start("run") + width, width == 4, rules)
-        if reading is not None:
-            yield reading
+    two = ((int(run[:2]) + 2000, month, day), cut + 2, False)  # only after a two-digit day (runs have two digits)
+    four = ((int(run[:4]), month, day), cut + 4, True)
+    return ((four, two) if len(d) == 2 else (four,)) if len(run) >= 4 else ((two,) if len(d) == 2 else ())
 
 
 def _reading(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading | None:
-    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if valid.
+    """The reading whose stamp ends at ``stamp_end`` (a time right after it included), if its body starts well.
 
     A year word after the stamp (``05.03.2022г.5 марта``) is the stamp's only when
     the body repeats the stamp's date; otherwise the stamp is part of a sentence
     (``20.11.2020ж. Астанада …``) and is read without it. (:data:`STAMP_YEAR_WORD`
     is tried only where one of its first letters is: each of its forms opens with one.)
     """
-    year, month, day = ymd
-    if not valid(year, month, day):
-        return None
     text = m.string
     after = _skip_separators(text, stamp_end)
     if text.startswith(YEAR_WORD_LETTERS, after) and (year_word := STAMP_YEAR_WORD.match(text, after)):
         with_word = _body(m, ymd, year_word.end(), four_digit, rules)
         if with_word is not None and with_word.agrees:
             return with_word
-    return _body(m, ymd, stamp_end, four_digit, rules)
+    return _body(m, ymd, stamp_end, four_digit, rules, after)
 
 
-def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading | None:
-    """The reading whose stamp ends at ``stamp_end``, a time after it included, when its body starts well.
+def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet, start: int = -1) -> Reading | None:
+    """The reading whose stamp ends at ``stamp_end``, a time after it included, when its body starts well;
+    ``start``: where the separators after ``stamp_end`` end, when known.
 
     :data:`TIME` is tried only where a colon is among the next four characters:
     a time's first colon comes after its hour (one or two digits) and a ``T``.
     """
-    year, month, day = ymd
     text = m.string
-    start = _skip_separators(text, stamp_end)
+    if start < 0:
+        start = _skip_separators(text, stamp_end)
     time = TIME.match(text, start) if text.find(":", start, start + 4) >= 0 else None
     if time:
         stamp_end = time.end()
@@ -212,7 +220,7 @@ def _body(m, ymd, stamp_end: int, four_digit: bool, rules: RuleSet) -> Reading |
     ok, agrees = well_formed(body, ymd, rules)
     if not ok:
         return None
-    return Reading(f"{year:04d}-{month:02d}-{day:02d}", text[m.start() : stamp_end], body, agrees, four_digit)
+    return Reading("%04d-%02d-%02d" % ymd, text[m.start() : stamp_end], body, agrees, four_digit)
 
 
 def _skip_separators(text: str, pos: int) -> int:

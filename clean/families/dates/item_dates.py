@@ -53,9 +53,10 @@ def _dated(
     if found is None:
         return item
     found = resolve(found, stamps)
-    if found.iso is None:
+    iso = found.iso  # (a property: formatted once)
+    if iso is None:
         return item
-    return item.updated(date=found.iso, date_text=found.text, date_rule=rule.id)
+    return item.updated(date=iso, date_text=found.text, date_rule=rule.id)
 
 
 class _Stamps:

@@ -184,11 +184,27 @@ def first_date(text: str, rules, last_start: int) -> FoundDate | None:
     """
     if not DIGIT.search(text):
         return None
-    vocab = vocabulary(rules)
     # DATE_START always matches at 0, where a dated lead's date most often is: tried before the scan is built
-    found, after = _date_or_end(vocab, text, 0)  # after: where the last match that was no date ended
-    if found is not None or last_start < 1:
-        return found  # (not finditer(text, 1, 0): regex still tries position 1 when endpos < pos)
+    found, after = opening_date(text, rules)  # after: where the match at 0 that was no date ended
+    return found if found is not None else later_date(text, rules, after, last_start)
+
+
+def opening_date(text: str, rules) -> tuple[FoundDate | None, int]:
+    """The valid date at the start of ``text`` and its end; else None and the end of the match that was no
+    date, or 0: the first step of :func:`first_date`, which :func:`later_date` goes on from."""
+    return _date_or_end(vocabulary(rules), text, 0)
+
+
+def later_date(text: str, rules, after: int, last_start: int) -> FoundDate | None:
+    """The first valid date of ``text`` that starts in ``1..last_start``, not before ``after``, or None:
+    :func:`first_date` after :func:`opening_date` found ``(None, after)``.
+
+    (Without a digit in ``text`` every try fails, as no form of date lacks one: :func:`first_date`
+    asks :data:`DIGIT` first only to skip them.)
+    """
+    if last_start < 1:
+        return None  # (not finditer(text, 1, 0): regex still tries position 1 when endpos < pos)
+    vocab = vocabulary(rules)
     for start in DATE_START.finditer(text, 1, last_start):  # its empty matches at 1..last_start
         pos = start.start()
         if pos >= after:

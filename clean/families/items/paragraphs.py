@@ -25,7 +25,7 @@ import re
 import regex
 
 from clean.families.dates.date_labels import label_words, relative_clock
-from clean.families.dates.reader import FoundDate, find_dates, first_date
+from clean.families.dates.reader import FoundDate, find_dates, later_date, opening_date
 from clean.families.dates.version_words import version_before
 from clean.families.items.continuations import opens_continuation  # noqa: F401  (part of this module's API)
 
@@ -57,7 +57,8 @@ CREDIT_OPEN = re.compile(rf"\s*(?:{'|'.join(CREDIT_WORDS)}):*\s+\S")  # a credit
 DIGIT = re.compile(r"\d")
 CONTENT_WORD = re.compile(rf"[^\W\d_]{{{MIN_STEM_WORD},}}")  # letters only; stdlib re is the faster here
 LEAD_SPAN = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*")  # the words a dated lead's digits must fall in
-LEAD_DIGIT = re.compile(rf"\s*(?:\S+\s+){{0,{LEAD_WORDS}}}\S*?\d")  # a DIGIT in LEAD_SPAN, one call
+# a DIGIT in LEAD_SPAN, one call: words without a digit (possessive: a failure does not backtrack), then one with
+LEAD_DIGIT = re.compile(rf"\s*+(?:[^\s\d]++\s++){{0,{LEAD_WORDS}}}+[^\s\d]*+\d")
 LEAD_START = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}")  # a date starting after these words is no lead
 LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 NUMBER_SIGN = regex.compile(r"(?:№|#|\bNo\.|\bNr\.)\s*$")  # a number sign right before a date: a document's number
@@ -121,8 +122,10 @@ def lead_date(text: str, rules) -> FoundDate | None:
     if not text[:1].isdecimal() and not LEAD_DIGIT.match(text):
         return None  # every date has digits: skip the date pattern on most paragraphs
     head = text[: 40 * LEAD_WORDS]
-    late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
-    found = first_date(head, rules, late.end() if late else len(head))
+    found, after = opening_date(head, rules)  # first_date(head, …) in two steps: the words counted only if needed
+    if found is None:
+        late = LEAD_START.match(head)  # the first date of ``head`` if it starts no later than this
+        found = later_date(head, rules, after, late.end() if late else len(head))
     if found is None or found.start and (words(head[: found.start]) >= LEAD_WORDS or NUMBER_SIGN.search(
             head, 0, found.start) or "." in _sentence_ends(head[: found.start])
             or version_before(rules).search(head, 0, found.start)):  # 'Version 2.10.2019 of the client'
