@@ -1,6 +1,6 @@
 """Where one worker's time goes: the share of CPU time of decoding, each stage and writing.
 
-``python -m bench.stages [CORPUS] [--pages N]`` runs the pipeline in this process over the pages of
+``python -m bench.stages [CORPUS] [--pages N] [--no-rules]`` runs the pipeline in this process over the pages of
 ``CORPUS`` (default: the benchmark's corpus of ``python -m bench``, ``.bench/corpus-0-200``), one page
 at a time, and times each step with the process clock:
 
@@ -65,10 +65,15 @@ class RuleTimes:
         return timed
 
 
-def profile(corpus: Path, limit: int | None, per_rule: RuleTimes | None = None) -> tuple[dict[str, int], int, int]:
+def profile(corpus: Path, limit: int | None, per_rule: RuleTimes | None = None,
+            rules: bool = True) -> tuple[dict[str, int], int, int]:
     """Nanoseconds of CPU per step over the corpus, the number of pages and their bytes; with ``per_rule``,
-    each rule's time too (the first page is cleaned once untimed, to build the plans it wraps)."""
+    each rule's time too (the first page is cleaned once untimed, to build the plans it wraps); without
+    ``rules``, every rule switched off (what the stages cost by themselves: the ceiling of ``python -m bench``'s
+    ``norules`` mode)."""
     pipeline = Pipeline()
+    if not rules:
+        pipeline = Pipeline(disable={rule.family for rule in pipeline.rules.rules})
     rules = pipeline.rules
     paths = sorted(corpus.rglob("*.txt"))[:limit]
     if per_rule is not None and paths:
@@ -100,11 +105,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=Path(".bench") / "corpus-0-200")
     parser.add_argument("--pages", type=int, help="only the first N pages (sorted by path)")
     parser.add_argument("--top", type=int, default=15, help="how many of the costliest rules to list (default 15)")
+    parser.add_argument("--no-rules", action="store_true", help="every rule switched off: what the stages cost alone")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         parser.error(f"{args.corpus}: no such folder; `python -m bench` generates the default corpus")
-    per_rule = RuleTimes() if args.top > 0 else None
-    spent, pages, size = profile(args.corpus, args.pages, per_rule)
+    per_rule = RuleTimes() if args.top > 0 and not args.no_rules else None
+    spent, pages, size = profile(args.corpus, args.pages, per_rule, rules=not args.no_rules)
     if not pages:
         parser.error(f"{args.corpus}: no *.txt page in it")
     total = sum(spent.values())

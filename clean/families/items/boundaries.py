@@ -70,13 +70,17 @@ SIGNALS = (
 
 
 def cut_items(doc: Document, rules: RuleSet) -> Document:
-    """Cut ``doc`` into segments (see module docstring)."""
-    page = Page(doc, rules)
-    if not page.kept:
+    """Cut ``doc`` into segments (see module docstring). The ladder's facts (:class:`Page`) are read only
+    where the ladder runs: not for the articles the main-content pass found, nor with every signal off."""
+    kept = doc.kept_indices()
+    if not kept:
         return doc.replace(segments=())
     if doc.articles:  # the main-content pass found the page's articles: one item each
-        return doc.replace(segments=tuple(segments(doc, removal_marks(doc), page.kept, article_starts(doc, page.kept))))
+        return doc.replace(segments=tuple(segments(doc, removal_marks(doc), kept, article_starts(doc, kept))))
     enabled = rules.derived("items.signals", lambda r: frozenset(s for s in SIGNALS if r.enabled(s)))
+    if not enabled:  # no rung can open an item: the page is one
+        return doc.replace(segments=tuple(segments(doc, removal_marks(doc), kept, [(kept[0], "items.first")])))
+    page = Page(doc, rules)
     marks = removal_marks(doc)
     separated = after_separator(marks, page.kept) if "items.separator" in enabled else set()
     embedded = after_embed(doc, marks, page.kept)
