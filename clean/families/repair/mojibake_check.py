@@ -34,6 +34,8 @@ from itertools import product
 
 import regex
 
+from clean.engine.char_replace import note_within
+
 try:
     from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 except ImportError:  # an ftfy whose internals moved: ftfy on every line (the slow path, same output)
@@ -50,6 +52,26 @@ SAFE = (
     "«»—–…№“”„‘’"  # typography of the region
     "\u00a0\u00ad\u2009\u202f"  # no-break, soft hyphen, thin and narrow spaces
 )
+
+
+def _class_chars(members: str) -> frozenset:
+    """The characters of a character class written as :data:`SAFE` is (characters and ``a-b`` ranges).
+
+    >>> sorted(_class_chars("a-c№"))
+    ['a', 'b', 'c', '№']
+    """
+    chars, i = set(), 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":
+            chars.update(map(chr, range(ord(members[i]), ord(members[i + 2]) + 1)))
+            i += 3
+        else:
+            chars.add(members[i])
+            i += 1
+    return frozenset(chars)
+
+
+SAFE_CHARS = _class_chars(SAFE)  # the same set as _alphabet() (a test checks), without a scan of the BMP
 
 
 def _alphabet() -> list[str]:
@@ -128,11 +150,15 @@ _ALL_SAFE = re.compile(f"[{SAFE}]*")  # the standard engine runs a plain class m
 
 def outside_alphabet(doc) -> bool:
     """Does the page (``doc``'s view) hold a character outside :data:`SAFE`? Found once per view text and
-    kept in ``doc.memo``: ``repair.cyrillic-mojibake`` and ``repair.mojibake`` both ask."""
+    kept in ``doc.memo``: ``repair.cyrillic-mojibake`` and ``repair.mojibake`` both ask. A page inside it is
+    noted (:func:`~clean.engine.char_replace.note_within`), so the character rules after them
+    (``repair.invisible-char``, ``repair.odd-space``) look only for their characters that are in :data:`SAFE`."""
     text = doc.view().text
     seen = doc.memo.get("repair.outside-alphabet")
     if seen is None or seen[0] is not text:
         seen = doc.memo["repair.outside-alphabet"] = (text, _ALL_SAFE.match(text).end() != len(text))
+        if not seen[1]:
+            note_within(doc, SAFE_CHARS)
     return seen[1]
 
 
