@@ -26,7 +26,7 @@ from clean.engine.kinds import touched_lines
 from clean.engine.prefilter import literal_gate
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.repair.mojibake_check import NEEDS_FTFY, needs_ftfy, outside_alphabet
+from clean.families.repair.mojibake_check import NEEDS_FTFY, flagged_lines, needs_ftfy, outside_alphabet  # noqa: F401
 
 FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
 
@@ -36,7 +36,7 @@ def fix_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """ftfy on exactly the lines that :data:`NEEDS_FTFY` says may need it (most pages: none)."""
     if not needs_ftfy(doc.view().text, outside_alphabet(doc)):
         return doc
-    return _map_lines(doc, rule, NEEDS_FTFY, lambda text: ftfy.fix_text(text, FTFY_CONFIG))
+    return _map_lines(doc, rule, flagged_lines(doc), lambda text: ftfy.fix_text(text, FTFY_CONFIG))
 
 
 ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
@@ -52,12 +52,11 @@ def decode_entities(doc: Document, rule: Rule, rules: RuleSet) -> Document:
             text = ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         return text
 
-    return _map_lines(doc, rule, ENTITY, unescape, ENTITY_GATE)
+    return _map_lines(doc, rule, touched_lines(doc, ENTITY, ENTITY_GATE), unescape)
 
 
-def _map_lines(doc: Document, rule: Rule, trigger: regex.Pattern, fix, gate=None) -> Document:
-    """Apply ``fix`` to the kept lines where ``trigger`` matches, recording an edit per changed line."""
-    hits = touched_lines(doc, trigger, gate)
+def _map_lines(doc: Document, rule: Rule, hits: list[int], fix) -> Document:
+    """Apply ``fix`` to the kept lines ``hits``, recording an edit per changed line."""
     if not hits:
         return doc
     lines, edits = list(doc.lines), list(doc.edits)
