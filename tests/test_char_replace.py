@@ -99,3 +99,14 @@ def test_only_single_characters_replaced_by_one_literal_character_or_none():
     assert single_chars(*_rule("\u00a0+", " ")) is None  # a run of them is one match
     assert single_chars(*_rule("[\u00a0\n]", " ")) is None  # a line end
     assert single_chars(*_rule("\\p{Zs}", " ")) is None  # no exact prefilter
+
+
+def test_a_rule_set_that_ran_still_pickles():
+    import pickle
+
+    from clean.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.clean_text("10\u00a0000 тенге\n\nТекст.")  # the stage plans are in the rule set's cache now
+    again = pickle.loads(pickle.dumps(pipeline))
+    assert [i.text for i in again.clean_text("a\u00a0b")] == [i.text for i in pipeline.clean_text("a\u00a0b")]

@@ -68,31 +68,53 @@ def single_chars(rule, pattern) -> tuple[str, ...] | None:
     return chars
 
 
-def char_replacer(rule, rules):
-    """``apply(doc, rule, rules)`` doing ``rule`` the fast way, or None when the rule is not of this shape."""
+def char_replacer(rule, rules) -> CharReplace | None:
+    """The applier doing ``rule`` the fast way, or None when the rule is not of this shape."""
     chars = single_chars(rule, rules.patterns.get(rule.id))
-    if chars is None:
-        return None
-    replacement = rule.replacement
-
-    def apply(doc: Document, rule, rules) -> Document:
-        return replace_chars(doc, rule.id, chars, replacement)
-
-    return apply
+    return None if chars is None else CharReplace(chars, rule.replacement)
 
 
-def replace_chars(doc: Document, rule_id: str, chars: tuple[str, ...], replacement: str) -> Document:
-    """Each of ``chars`` in the kept lines of ``doc`` replaced by ``replacement``, an edit recorded per line."""
+class CharReplace:
+    """``apply(doc, rule, rules)`` for a rule of single characters (see module docstring): a class, not a closure,
+    so that a rule set's cache, which holds the stage plans, still pickles."""
+
+    __slots__ = ("chars", "replacement", "narrowed")
+
+    def __init__(self, chars: tuple[str, ...], replacement: str):
+        self.chars, self.replacement = chars, replacement
+        self.narrowed: dict = {}  # a set of characters a page was noted within -> the rule's characters in it
+
+    def __getstate__(self):
+        return self.chars, self.replacement
+
+    def __setstate__(self, state) -> None:
+        self.chars, self.replacement = state
+        self.narrowed = {}
+
+    def __call__(self, doc: Document, rule, rules) -> Document:
+        """Each of the rule's characters in the kept lines of ``doc`` replaced, an edit recorded per line."""
+        view = doc.view()
+        text = view.text
+        known = doc.memo.get(WITHIN)
+        within = known[1] if known is not None and known[0] is text else None  # every character of the text is in it
+        chars = self.chars
+        if within is not None:
+            chars = self.narrowed.get(within)
+            if chars is None:
+                chars = self.narrowed[within] = tuple(c for c in self.chars if c in within)
+        present = [c for c in chars if c in text]  # C-level: most pages hold none
+        if not present:
+            return doc
+        out = _replaced(doc, rule.id, present, self.replacement)
+        if out.cached_view is not None and within is not None and self.replacement in within:
+            out.memo[WITHIN] = (out.cached_view.text, within)  # the same memo dict: what was absent still is
+        return out
+
+
+def _replaced(doc: Document, rule_id: str, present: list[str], replacement: str) -> Document:
+    """``present`` (characters found in the view) replaced in the kept lines, with the view handed on when it can be."""
     view = doc.view()
-    text = view.text
-    known = doc.memo.get(WITHIN)
-    within = known[1] if known is not None and known[0] is text else None  # every character of the text is in it
-    if within is not None:
-        chars = [c for c in chars if c in within]
-    present = [c for c in chars if c in text]  # C-level: most pages hold none
-    if not present:
-        return doc
-    index, offsets = view.index, view.offsets
+    text, index, offsets = view.text, view.index, view.offsets
     lines, edits = list(doc.lines), list(doc.edits)
     blanked = False
     for k in _hit_lines(text, offsets, present):
@@ -115,8 +137,6 @@ def replace_chars(doc: Document, rule_id: str, chars: tuple[str, ...], replaceme
         for c in present:
             text = text.replace(c, replacement)
         object.__setattr__(out, "cached_view", PageView(index, text, offsets))  # as Document.view() sets it
-        if within is not None and replacement in within:
-            out.memo[WITHIN] = (text, within)  # the same memo dict: what was absent still is
     return out
 
 
