@@ -52,3 +52,20 @@ def test_the_standard_engine_reads_needs_ftfy_alike(parts):
 
 def test_no_bad_pair_holds_a_line_end():
     assert mojibake_check._PAIRS_IN_LINE  # else flagged_lines takes the scan (still the same lines)
+
+
+ENTITY_PIECES = ["&", "amp;", "&amp;", "&laquo;", "laquo;", "&#171;", "&#x41;", "&#0;", "&#99999999;", "&nbsp;",
+                 "&foo;", "&AMP;", ";", "#", "x", "1", "a", " ", "&amp;amp;", "&amp;#171;", "AT&T", "R&D;"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.sampled_from(ENTITY_PIECES), max_size=12))
+def test_entities_decoded_as_two_plain_passes(parts):
+    import html
+
+    from clean.families.repair.encoding import ENTITY, _unescape
+
+    text = plain = "".join(parts)
+    for _ in range(2):
+        plain = ENTITY.sub(lambda m: html.unescape(m.group(0)), plain)
+    assert _unescape(text) == plain
