@@ -33,6 +33,7 @@ from time import perf_counter
 import regex
 
 from clean.engine import budget
+from clean.engine.char_replace import char_replacer
 from clean.model.document import Document, Edit, Removal
 from clean.engine.quoted import drop_lines
 from clean.engine.line_scan import spans
@@ -84,10 +85,12 @@ def apply_stage_rules(doc: Document, rules: RuleSet, stage: str) -> Document:
 
 
 def _plan(rules: RuleSet, stage: str) -> tuple:
-    """The rules of ``stage`` with the function that applies each, looked up once per rule set."""
+    """The rules of ``stage`` with the function that applies each, looked up once per rule set (a ``replace`` of
+    single characters: :func:`~clean.engine.char_replace.char_replacer`, the same result by ``str.replace``)."""
     from clean.engine.registry import lookup
 
-    return tuple((rule, lookup(rule.id) if rule.kind == "python" else apply_kind) for rule in rules.for_stage(stage))
+    return tuple((rule, lookup(rule.id) if rule.kind == "python" else char_replacer(rule, rules) or apply_kind)
+                 for rule in rules.for_stage(stage))
 
 
 def apply_kind(doc: Document, rule: Rule, rules: RuleSet) -> Document:

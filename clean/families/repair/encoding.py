@@ -16,7 +16,8 @@ ftfy would return unchanged, so the result equals running ftfy on every line
 from __future__ import annotations
 
 import html
-from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter
 
 import ftfy
 import regex
@@ -26,8 +27,9 @@ from clean.engine.kinds import touched_lines
 from clean.engine.prefilter import literal_gate
 from clean.engine.registry import python_rule
 from clean.engine.ruleset import Rule, RuleSet
-from clean.families.repair.mojibake_check import NEEDS_FTFY, needs_ftfy, outside_alphabet
+from clean.families.repair.mojibake_check import NEEDS_FTFY, flagged_lines, needs_ftfy, outside_alphabet  # noqa: F401
 
+_by_line = attrgetter("line")
 FTFY_CONFIG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
 
 
@@ -36,7 +38,7 @@ def fix_mojibake(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """ftfy on exactly the lines that :data:`NEEDS_FTFY` says may need it (most pages: none)."""
     if not needs_ftfy(doc.view().text, outside_alphabet(doc)):
         return doc
-    return _map_lines(doc, rule, NEEDS_FTFY, lambda text: ftfy.fix_text(text, FTFY_CONFIG))
+    return _map_lines(doc, rule, flagged_lines(doc), lambda text: ftfy.fix_text(text, FTFY_CONFIG))
 
 
 ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
@@ -47,17 +49,27 @@ ENTITY_GATE = literal_gate(ENTITY)  # a page without "&" and ";" holds no entity
 def decode_entities(doc: Document, rule: Rule, rules: RuleSet) -> Document:
     """Decode named and numeric HTML entities, twice for double-escaped ones (``&amp;laquo;``)."""
 
-    def unescape(text: str) -> str:
-        for _ in range(2):
-            text = ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-        return text
-
-    return _map_lines(doc, rule, ENTITY, unescape, ENTITY_GATE)
+    return _map_lines(doc, rule, touched_lines(doc, ENTITY, ENTITY_GATE), _unescape)
 
 
-def _map_lines(doc: Document, rule: Rule, trigger: regex.Pattern, fix, gate=None) -> Document:
-    """Apply ``fix`` to the kept lines where ``trigger`` matches, recording an edit per changed line."""
-    hits = touched_lines(doc, trigger, gate)
+def _unescape(text: str) -> str:
+    """``text`` with its entities decoded, then those that made (a second pass where an ``&`` is left)."""
+    text = ENTITY.sub(_entity, text)
+    return ENTITY.sub(_entity, text) if "&" in text else text  # no "&": no entity, the pass would change nothing
+
+
+def _entity(match: regex.Match) -> str:
+    return _character(match.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _character(entity: str) -> str:
+    """What ``html.unescape`` makes of one entity (a few hundred names: each worked out once)."""
+    return html.unescape(entity)
+
+
+def _map_lines(doc: Document, rule: Rule, hits: list[int], fix) -> Document:
+    """Apply ``fix`` to the kept lines ``hits``, recording an edit per changed line."""
     if not hits:
         return doc
     lines, edits = list(doc.lines), list(doc.edits)
@@ -66,5 +78,7 @@ def _map_lines(doc: Document, rule: Rule, trigger: regex.Pattern, fix, gate=None
         new = fix(line.text)
         if new != line.text:
             edits.append(Edit.between(rule.id, line.start, line.text, new))
-            lines[i] = replace(line, text=new, role=line.role if new.strip() else "blank")
-    return doc.replace(lines=tuple(lines), edits=tuple(sorted(edits, key=lambda e: e.line)))
+            lines[i] = line.replace(text=new, role=line.role if new.strip() else "blank")
+    if len(edits) == len(doc.edits):
+        return doc  # no line changed (an unknown entity, a line ftfy keeps): the page itself, its view kept
+    return doc.replace(lines=tuple(lines), edits=tuple(sorted(edits, key=_by_line)))

@@ -30,9 +30,13 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from itertools import product
 
 import regex
+
+from clean.engine.char_replace import note_within
+from clean.engine.kinds import touched_lines
 
 try:
     from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
@@ -50,6 +54,26 @@ SAFE = (
     "«»—–…№“”„‘’"  # typography of the region
     "\u00a0\u00ad\u2009\u202f"  # no-break, soft hyphen, thin and narrow spaces
 )
+
+
+def _class_chars(members: str) -> frozenset:
+    """The characters of a character class written as :data:`SAFE` is (characters and ``a-b`` ranges).
+
+    >>> sorted(_class_chars("a-c№"))
+    ['a', 'b', 'c', '№']
+    """
+    chars, i = set(), 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":
+            chars.update(map(chr, range(ord(members[i]), ord(members[i + 2]) + 1)))
+            i += 3
+        else:
+            chars.add(members[i])
+            i += 1
+    return frozenset(chars)
+
+
+SAFE_CHARS = _class_chars(SAFE)  # the same set as _alphabet() (a test checks), without a scan of the BMP
 
 
 def _alphabet() -> list[str]:
@@ -123,16 +147,52 @@ _FIRSTS: dict[str, str] = {}  # second character of a bad pair -> the characters
 for _first, _partners in _PAIRS.items():
     for _second in _partners:
         _FIRSTS[_second] = _FIRSTS.get(_second, "") + _first
+_PAIRS_IN_LINE = not any("\n" in first + "".join(partners) for first, partners in _PAIRS.items())
+_NEEDS_FTFY_STD = re.compile(NEEDS_FTFY.pattern)  # classes and their alternation only: the same matches
 _ALL_SAFE = re.compile(f"[{SAFE}]*")  # the standard engine runs a plain class many times faster
+
+
+def flagged_lines(doc) -> list[int]:
+    """The kept lines of ``doc`` where :data:`NEEDS_FTFY` matches: what
+    :func:`~clean.engine.kinds.touched_lines` gives for it, found with one search per such line.
+
+    A page of mojibake holds thousands of characters outside :data:`SAFE`, and a
+    scan of every match looks at each in Python; the ``regex`` engine also tries
+    every alternative at every character, where the standard engine, which reads
+    this pattern of character classes alike (a test checks), is about five times
+    faster (:data:`_NEEDS_FTFY_STD`). No match crosses a line end
+    (:data:`SAFE` holds it, so ``[^SAFE]`` never takes it, and no bad pair holds
+    it: :data:`_PAIRS_IN_LINE`), so a line holds a match of the page's scan
+    exactly when a search from its start finds one before its end; after a hit,
+    the search goes on from the next line's start. The slow path
+    (:data:`EVERY_LINE`) or a pair with a line end: the scan itself.
+    """
+    if NEEDS_FTFY is EVERY_LINE or not _PAIRS_IN_LINE:
+        return touched_lines(doc, NEEDS_FTFY)
+    view = doc.view()
+    text, index, offsets = view.text, view.index, view.offsets
+    hits: list[int] = []
+    found = _NEEDS_FTFY_STD.search(text)
+    while found is not None:
+        k = bisect_right(offsets, found.start()) - 1
+        hits.append(index[k])
+        if k + 1 == len(offsets):
+            break
+        found = _NEEDS_FTFY_STD.search(text, offsets[k + 1])
+    return hits
 
 
 def outside_alphabet(doc) -> bool:
     """Does the page (``doc``'s view) hold a character outside :data:`SAFE`? Found once per view text and
-    kept in ``doc.memo``: ``repair.cyrillic-mojibake`` and ``repair.mojibake`` both ask."""
+    kept in ``doc.memo``: ``repair.cyrillic-mojibake`` and ``repair.mojibake`` both ask. A page inside it is
+    noted (:func:`~clean.engine.char_replace.note_within`), so the character rules after them
+    (``repair.invisible-char``, ``repair.odd-space``) look only for their characters that are in :data:`SAFE`."""
     text = doc.view().text
     seen = doc.memo.get("repair.outside-alphabet")
     if seen is None or seen[0] is not text:
         seen = doc.memo["repair.outside-alphabet"] = (text, _ALL_SAFE.match(text).end() != len(text))
+        if not seen[1]:
+            note_within(doc, SAFE_CHARS)
     return seen[1]
 
 
