@@ -144,7 +144,7 @@ def test_an_example_that_needs_an_earlier_rule_the_prefilter_skipped_still_holds
     of its own in the example as written, so the check runs the example again the full way."""
     text = 'stage = "strip_noise"\n'
     for rule_id, kind, pattern, before, after in [
-        ("user.a-tag", "strip", r"\[tag\]", "x [tag] y", "x  y"),
+        ("user.a-tag", "strip", r"\[tag\]", "x [tag] y", "x y"),
         ("user.c-zzz", "drop", "^zzz$", "x\\nzzz", "x"),
         ("user.b-bb", "drop", "^bb$", "x\\n[tag]zzz\\nbb", "x"),
     ]:

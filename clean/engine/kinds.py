@@ -152,8 +152,8 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
             matches = list(pattern.finditer(line.text))
             if not matches:
                 continue
-            new = pattern.sub("", line.text).strip()
-            removals.extend(Removal(rule.id, line.start, m.group(0)) for m in matches if m.group(0))
+            new, cut = _cut(line.text, [m.span() for m in matches if m.end() > m.start()])
+            removals.extend(Removal(rule.id, line.start, text) for text in cut)
             lines[i] = line.replace(text=new) if new else line.replace(removed=rule.id)
         else:
             new = pattern.sub(replacement, line.text)
@@ -168,6 +168,26 @@ def _rewrite(doc: Document, rule: Rule, pattern, hits: list[int]) -> Document:
         lines=tuple(lines), removals=tuple(sorted(removals, key=_by_line)),
         edits=tuple(sorted(edits, key=_by_line)),
     )
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    """``text`` without the ``spans`` (non-empty, in order, apart), stripped, and the texts cut. A span
+    between two spaces takes the one after it along (recorded in its text), so the words around it keep
+    one space: ``the plan <br> works`` becomes ``the plan works``, not ``the plan  works``.
+
+    >>> _cut("the plan <br> works", [(9, 13)])
+    ('the plan works', ['<br> '])
+    """
+    pieces, cut, pos = [], [], 0
+    for k, (start, end) in enumerate(spans):
+        following = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if start and text[start - 1] == " " and text[end : end + 1] == " " and end < following:
+            end += 1
+        pieces.append(text[pos:start])
+        cut.append(text[start:end])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces).strip(), cut
 
 
 def _bounded(doc: Document, rule: Rule):
