@@ -48,5 +48,5 @@ def relative_clock(rules) -> str:
     """The time after a relative day (``Вчера, в 18:40``, ``Yesterday at 6:40 PM``), as a pattern: a word
     before it (``в``, ``о``, ``at``; table ``[at]``) and what may follow it (``p.m.``, ``МСК``; ``[after_time]``),
     for text in any case."""
-    return (rf"(?:(?:в|о|у|at|{at_words(rules)})\s+)?\d{{1,2}}:\d{{2}}"
+    return (rf"(?:(?:{at_words(rules)})\s+)?\d{{1,2}}:\d{{2}}"
             rf"(?:\s*(?:{after_time(rules)})(?!\p{{L}}))*")
